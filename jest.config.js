@@ -1,0 +1,57 @@
+// Nest 12 and a few of its dependencies ship as ES modules only. Node runs them
+// from our CommonJS build through require(esm); Jest has its own loader, so those
+// packages are transformed to CommonJS by SWC like our own TypeScript.
+const { readdirSync, readFileSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+function esmOnlyPackages(root = join(__dirname, 'node_modules')) {
+  const names = [];
+  for (const entry of readdirSync(root)) {
+    if (entry.startsWith('.')) continue;
+    const dirs = entry.startsWith('@') ? readdirSync(join(root, entry)).map((s) => `${entry}/${s}`) : [entry];
+    for (const name of dirs) {
+      const manifest = join(root, name, 'package.json');
+      if (!existsSync(manifest)) continue;
+      try {
+        if (JSON.parse(readFileSync(manifest, 'utf8')).type === 'module') names.push(name);
+      } catch {
+        /* not a package */
+      }
+    }
+  }
+  return names;
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const esm = esmOnlyPackages().map(escape).join('|');
+
+const swc = [
+  '@swc/jest',
+  {
+    sourceMaps: 'inline',
+    module: { type: 'commonjs', ignoreDynamic: false },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esm})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+  testTimeout: 60000,
+};

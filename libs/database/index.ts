@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './database.module';
+export * from './migrate';
+export * from './transaction-runner';
+export * from './like';
+export * from './schema';

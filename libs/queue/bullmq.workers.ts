@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { JobRegistry } from './job-registry';
+import { JobName, QUEUES } from './jobs';
+import { bullPrefix, redisConnection } from './redis-connection';
+
+/** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
+export class BullMqWorkers {
+  private readonly logger = new Logger(BullMqWorkers.name);
+  private workers: Worker[] = [];
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly url: string,
+    private readonly prefix: string,
+    private readonly concurrency = 4,
+  ) {}
+
+  start(): void {
+    this.workers = QUEUES.map((queue) => {
+      const worker = new Worker(
+        queue,
+        async (job) =>
+          this.registry.run(job.name as JobName, job.data as never, {
+            jobId: job.id ?? job.name,
+            attempt: job.attemptsMade + 1,
+          }),
+        {
+          connection: redisConnection(this.url, 'worker'),
+          prefix: bullPrefix(this.prefix),
+          concurrency: this.concurrency,
+          // A worker killed mid-job has its job picked up again after this long.
+          lockDuration: 30_000,
+          stalledInterval: 15_000,
+          maxStalledCount: 3,
+        },
+      );
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, `Job ${job?.name} failed`),
+      );
+      worker.on('error', (err) => this.logger.warn({ err }, `Worker ${queue} error`));
+      return worker;
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers = [];
+  }
+}

@@ -1,0 +1,16 @@
+import { OutboxMessage } from './outbox-message.entity';
+
+/**
+ * Where the relay hands claimed outbox rows. BullMQ takes ownership of a row once it
+ * holds the job ('sent'); the in-process runner runs it on the spot ('done'), so in
+ * the embedded default the outbox row itself is the durable job.
+ */
+export interface JobTransport {
+  readonly kind: 'bullmq' | 'in-process';
+  deliver(message: OutboxMessage): Promise<'sent' | 'done'>;
+  /** True when nothing handed over is still waiting or running (tests drain on it). */
+  idle(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const JOB_TRANSPORT = Symbol('JOB_TRANSPORT');

@@ -1,0 +1,33 @@
+/**
+ * Every job the platform runs: its name, the queue it travels on and its payload.
+ * Payloads carry ids, never objects: a handler loads the current state itself.
+ * A start-up check (JobRegistry) refuses to start unless each name has exactly one handler.
+ */
+export interface JobPayloads {
+  /** Run a validated ASN import (identity). */
+  'identity.import-run': { importId: string };
+  /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
+  'platform.housekeeping': { olderThanHours: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const QUEUES = ['identity', 'platform'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  'identity.import-run': 'identity',
+  'platform.housekeeping': 'platform',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run, 2 on the first retry, ... */
+  attempt: number;
+}
+
+export interface JobProcessor<N extends JobName> {
+  handle(payload: JobPayloads[N], context: JobContext): Promise<void>;
+}

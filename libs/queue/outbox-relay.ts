@@ -1,0 +1,154 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, LessThanOrEqual } from 'typeorm';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { JOB_TRANSPORT, JobTransport } from './job-transport';
+import { OutboxMessage } from './outbox-message.entity';
+
+const BATCH = 100;
+const IN_PROCESS_CONCURRENCY = 4;
+const MAX_HANDLER_ATTEMPTS = 5;
+
+/**
+ * Moves due outbox rows to the transport. Any number of relays may run at once (one
+ * per process): a row is claimed with a lease before it is delivered, and a row whose
+ * claimer died is claimed again when the lease runs out. Delivery is at least once;
+ * the deterministic jobId and idempotent handlers make it exactly-once in effect.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  readonly relayId = newId();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<number> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(JOB_TRANSPORT) private readonly transport: JobTransport,
+    private readonly clock: Clock,
+  ) {}
+
+  private get leaseMs(): number {
+    // In-process the lease covers the whole run of the handler.
+    return this.transport.kind === 'in-process' ? 10 * 60_000 : 60_000;
+  }
+
+  start(pollMs: number): void {
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.kick();
+      this.timer = setTimeout(loop, pollMs);
+      this.timer.unref();
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  /** Relays now (or right after the run in progress). */
+  kick(): void {
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.relayDue()
+      .catch((err) => {
+        this.logger.warn({ err }, 'Outbox relay run failed; will retry');
+        return 0;
+      })
+      .finally(() => {
+        this.ticking = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** One pass: claim due rows, deliver them, record the outcome. Returns how many were handled. */
+  async relayDue(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return handled;
+      await this.deliverAll(claimed);
+      handled += claimed.length;
+    }
+  }
+
+  private async claim(): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const repo = this.dataSource.getRepository(OutboxMessage);
+    const candidates = await repo
+      .createQueryBuilder('m')
+      .select('m.id', 'id')
+      .where('m.status = :pending', { pending: 'pending' })
+      .andWhere('m.available_at <= :now', { now })
+      .andWhere(new Brackets((q) => q.where('m.claimed_until IS NULL').orWhere('m.claimed_until < :now', { now })))
+      .orderBy('m.available_at', 'ASC')
+      .limit(BATCH)
+      .getRawMany<{ id: string }>();
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c.id);
+    await repo
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ claimedBy: this.relayId, claimedUntil: new Date(now.getTime() + this.leaseMs) })
+      .where({ id: In(ids), status: 'pending' })
+      .andWhere(new Brackets((q) => q.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })))
+      .execute();
+    return repo.find({ where: { id: In(ids), claimedBy: this.relayId, status: 'pending' } });
+  }
+
+  private async deliverAll(messages: OutboxMessage[]): Promise<void> {
+    const concurrency = this.transport.kind === 'in-process' ? IN_PROCESS_CONCURRENCY : 20;
+    const queue = [...messages];
+    const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) await this.deliverOne(m);
+    });
+    await Promise.all(lanes);
+  }
+
+  private async deliverOne(message: OutboxMessage): Promise<void> {
+    const repo = this.dataSource.getRepository(OutboxMessage);
+    try {
+      const outcome = await this.transport.deliver(message);
+      await repo.update(
+        { id: message.id, claimedBy: this.relayId },
+        { status: outcome, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
+      );
+    } catch (err) {
+      const attempts = message.attempts + 1;
+      const handlerFailed = this.transport.kind === 'in-process';
+      const giveUp = handlerFailed && attempts >= MAX_HANDLER_ATTEMPTS;
+      const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
+      this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
+      await repo.update(
+        { id: message.id, claimedBy: this.relayId },
+        {
+          attempts,
+          status: giveUp ? 'failed' : 'pending',
+          availableAt: new Date(this.clock.now().getTime() + backoffMs),
+          claimedBy: null,
+          claimedUntil: null,
+          lastError: String((err as Error)?.message ?? err).slice(0, 500),
+        },
+      );
+    }
+  }
+
+  /** Rows still to relay now (used by health and tests). */
+  async pendingDue(): Promise<number> {
+    return this.dataSource
+      .getRepository(OutboxMessage)
+      .count({ where: { status: 'pending', availableAt: LessThanOrEqual(this.clock.now()) } });
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { JobName, JobPayloads } from './jobs';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxSignal } from './outbox-signal';
+
+export interface EnqueueOptions {
+  /** Deterministic id of this unit of work, e.g. `import:<id>`; duplicates are ignored. */
+  jobId: string;
+  delayMs?: number;
+}
+
+/** Writes jobs into the outbox inside the caller's transaction. Never touches Redis. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly signal: OutboxSignal,
+  ) {}
+
+  async enqueue<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions,
+  ): Promise<void> {
+    const availableAt = new Date(this.clock.now().getTime() + (options.delayMs ?? 0));
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        id: newId(),
+        jobName: name,
+        jobId: `${name}:${options.jobId}`,
+        payload: JSON.stringify(payload),
+        status: 'pending',
+        availableAt,
+        attempts: 0,
+      })
+      .orIgnore()
+      .execute();
+    // Wake the relay once the caller's transaction has had time to commit; the poll is the safety net.
+    this.signal.soon();
+  }
+}

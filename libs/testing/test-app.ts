@@ -1,0 +1,66 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createHttpApp } from '../../src/bootstrap';
+import { AppConfig } from '../config';
+import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay } from '../queue';
+import { prepareTestEnvironment, TestEnvironment } from './test-environment';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  /** supertest against the running server */
+  http(): ReturnType<typeof request>;
+  /** Relays the outbox and waits until every job it held has run. */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Signs in through the API; returns the bearer header value. */
+  bearer(username: string, password: string): Promise<string>;
+  get<T>(token: abstract new (...args: never[]) => T): T;
+  close(): Promise<void>;
+}
+
+/** The whole application, as `npm start` builds it, on a fresh database of its own. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const environment: TestEnvironment = await prepareTestEnvironment(env);
+  const app = await createHttpApp(environment.config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = app.getHttpServer();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const relay = app.get(OutboxRelay);
+  const transport = app.get<JobTransport>(JOB_TRANSPORT);
+
+  const testApp: TestApp = {
+    app,
+    config: environment.config,
+    dataSource,
+    http: () => request(server),
+    async drain(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await relay.relayDue();
+        const open = await dataSource
+          .getRepository(OutboxMessage)
+          .createQueryBuilder('m')
+          .where('m.status = :s', { s: 'pending' })
+          .andWhere('m.available_at <= :now', { now: new Date() })
+          .getCount();
+        if (open === 0 && (await transport.idle())) return;
+        if (Date.now() > deadline) throw new Error(`Queue not drained after ${timeoutMs} ms (${open} rows pending)`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async bearer(username, password) {
+      const res = await request(server).post('/api/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`Sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return `Bearer ${res.body.accessToken}`;
+    },
+    get: (token) => app.get(token),
+    async close() {
+      await app.close();
+      await environment.cleanup();
+    },
+  };
+  return testApp;
+}

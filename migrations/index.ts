@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation';
+
+/** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
+export const MIGRATIONS = [Foundation1763800000000];

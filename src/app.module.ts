@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from '../libs/auth';
+import { CommonModule } from '../libs/common';
+import { AppConfig, ConfigModule } from '../libs/config';
+import { DatabaseModule, dataSourceOptions } from '../libs/database';
+import { QueueModule } from '../libs/queue';
+import { RateLimitModule } from '../libs/rate-limit';
+import { MIGRATIONS } from '../migrations';
+import { DemoModule } from './demo/demo.module';
+import { ALL_ENTITIES } from './entities';
+import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging';
+import { IdentityModule } from './modules/identity/identity.module';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { PlatformModule } from './platform/platform.module';
+import { WebModule } from './modules/web/web.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        CommonModule,
+        DatabaseModule.forRoot({ options: dataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS) }),
+        QueueModule.forRoot(config),
+        RateLimitModule,
+        PlatformModule,
+        HealthModule,
+        OrganisationModule,
+        IdentityModule,
+        WebModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+    };
+  }
+}

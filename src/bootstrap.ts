@@ -1,0 +1,98 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createHmac } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AllExceptionsFilter, createValidationPipe, requestIdFor, toErrorBody } from '../libs/common';
+import { AppConfig } from '../libs/config';
+import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
+import { configureWeb } from './modules/web/web.setup';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The HTTP application (api and all roles), fully configured but not yet listening. */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: IncomingMessage) => {
+      const id = requestIdFor(req);
+      (req as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const cookieSecret = createHmac('sha256', config.auth.jwtSecret).update('cookie-signing').digest('base64url');
+  await app.register(fastifyCookie, { secret: cookieSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'bina_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.auth.cookieSecure },
+    getToken: (req) =>
+      ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      (req.headers['x-csrf-token'] as string | undefined),
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+    done();
+  });
+  // CSRF applies to whatever a browser sends with its cookies: forms, and API calls
+  // authenticated by the session cookie. Bearer-token clients are not exposed to it.
+  fastify.addHook('preHandler', (req, reply, done) => {
+    if (SAFE_METHODS.has(req.method)) return done();
+    const bearer = /^Bearer\s/i.test(req.headers.authorization ?? '');
+    const browserSession = Boolean(req.cookies?.[SESSION_COOKIE]);
+    const isApi = req.url.startsWith('/api/');
+    if (bearer || (isApi && !browserSession)) return done();
+    fastify.csrfProtection(req, reply, done);
+  });
+  fastify.setErrorHandler((error, req, reply) => {
+    const { body, headers } = toErrorBody(error, String(req.id));
+    if (body.statusCode >= 500) req.log.error({ err: error }, 'Unhandled error');
+    if (headers) void reply.headers(headers);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  await configureWeb(app, config);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Bina API')
+      .setDescription('E-learning and competency development for ASN')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+/** The worker role: modules, queue processors and schedulers, no HTTP. */
+export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthUser } from '../../../../libs/auth';
+import { AppConfig, APP_CONFIG } from '../../../../libs/config';
+import { DomainException } from '../../../../libs/common';
+import { RateLimiterService, rateKey } from '../../../../libs/rate-limit';
+import { User } from '../entities';
+import { IdentityError } from '../identity.errors';
+import { PasswordHasher } from './password-hasher';
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: AuthUser & { name: string };
+}
+
+export interface TokenClaims {
+  sub: string;
+}
+
+/** Signs people in: NIP (with or without spaces) or e-mail, plus password, rate-limited per IP and per account. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly limiter: RateLimiterService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(identifier: string, password: string, ip: string): Promise<AccessToken> {
+    const account = normaliseIdentifier(identifier);
+    const ipKey = rateKey('login-ip', ip);
+    const accountKey = rateKey('login-account', account);
+    const { maxAttemptsPerIp, maxFailuresPerAccount, windowSeconds } = this.config.login;
+    const windowMs = windowSeconds * 1000;
+
+    await this.limiter.assertNotBlocked([ipKey, accountKey], 'Too many sign-in attempts; try again later');
+    await this.limiter.hit(ipKey, { limit: maxAttemptsPerIp, windowMs });
+
+    const user = await this.findByIdentifier(account);
+    const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
+    if (!user || !ok) {
+      // Failures count per account for a window only: an attacker can slow a person down, never lock them out for good.
+      await this.limiter.hit(accountKey, { limit: maxFailuresPerAccount, windowMs });
+      throw new DomainException(IdentityError.INVALID_CREDENTIALS, 'NIP/e-mail or password is wrong');
+    }
+    await this.limiter.reset(accountKey);
+    return this.issue(user);
+  }
+
+  issue(user: User): AccessToken {
+    const claims: TokenClaims = { sub: user.id };
+    const accessToken = this.jwt.sign(claims, { expiresIn: this.config.auth.jwtTtlSeconds });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.auth.jwtTtlSeconds,
+      user: { ...toAuthUser(user), name: user.name },
+    };
+  }
+
+  /** Loads the caller on every request, so a deactivated account or a changed role takes effect at once. */
+  async userForToken(claims: TokenClaims): Promise<AuthUser | null> {
+    const user = await this.users.findOneBy({ id: claims.sub });
+    return user?.active ? toAuthUser(user) : null;
+  }
+
+  private findByIdentifier(account: string): Promise<User | null> {
+    return /^\d{18}$/.test(account) ? this.users.findOneBy({ nip: account }) : this.users.findOneBy({ email: account });
+  }
+}
+
+export function normaliseIdentifier(identifier: string): string {
+  const trimmed = identifier.trim().toLowerCase();
+  const compact = trimmed.replace(/ +/g, '');
+  return /^\d{18}$/.test(compact) ? compact : trimmed;
+}
+
+export function toAuthUser(user: User): AuthUser {
+  return { id: user.id, role: user.role, scopeRegionCode: user.scopeRegionCode, locale: user.locale };
+}

@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG } from '../../../libs/config';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { AccountsService } from './accounts.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { PasswordHasher } from './auth/password-hasher';
+import { PasswordService } from './auth/password.service';
+import { IDENTITY_ENTITIES } from './entities';
+import { IdentityApi } from './identity.api';
+import { ImportRunJob } from './jobs/import-run.job';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'bina' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'bina' },
+      }),
+    }),
+    OrganisationModule,
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    UsersService,
+    AccountsService,
+    AuthService,
+    PasswordHasher,
+    PasswordService,
+    LocalStrategy,
+    JwtStrategy,
+    IdentityApi,
+    ImportRunJob,
+  ],
+  exports: [IdentityApi, AuthService, PasswordService],
+})
+export class IdentityModule {}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope } from '../../../libs/auth';
+import { CreatePositionDto, CreateUnitDto } from './dto/organisation.dto';
+import { Position, Region, Unit } from './entities';
+import { OrganisationService } from './organisation.service';
+
+export type UnitView = Pick<Unit, 'id' | 'code' | 'name' | 'kind' | 'regionCode'>;
+export type PositionView = Pick<Position, 'id' | 'code' | 'name' | 'kind'>;
+export type RegionView = Pick<Region, 'code' | 'name' | 'level' | 'parentCode'>;
+
+/** What other modules may ask of the organisation module (its only public entry). */
+@Injectable()
+export class OrganisationApi {
+  constructor(private readonly organisation: OrganisationService) {}
+
+  getUnit(scope: AccessScope, id: string): Promise<UnitView> {
+    return this.organisation.getUnit(scope, id);
+  }
+
+  unitsByIds(ids: string[]): Promise<UnitView[]> {
+    return this.organisation.findUnitsByIds(ids);
+  }
+
+  unitsByCodes(codes: string[]): Promise<UnitView[]> {
+    return this.organisation.findUnitsByCodes(codes);
+  }
+
+  positionsByCodes(codes: string[]): Promise<PositionView[]> {
+    return this.organisation.findPositionsByCodes(codes);
+  }
+
+  positionsByIds(ids: string[]): Promise<PositionView[]> {
+    return this.organisation.findPositionsByIds(ids);
+  }
+
+  getRegion(code: string): Promise<RegionView> {
+    return this.organisation.getRegion(code);
+  }
+
+  /** Loads reference regions (idempotent). */
+  ensureRegions(rows: RegionView[]): Promise<void> {
+    return this.organisation.ensureRegions(rows);
+  }
+
+  ensureUnit(dto: CreateUnitDto): Promise<UnitView> {
+    return this.organisation.ensureUnit(dto);
+  }
+
+  ensurePosition(dto: CreatePositionDto): Promise<PositionView> {
+    return this.organisation.ensurePosition(dto);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ORGANISATION_ENTITIES } from './entities';
+import { OrganisationApi } from './organisation.api';
+import { OrganisationController } from './organisation.controller';
+import { OrganisationService } from './organisation.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES)],
+  controllers: [OrganisationController],
+  providers: [OrganisationService, OrganisationApi],
+  exports: [OrganisationApi],
+})
+export class OrganisationModule {}
