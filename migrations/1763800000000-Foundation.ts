@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { column, timestampColumn } from '../libs/database/schema';
+import { column } from '../libs/database/schema';
 
 /** Platform tables (outbox, rate limits), organisation (regions, units, positions) and identity. */
 export class Foundation1763800000000 implements MigrationInterface {
@@ -20,7 +20,7 @@ export class Foundation1763800000000 implements MigrationInterface {
           column.varchar('claimed_by', 36, { isNullable: true }),
           column.datetime('claimed_until', true),
           column.varchar('last_error', 500, { isNullable: true }),
-          timestampColumn(q, 'created_at'),
+          column.datetime('created_at'),
           column.datetime('finished_at', true),
         ],
         indices: [
@@ -64,7 +64,7 @@ export class Foundation1763800000000 implements MigrationInterface {
           column.varchar('name', 200),
           column.varchar('kind', 20),
           column.varchar('region_code', 20),
-          timestampColumn(q, 'created_at'),
+          column.datetime('created_at'),
         ],
         indices: [
           new TableIndex({ name: 'UQ_unit_code', columnNames: ['code'], isUnique: true }),
@@ -81,7 +81,7 @@ export class Foundation1763800000000 implements MigrationInterface {
           column.varchar('code', 40),
           column.varchar('name', 200),
           column.varchar('kind', 20),
-          timestampColumn(q, 'created_at'),
+          column.datetime('created_at'),
         ],
         indices: [new TableIndex({ name: 'UQ_position_code', columnNames: ['code'], isUnique: true })],
       }),
@@ -118,8 +118,8 @@ export class Foundation1763800000000 implements MigrationInterface {
           column.ref('supervisor_id', true),
           column.varchar('locale', 2, { default: "'id'" }),
           column.bool('active', true),
-          timestampColumn(q, 'created_at'),
-          timestampColumn(q, 'updated_at', true),
+          column.datetime('created_at'),
+          column.datetime('updated_at'),
         ],
         indices: [
           new TableIndex({ name: 'UQ_user_nip', columnNames: ['nip'], isUnique: true }),
@@ -149,7 +149,7 @@ export class Foundation1763800000000 implements MigrationInterface {
           column.int('unchanged_count', { default: 0 }),
           column.int('error_count', { default: 0 }),
           column.varchar('failure', 500, { isNullable: true }),
-          timestampColumn(q, 'created_at'),
+          column.datetime('created_at'),
           column.datetime('finished_at', true),
         ],
         indices: [new TableIndex({ name: 'IDX_user_import_creator', columnNames: ['created_by_id', 'created_at'] })],

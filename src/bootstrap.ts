@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, createValidationPipe, requestIdFor, toErrorBody } from '../libs/common';
+import { AllExceptionsFilter, createValidationPipe, requestIdFor } from '../libs/common';
 import { AppConfig } from '../libs/config';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
@@ -67,12 +67,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     if (bearer || (isApi && !browserSession)) return done();
     fastify.csrfProtection(req, reply, done);
   });
-  fastify.setErrorHandler((error, req, reply) => {
-    const { body, headers } = toErrorBody(error, String(req.id));
-    if (body.statusCode >= 500) req.log.error({ err: error }, 'Unhandled error');
-    if (headers) void reply.headers(headers);
-    void reply.status(body.statusCode).send(body);
-  });
+  // Errors raised in Fastify hooks and body parsing (CSRF, malformed JSON, oversized bodies)
+  // reach Nest's exception layer too, so the one filter shapes every error response.
 
   await configureWeb(app, config);
 

@@ -32,7 +32,8 @@ export function dataSourceOptions(
   }
   return {
     ...common,
-    type: 'mysql',
+    // MariaDB reports column defaults differently; TypeORM needs to know which server it talks to.
+    type: database.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     url: database.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './transaction-runner';
 export * from './like';
 export * from './schema';
+export * from './dialect';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { isMysqlFamily } from './dialect';
 
 const LOCK = 'bina_migrations';
 
@@ -7,7 +8,7 @@ const LOCK = 'bina_migrations';
  * keeps two processes starting together (api and worker) from migrating at once.
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const mysql = dataSource.options.type === 'mysql';
+  const mysql = isMysqlFamily(dataSource);
   if (mysql) {
     const [row] = await dataSource.query('SELECT GET_LOCK(?, 120) AS got', [LOCK]);
     if (Number(row?.got) !== 1) throw new Error('Could not take the migration lock within 120 s');

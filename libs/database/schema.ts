@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { TableColumnOptions } from 'typeorm';
 
 /**
  * Column builders for migrations, so that one migration file creates the same schema
@@ -17,7 +17,7 @@ export const column = {
   text: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
   int: (name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
     name,
-    type: 'int',
+    type: 'integer',
     isNullable: false,
     ...options,
   }),
@@ -25,7 +25,7 @@ export const column = {
     name,
     type: 'boolean',
     isNullable: false,
-    default: defaultValue,
+    default: defaultValue ? 1 : 0,
   }),
   datetime: (name: string, nullable = false): TableColumnOptions => ({
     name,
@@ -34,18 +34,3 @@ export const column = {
     isNullable: nullable,
   }),
 };
-
-/** created_at / updated_at filled by the database, as CreateDateColumn/UpdateDateColumn expect. */
-export function timestampColumn(queryRunner: QueryRunner, name: string, onUpdate = false): TableColumnOptions {
-  if (queryRunner.connection.options.type === 'mysql') {
-    return {
-      name,
-      type: 'datetime',
-      precision: 3,
-      isNullable: false,
-      default: 'CURRENT_TIMESTAMP(3)',
-      ...(onUpdate ? { onUpdate: 'CURRENT_TIMESTAMP(3)' } : {}),
-    };
-  }
-  return { name, type: 'datetime', precision: 3, isNullable: false, default: "datetime('now')" };
-}

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
+import type IORedis from 'ioredis';
 import { JobRegistry } from './job-registry';
 import { JobName, QUEUES } from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
@@ -8,6 +9,7 @@ import { bullPrefix, redisConnection } from './redis-connection';
 export class BullMqWorkers {
   private readonly logger = new Logger(BullMqWorkers.name);
   private workers: Worker[] = [];
+  private connections: IORedis[] = [];
 
   constructor(
     private readonly registry: JobRegistry,
@@ -18,6 +20,8 @@ export class BullMqWorkers {
 
   start(): void {
     this.workers = QUEUES.map((queue) => {
+      const connection = redisConnection(this.url, 'worker');
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         async (job) =>
@@ -26,7 +30,7 @@ export class BullMqWorkers {
             attempt: job.attemptsMade + 1,
           }),
         {
-          connection: redisConnection(this.url, 'worker'),
+          connection,
           prefix: bullPrefix(this.prefix),
           concurrency: this.concurrency,
           // A worker killed mid-job has its job picked up again after this long.
@@ -45,6 +49,9 @@ export class BullMqWorkers {
 
   async stop(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    // BullMQ leaves connections it was given open; they are ours to close.
+    for (const connection of this.connections) connection.disconnect();
     this.workers = [];
+    this.connections = [];
   }
 }

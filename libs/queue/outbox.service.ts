@@ -39,6 +39,7 @@ export class OutboxService {
         status: 'pending',
         availableAt,
         attempts: 0,
+        createdAt: this.clock.now(),
       })
       .orIgnore()
       .execute();

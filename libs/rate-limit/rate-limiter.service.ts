@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CommonError, DomainException } from '../common/errors';
+import { isMysqlFamily } from '../database/dialect';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -75,7 +76,7 @@ export class RateLimiterService {
   private lockedBucket(m: EntityManager, key: string): Promise<RateLimitBucket | null> {
     const qb = m.getRepository(RateLimitBucket).createQueryBuilder('b').where('b.key = :key', { key });
     // SQLite transactions are already serial (TransactionRunner); MySQL needs the row lock.
-    if (m.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
+    if (isMysqlFamily(m.connection)) qb.setLock('pessimistic_write');
     return qb.getOne();
   }
 }

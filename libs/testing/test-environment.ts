@@ -19,7 +19,7 @@ export interface TestEnvironment {
 export const usesMysql = () => process.env.TEST_DB === 'mysql';
 export const usesRedis = () => process.env.TEST_REDIS === '1';
 
-const MYSQL_BASE = () => process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const MYSQL_BASE = () => process.env.TEST_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
 const REDIS_BASE = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export async function prepareTestEnvironment(env: Record<string, string> = {}): Promise<TestEnvironment> {

@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import { createTestApp, givenRegions, givenUnit, givenUser, TestApp } from '../../libs/testing';
 
 describe('signing in', () => {
@@ -31,5 +32,65 @@ describe('signing in', () => {
       message: expect.any(String),
       requestId: expect.any(String),
     });
+  });
+});
+
+describe('sign-in rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000', LOGIN_WINDOW_SECONDS: '900' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After after three wrong passwords for one account, even with the right one', async () => {
+    const person = await givenUser(t);
+    for (let i = 0; i < 3; i++) {
+      const res = await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await t.http().post('/api/auth/login').send({ username: person.username, password: person.password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('COMMON.RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
+  });
+
+  it('does not lock an account for ever: once the window has passed the right password works again', async () => {
+    const person = await givenUser(t);
+    for (let i = 0; i < 3; i++) await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
+    expect((await t.http().post('/api/auth/login').send({ username: person.username, password: person.password })).status).toBe(429);
+    const later = new Date(Date.now() + 901_000);
+    jest.spyOn(t.get(Clock), 'now').mockReturnValue(later);
+    try {
+      const res = await t.http().post('/api/auth/login').send({ username: person.username, password: person.password });
+      expect(res.status).toBe(200);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
+  it('blocking one account leaves other people able to sign in', async () => {
+    const victim = await givenUser(t);
+    const other = await givenUser(t);
+    for (let i = 0; i < 4; i++) await t.http().post('/api/auth/login').send({ username: victim.username, password: 'salah' });
+    const res = await t.http().post('/api/auth/login').send({ username: other.username, password: other.password });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('sign-in rate limit per IP address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '5', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 once one address has tried too often, whichever accounts it tries', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await t.http().post('/api/auth/login').send({ username: `tebak${i}@uji.bina.id`, password: 'salah' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 });

@@ -22,7 +22,7 @@ export function toErrorBody(exception: unknown, requestId: string): { body: Erro
       headers: exception.headers,
     };
   }
-  if (String((exception as { code?: unknown } | null)?.code ?? '').startsWith('FST_CSRF')) {
+  if (fastifyCode(exception).startsWith('FST_CSRF')) {
     return {
       body: { statusCode: 403, code: CommonError.CSRF_INVALID.code, message: 'Missing or invalid CSRF token', requestId },
     };
@@ -35,6 +35,12 @@ export function toErrorBody(exception: unknown, requestId: string): { body: Erro
   return {
     body: { statusCode: 500, code: CommonError.INTERNAL.code, message: 'Internal error', requestId },
   };
+}
+
+/** Fastify errors arrive wrapped by Nest in an HttpException whose cause is the original. */
+function fastifyCode(exception: unknown): string {
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  return String((cause as { code?: unknown } | null)?.code ?? '');
 }
 
 function statusOf(exception: unknown): number | undefined {

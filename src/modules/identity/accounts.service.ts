@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Role } from '../../../libs/auth';
-import { newId } from '../../../libs/common';
+import { Clock, newId } from '../../../libs/common';
 import { TransactionRunner } from '../../../libs/database';
 import { OrganisationApi } from '../organisation/organisation.api';
 import { PasswordHasher } from './auth/password-hasher';
@@ -38,6 +38,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly organisation: OrganisationApi,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   count(): Promise<number> {
@@ -63,6 +64,8 @@ export class AccountsService {
       supervisorId: account.supervisorId ?? null,
       locale: account.locale ?? 'id',
       active: true,
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
     });
     await this.tx.run((m) => m.insert(User, user));
     return toUserView(user);

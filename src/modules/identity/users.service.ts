@@ -64,6 +64,8 @@ export class UsersService {
         scopeRegionCode: null,
         ...profile,
         name: dto.name,
+        createdAt: this.clock.now(),
+        updatedAt: this.clock.now(),
       } as User);
       await m.insert(User, user);
       return toUserView(user);
@@ -75,14 +77,14 @@ export class UsersService {
     const profile = await this.resolveProfile(scope, dto, current);
     return this.tx.run(async (m) => {
       await this.assertUnique(m.getRepository(User), { nip: null, email: profile.email ?? null }, id);
-      await m.update(User, { id }, profile);
+      await m.update(User, { id }, { ...profile, updatedAt: this.clock.now() });
       return toUserView({ ...current, ...profile });
     });
   }
 
   async updateMe(userId: string, dto: UpdateMeDto): Promise<UserView> {
     const current = await this.byIdOrFail(userId);
-    const changes: Partial<User> = {};
+    const changes: Partial<User> = { updatedAt: this.clock.now() };
     if (dto.email !== undefined) changes.email = dto.email.trim().toLowerCase();
     if (dto.phone !== undefined) changes.phone = dto.phone.trim();
     if (dto.locale !== undefined) changes.locale = dto.locale;
@@ -97,7 +99,7 @@ export class UsersService {
     const current = await this.byIdOrFail(id);
     const scopeRegionCode = dto.role === 'unit_admin' ? dto.scopeRegionCode! : null;
     if (scopeRegionCode) await this.organisation.getRegion(scopeRegionCode);
-    await this.tx.run((m) => m.update(User, { id }, { role: dto.role, scopeRegionCode }));
+    await this.tx.run((m) => m.update(User, { id }, { role: dto.role, scopeRegionCode, updatedAt: this.clock.now() }));
     return toUserView({ ...current, role: dto.role, scopeRegionCode });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../libs/auth';
-import { DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../libs/common';
+import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../libs/common';
 import { likeContains, TransactionRunner } from '../../../libs/database';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto, UnitQuery } from './dto/organisation.dto';
 import { Position, PositionCompetency, Region, Unit } from './entities';
@@ -16,6 +16,7 @@ export class OrganisationService {
     @InjectRepository(Position) private readonly positions: Repository<Position>,
     @InjectRepository(PositionCompetency) private readonly requirements: Repository<PositionCompetency>,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   /** The region tree is public knowledge (Kemendagri); a unit admin's own subtree first. */
@@ -76,7 +77,7 @@ export class OrganisationService {
           fields: [{ field: 'code', rule: 'unique', message: 'code is already used by another unit' }],
         });
       }
-      const unit = m.create(Unit, { id: newId(), ...dto });
+      const unit = m.create(Unit, { id: newId(), ...dto, createdAt: this.clock.now() });
       await m.insert(Unit, unit);
       return unit;
     });
@@ -105,7 +106,7 @@ export class OrganisationService {
           fields: [{ field: 'code', rule: 'unique', message: 'code is already used by another position' }],
         });
       }
-      const position = m.create(Position, { id: newId(), ...dto });
+      const position = m.create(Position, { id: newId(), ...dto, createdAt: this.clock.now() });
       await m.insert(Position, position);
       return position;
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '../../../../libs/common';
+import { Clock, DomainException } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { User } from '../entities';
 import { IdentityError } from '../identity.errors';
@@ -12,6 +12,7 @@ export class PasswordService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   async change(userId: string, currentPassword: string, newPassword: string): Promise<void> {
@@ -26,6 +27,6 @@ export class PasswordService {
 
   async set(userId: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.tx.run((m) => m.update(User, { id: userId }, { passwordHash }));
+    await this.tx.run((m) => m.update(User, { id: userId }, { passwordHash, updatedAt: this.clock.now() }));
   }
 }

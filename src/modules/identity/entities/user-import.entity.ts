@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -50,7 +50,7 @@ export class UserImport {
   @Column({ name: 'failure', type: 'varchar', length: 500, nullable: true })
   failure: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
   @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const POSITION_KINDS = ['structural', 'functional', 'executor'] as const;
 /** Jabatan struktural (JPT/administrator/pengawas), fungsional, or pelaksana. */
@@ -19,6 +19,6 @@ export class Position {
   @Column({ type: 'varchar', length: 20 })
   kind: PositionKind;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

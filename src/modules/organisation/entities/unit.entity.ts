@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const UNIT_KINDS = ['training_unit', 'agency'] as const;
 /** training_unit: BKPSDM/BPSDM (or LAN/BKN nationally); agency: an instansi or OPD whose ASN learn. */
@@ -23,6 +23,6 @@ export class Unit {
   @Column({ name: 'region_code', type: 'varchar', length: 20 })
   regionCode: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

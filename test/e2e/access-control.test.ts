@@ -1,0 +1,134 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AccessGuard } from '../../libs/auth';
+import { AllExceptionsFilter } from '../../libs/common';
+import { createTestApp, givenRegions, givenUnit, givenUser, GivenUser, routeInventory, TestApp } from '../../libs/testing';
+
+describe('access control', () => {
+  let t: TestApp;
+  let tangselAdmin: GivenUser;
+  let gorontaloAdmin: GivenUser;
+  let tangselLearner: GivenUser;
+  let gorontaloLearner: GivenUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    const tangsel = await givenUnit(t, '36.74');
+    const gorontalo = await givenUnit(t, '75.71');
+    tangselAdmin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74', unitId: tangsel.id });
+    gorontaloAdmin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '75.71', unitId: gorontalo.id });
+    tangselLearner = await givenUser(t, { unitId: tangsel.id });
+    gorontaloLearner = await givenUser(t, { unitId: gorontalo.id });
+  });
+  afterAll(() => t.close());
+
+  it('has an explicit access rule (public, any signed-in person, or roles) on every route', () => {
+    const routes = routeInventory(t.app);
+    expect(routes.length).toBeGreaterThan(10);
+    const unmarked = routes.filter((r) => !r.rule).map((r) => r.route);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('lists the public routes, and nothing else is public', () => {
+    const publicRoutes = routeInventory(t.app)
+      .filter((r) => r.rule?.public)
+      .map((r) => r.route);
+    const allowed = [/^GET \/health$/, /^POST \/api\/auth\/login$/, /^(GET|POST) \/(masuk|bahasa)?$/, /^GET \/$/];
+    for (const route of publicRoutes) expect(allowed.some((pattern) => pattern.test(route)) ? route : `unexpected public ${route}`).toBe(route);
+  });
+
+  it('refuses private routes without a token (401) and with a forged one (401)', async () => {
+    expect((await t.http().get('/api/me')).status).toBe(401);
+    const forged = await t.http().get('/api/me').set('authorization', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expect(forged.status).toBe(401);
+    expect(forged.body.code).toBe('COMMON.UNAUTHENTICATED');
+  });
+
+  it('gives the Tangerang Selatan unit admin a 404 for a Kota Gorontalo person, and the person for their own region', async () => {
+    const other = await t.http().get(`/api/users/${gorontaloLearner.user.id}`).set('authorization', tangselAdmin.auth);
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('IDENTITY.USER_NOT_FOUND');
+    const own = await t.http().get(`/api/users/${tangselLearner.user.id}`).set('authorization', tangselAdmin.auth);
+    expect(own.status).toBe(200);
+    expect(own.body.regionCode).toBe('36.74');
+  });
+
+  it('lists only the unit admin’s own region subtree', async () => {
+    const res = await t.http().get('/api/users?pageSize=100').set('authorization', gorontaloAdmin.auth);
+    expect(res.status).toBe(200);
+    const regions = new Set(res.body.items.map((u: { regionCode: string }) => u.regionCode));
+    expect([...regions]).toEqual(['75.71']);
+  });
+
+  it('does not let a learner read another learner, nor change data reserved to admins', async () => {
+    const peer = await t.http().get(`/api/users/${gorontaloLearner.user.id}`).set('authorization', tangselLearner.auth);
+    expect(peer.status).toBe(404);
+    const create = await t.http().post('/api/units').set('authorization', tangselLearner.auth).send({});
+    expect(create.status).toBe(403);
+  });
+
+  it('refuses role and regionId in a profile body with 400 naming each field (mass assignment)', async () => {
+    const res = await t
+      .http()
+      .patch('/api/me')
+      .set('authorization', tangselLearner.auth)
+      .send({ phone: '+62 812 0000 1111', role: 'national_admin', regionId: '75.71' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('COMMON.VALIDATION_FAILED');
+    expect(res.body.details.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'role', rule: 'unknown_field' }),
+        expect.objectContaining({ field: 'regionId', rule: 'unknown_field' }),
+      ]),
+    );
+    const me = await t.http().get('/api/me').set('authorization', tangselLearner.auth);
+    expect(me.body).toMatchObject({ role: 'learner', regionCode: '36.74' });
+    expect(me.body.phone).not.toBe('+62 812 0000 1111');
+  });
+
+  it('refuses a unit admin creating a unit outside their region with a 404 naming the field', async () => {
+    const res = await t
+      .http()
+      .post('/api/units')
+      .set('authorization', tangselAdmin.auth)
+      .send({ code: 'DINAS-X', name: 'Dinas di Gorontalo', kind: 'agency', regionCode: '75.71' });
+    expect(res.status).toBe(404);
+    expect(res.body.details.fields[0]).toMatchObject({ field: 'regionCode', rule: 'in_scope' });
+  });
+
+  it('answers a malformed id with 400 naming the parameter, never 500', async () => {
+    const res = await t.http().get('/api/users/not-a-uuid').set('authorization', tangselAdmin.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields[0]).toMatchObject({ field: 'id', rule: 'isUuid' });
+  });
+});
+
+describe('a route that declares no access rule', () => {
+  @Controller('forgotten')
+  class ForgottenController {
+    @Get()
+    secret() {
+      return { leaked: true };
+    }
+  }
+  @Module({ controllers: [ForgottenController] })
+  class ForgottenModule {}
+
+  it('is refused at runtime', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [ForgottenModule],
+      providers: [{ provide: APP_GUARD, useFactory: (r: Reflector) => new AccessGuard(r), inject: [Reflector] }],
+    }).compile();
+    const app = moduleRef.createNestApplication(new FastifyAdapter());
+    app.useGlobalFilters(new AllExceptionsFilter());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/forgotten' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain('leaked');
+    await app.close();
+  });
+});
