@@ -13,16 +13,32 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
 
+const DELIVERY_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Production transport: hands each claimed outbox row to BullMQ under its deterministic jobId. */
 export class BullMqTransport implements JobTransport {
   readonly kind = 'bullmq' as const;
   private readonly connection: IORedis;
   private readonly queues: Map<QueueName, Queue>;
+  private waiting: Promise<void> | null = null;
 
   constructor(url: string, prefix: string) {
     this.connection = redisConnection(url, 'producer');
     this.queues = new Map(
-      QUEUES.map((name) => [name, new Queue(name, { connection: this.connection, prefix: bullPrefix(prefix) })]),
+      QUEUES.map((name) => {
+        const queue = new Queue(name, { connection: this.connection, prefix: bullPrefix(prefix) });
+        // Connection trouble surfaces in deliver() (the relay keeps the row and retries).
+        queue.on('error', () => undefined);
+        return [name, queue];
+      }),
     );
   }
 
@@ -31,13 +47,36 @@ export class BullMqTransport implements JobTransport {
   }
 
   async deliver(message: OutboxMessage): Promise<'sent'> {
-    if (this.connection.status === 'wait' || this.connection.status === 'end') await this.connection.connect().catch(() => undefined);
+    await this.ensureConnected();
     const queue = this.queue(JOB_QUEUE[message.jobName as JobName]);
-    await queue.add(message.jobName, JSON.parse(message.payload), {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: bullJobId(message.jobId),
-    });
+    await withTimeout(
+      queue.add(message.jobName, JSON.parse(message.payload), { ...DEFAULT_JOB_OPTIONS, jobId: bullJobId(message.jobId) }),
+      DELIVERY_TIMEOUT_MS,
+      'Redis did not take the job in time',
+    );
     return 'sent';
+  }
+
+  /** Fails fast while Redis is away, so the relay keeps the row and moves on. One wait serves a whole batch. */
+  private ensureConnected(): Promise<void> {
+    if (this.connection.status === 'ready') return Promise.resolve();
+    if (this.connection.status === 'wait' || this.connection.status === 'end') {
+      this.connection.connect().catch(() => undefined);
+    }
+    this.waiting ??= new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.connection.off('ready', onReady);
+        reject(new Error('Redis is not reachable'));
+      }, DELIVERY_TIMEOUT_MS);
+      this.connection.once('ready', onReady);
+    }).finally(() => {
+      this.waiting = null;
+    });
+    return this.waiting;
   }
 
   async idle(): Promise<boolean> {
@@ -49,7 +88,10 @@ export class BullMqTransport implements JobTransport {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // A connection that never came up would keep BullMQ waiting (and retrying) on close.
+    if (this.connection.status !== 'ready') this.connection.disconnect();
+    const closing = Promise.all([...this.queues.values()].map((q) => q.close()));
+    await withTimeout(closing, DELIVERY_TIMEOUT_MS, 'queues did not close').catch(() => undefined);
     this.connection.disconnect();
   }
 }

@@ -55,6 +55,7 @@ export class OutboxRelay {
 
   /** Relays now (or right after the run in progress). */
   kick(): void {
+    if (this.stopped) return;
     if (this.ticking) {
       this.again = true;
       return;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { Clock } from '../../libs/common';
 import { TransactionRunner } from '../../libs/database';
-import { JobHandler, JobPayloads, JobProcessor, OutboxMessage } from '../../libs/queue';
+import { JobContext, JobHandler, JobPayloads, JobProcessor, OutboxMessage } from '../../libs/queue';
 import { RateLimiterService } from '../../libs/rate-limit';
 
 /** Drops delivered outbox rows and stale rate-limit buckets; failed rows stay for inspection. */
@@ -15,7 +15,7 @@ export class HousekeepingJob implements JobProcessor<'platform.housekeeping'> {
     private readonly clock: Clock,
   ) {}
 
-  async handle({ olderThanHours }: JobPayloads['platform.housekeeping']): Promise<void> {
+  async handle({ olderThanHours }: JobPayloads['platform.housekeeping'], _context?: JobContext): Promise<void> {
     const cutoff = new Date(this.clock.now().getTime() - olderThanHours * 3600_000);
     await this.tx.run((m) =>
       m.delete(OutboxMessage, { status: In(['sent', 'done']), finishedAt: LessThan(cutoff) }),

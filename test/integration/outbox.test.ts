@@ -1,0 +1,117 @@
+import { Clock } from '../../libs/common';
+import { TransactionRunner } from '../../libs/database';
+import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay, OutboxService } from '../../libs/queue';
+import { BullMqTransport } from '../../libs/queue/bullmq.transport';
+import { createTestApp, TestApp, usesRedis } from '../../libs/testing';
+import { HousekeepingJob } from '../../src/platform/housekeeping.job';
+
+describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`, () => {
+  let t: TestApp;
+  let handled: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_POLL_MS: '60000' });
+  });
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    await t.drain();
+    handled = [];
+    jest.spyOn(t.get(HousekeepingJob), 'handle').mockImplementation(async (_payload, context) => {
+      if (!context) throw new Error('no job context');
+      handled.push(context.jobId);
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const enqueue = (jobId: string, fail = false) =>
+    t.get(TransactionRunner).run(async (m) => {
+      await t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 48 }, { jobId });
+      if (fail) throw new Error('the state change failed');
+    });
+
+  const handledIds = () => handled.map((id) => id.replace(/\|/g, ':')).sort();
+
+  it('runs a job written in a committed transaction exactly once', async () => {
+    await enqueue('commit-1');
+    await t.drain();
+    expect(handledIds()).toEqual(['platform.housekeeping:commit-1']);
+  });
+
+  it('writes no job when the transaction that carried it rolls back', async () => {
+    await expect(enqueue('rolled-back', true)).rejects.toThrow('the state change failed');
+    await t.drain();
+    expect(handled).toEqual([]);
+    expect(await t.dataSource.getRepository(OutboxMessage).countBy({ jobId: 'platform.housekeeping:rolled-back' })).toBe(0);
+  });
+
+  it('keeps one row and runs one job when the same unit of work is enqueued twice', async () => {
+    await enqueue('twice');
+    await enqueue('twice');
+    await t.drain();
+    expect(handledIds()).toEqual(['platform.housekeeping:twice']);
+  });
+
+  it('runs each of 1,000 pending jobs once when two relays work the outbox at the same time', async () => {
+    await t.get(TransactionRunner).run(async (m) => {
+      for (let i = 0; i < 1000; i++) {
+        await t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 48 }, { jobId: `bulk-${i}` });
+      }
+    });
+    const second = new OutboxRelay(t.dataSource, t.get<JobTransport>(JOB_TRANSPORT as never), t.get(Clock));
+    await Promise.all([t.get(OutboxRelay).relayDue(), second.relayDue()]);
+    await t.drain();
+    expect(handled).toHaveLength(1000);
+    expect(new Set(handled).size).toBe(1000);
+  });
+
+  it('delivers a job again when its handler fails, and records the error meanwhile', async () => {
+    let calls = 0;
+    jest.spyOn(t.get(HousekeepingJob), 'handle').mockImplementation(async (_p, context) => {
+      if (!context) throw new Error('no job context');
+      calls++;
+      if (calls === 1) throw new Error('temporary trouble');
+      handled.push(context.jobId);
+    });
+    await enqueue('flaky');
+    if (!usesRedis()) {
+      await t.get(OutboxRelay).relayDue();
+      const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ jobId: 'platform.housekeeping:flaky' });
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'temporary trouble' });
+      await t.dataSource.getRepository(OutboxMessage).update({ id: row.id }, { availableAt: new Date(0) });
+    }
+    await t.drain(30_000);
+    expect(calls).toBe(2);
+    expect(handledIds()).toEqual(['platform.housekeeping:flaky']);
+  });
+});
+
+(usesRedis() ? describe : describe.skip)('the outbox when Redis is unreachable', () => {
+  // Only meaningful with the BullMQ transport; the in-process runner has no Redis to lose.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_POLL_MS: '60000' });
+  });
+  afterAll(() => t.close());
+
+  it('keeps the row pending with the error, and a later relay delivers it', async () => {
+    await t.get(OutboxRelay).stop();
+    await t.get(TransactionRunner).run((m) =>
+      t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 1 }, { jobId: 'redis-down' }),
+    );
+    const down = new BullMqTransport('redis://127.0.0.1:1', 'unreachable');
+    const relayWithoutRedis = new OutboxRelay(t.dataSource, down, t.get(Clock));
+    const started = Date.now();
+    await relayWithoutRedis.relayDue();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await down.close();
+    const repo = t.dataSource.getRepository(OutboxMessage);
+    const row = await repo.findOneByOrFail({ jobId: 'platform.housekeeping:redis-down' });
+    expect(row.status).toBe('pending');
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toBeTruthy();
+    await repo.update({ id: row.id }, { availableAt: new Date(0) });
+    await t.drain();
+    expect((await repo.findOneByOrFail({ id: row.id })).status).toBe('sent');
+  });
+});
