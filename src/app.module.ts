@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { AccessGuard } from '../libs/auth';
 import { CommonModule } from '../libs/common';
 import { AppConfig, ConfigModule } from '../libs/config';
@@ -19,12 +20,12 @@ import { WebModule } from './modules/web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(logger)),
         CommonModule,
         DatabaseModule.forRoot({ options: dataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS) }),
         QueueModule.forRoot(config),

@@ -11,13 +11,20 @@ import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, createValidationPipe, requestIdFor } from '../libs/common';
 import { AppConfig } from '../libs/config';
 import { AppModule } from './app.module';
+import { createRootLogger, logRequest } from './logging';
 import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
 import { configureWeb } from './modules/web/web.setup';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The HTTP application (api and all roles), fully configured but not yet listening. */
-export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+export interface AppOptions {
+  /** Where log lines go; stdout when absent. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createHttpApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const root = createRootLogger(config, options.logStream);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -27,7 +34,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, root), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -55,6 +62,10 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');
+    done();
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    logRequest(root, req, reply);
     done();
   });
   // CSRF applies to whatever a browser sends with its cookies: forms, and API calls
@@ -87,7 +98,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
 
 /** The worker role: modules, queue processors and schedulers, no HTTP. */
 export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, createRootLogger(config)), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

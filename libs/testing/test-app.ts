@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createHttpApp } from '../../src/bootstrap';
+import { AppOptions, createHttpApp } from '../../src/bootstrap';
 import { AppConfig } from '../config';
 import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay } from '../queue';
 import { prepareTestEnvironment, TestEnvironment } from './test-environment';
@@ -22,9 +22,9 @@ export interface TestApp {
 }
 
 /** The whole application, as `npm start` builds it, on a fresh database of its own. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const environment: TestEnvironment = await prepareTestEnvironment(env);
-  const app = await createHttpApp(environment.config);
+  const app = await createHttpApp(environment.config, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const server = app.getHttpServer();
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -70,6 +70,37 @@ describe('access control', () => {
     expect(create.status).toBe(403);
   });
 
+  it('lets a supervisor see their direct reports and nobody else', async () => {
+    const unit = await givenUnit(t, '36.74');
+    const boss = await givenUser(t, { role: 'supervisor', unitId: unit.id });
+    const report = await givenUser(t, { unitId: unit.id, supervisorId: boss.user.id });
+    const list = await t.http().get('/api/users').set('authorization', boss.auth);
+    expect(list.body.items.map((u: { id: string }) => u.id).sort()).toEqual([boss.user.id, report.user.id].sort());
+    expect((await t.http().get(`/api/users/${report.user.id}`).set('authorization', boss.auth)).status).toBe(200);
+    expect((await t.http().get(`/api/users/${tangselLearner.user.id}`).set('authorization', boss.auth)).status).toBe(404);
+  });
+
+  it('changes roles only through the national admin, who can make someone a unit admin of a region', async () => {
+    const national = await givenUser(t, { role: 'national_admin' });
+    const body = { role: 'unit_admin', scopeRegionCode: '36.74' };
+    const byUnitAdmin = await t.http().put(`/api/users/${tangselLearner.user.id}/role`).set('authorization', tangselAdmin.auth).send(body);
+    expect(byUnitAdmin.status).toBe(403);
+    const withoutRegion = await t
+      .http()
+      .put(`/api/users/${tangselLearner.user.id}/role`)
+      .set('authorization', national.auth)
+      .send({ role: 'unit_admin' });
+    expect(withoutRegion.status).toBe(400);
+    expect(withoutRegion.body.details.fields[0].field).toBe('scopeRegionCode');
+    const promoted = await givenUser(t, { unitId: tangselLearner.user.unitId! });
+    const res = await t.http().put(`/api/users/${promoted.user.id}/role`).set('authorization', national.auth).send(body);
+    expect(res.status).toBe(200);
+    const seen = await t.http().get(`/api/users/${gorontaloLearner.user.id}`).set('authorization', promoted.auth);
+    expect(seen.status).toBe(404);
+    const own = await t.http().get(`/api/users/${tangselLearner.user.id}`).set('authorization', promoted.auth);
+    expect(own.status).toBe(200);
+  });
+
   it('refuses role and regionId in a profile body with 400 naming each field (mass assignment)', async () => {
     const res = await t
       .http()
