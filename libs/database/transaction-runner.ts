@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 
+interface UnitOfWork {
+  manager: EntityManager;
+  afterCommit: Array<() => void>;
+}
+
 /**
  * Runs a unit of work in one database transaction. Every write in the code base goes
  * through here, which is what makes the embedded default safe: SQLite (through
@@ -12,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class TransactionRunner {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<UnitOfWork>();
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serial: boolean;
 
@@ -22,16 +27,25 @@ export class TransactionRunner {
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const outer = this.current.getStore();
-    if (outer) return work(outer);
-    const start = () => this.dataSource.transaction((manager) => this.current.run(manager, () => work(manager)));
+    if (outer) return work(outer.manager);
+    const afterCommit: Array<() => void> = [];
+    const start = async () => {
+      const result = await this.dataSource.transaction((manager) =>
+        this.current.run({ manager, afterCommit }, () => work(manager)),
+      );
+      for (const callback of afterCommit) callback();
+      return result;
+    };
     if (!this.serial) return start();
     const result = this.tail.then(start, start);
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  /** The manager of the transaction in progress, if any (for code that may run inside one). */
-  managerOrDefault(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+  /** Calls back once the transaction in progress has committed (at once when there is none). */
+  afterCommit(callback: () => void): void {
+    const unit = this.current.getStore();
+    if (unit) unit.afterCommit.push(callback);
+    else callback();
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { TransactionRunner } from '../database/transaction-runner';
 import { JobName, JobPayloads } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -18,6 +19,7 @@ export class OutboxService {
   constructor(
     private readonly clock: Clock,
     private readonly signal: OutboxSignal,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async enqueue<N extends JobName>(
@@ -43,7 +45,7 @@ export class OutboxService {
       })
       .orIgnore()
       .execute();
-    // Wake the relay once the caller's transaction has had time to commit; the poll is the safety net.
-    this.signal.soon();
+    // Wake the relay once the row is visible to it; the relay's poll is the safety net.
+    this.tx.afterCommit(() => this.signal.soon());
   }
 }
