@@ -22,8 +22,8 @@ function esmOnlyPackages(root = join(__dirname, 'node_modules')) {
   return names;
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const esm = esmOnlyPackages().map(escape).join('|');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const esm = esmOnlyPackages().map(escapeRegExp).join('|');
 
 const swc = [
   '@swc/jest',

@@ -187,4 +187,3 @@ export class Foundation1763800000000 implements MigrationInterface {
     }
   }
 }
-

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   ];
   if (demo) {
     lines.push('', `  Demo logins (password for all: ${demo.password})`);
-    for (const login of demo.logins) lines.push(`    ${login.role.padEnd(15)} ${login.username.padEnd(30)} ${login.name}`);
+    for (const login of demo.logins)
+      lines.push(`    ${login.role.padEnd(15)} ${login.username.padEnd(30)} ${login.name}`);
   }
   console.log(lines.join('\n') + '\n');
 }

@@ -23,7 +23,10 @@ describe('region scope', () => {
   it('gives national admins everything, unit admins their region, everyone else their own records', () => {
     const base = { id: 'u1', locale: 'id' as const, scopeRegionCode: null };
     expect(scopeOf({ ...base, role: 'national_admin' })).toEqual({ kind: 'national' });
-    expect(scopeOf({ ...base, role: 'unit_admin', scopeRegionCode: '36.74' })).toEqual({ kind: 'region', regionCode: '36.74' });
+    expect(scopeOf({ ...base, role: 'unit_admin', scopeRegionCode: '36.74' })).toEqual({
+      kind: 'region',
+      regionCode: '36.74',
+    });
     expect(scopeOf({ ...base, role: 'unit_admin' })).toEqual({ kind: 'own', userId: 'u1' });
     expect(scopeOf({ ...base, role: 'instructor' })).toEqual({ kind: 'own', userId: 'u1' });
   });

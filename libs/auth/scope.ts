@@ -5,9 +5,7 @@ import { AuthUser } from './roles';
  * "may this person see that record" is answered in one place.
  */
 export type AccessScope =
-  | { kind: 'national' }
-  | { kind: 'region'; regionCode: string }
-  | { kind: 'own'; userId: string };
+  { kind: 'national' } | { kind: 'region'; regionCode: string } | { kind: 'own'; userId: string };
 
 export function scopeOf(user: AuthUser): AccessScope {
   if (user.role === 'national_admin') return { kind: 'national' };

@@ -5,9 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AppRole, EnvironmentVariables } from './env.schema';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -60,7 +58,10 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
   const dataDir = resolveDir(vars.DATA_DIR ?? './data');
   const database: DatabaseConfig = vars.DATABASE_URL
     ? { kind: 'mysql', url: vars.DATABASE_URL }
-    : { kind: 'sqlite', file: vars.SQLITE_FILE === ':memory:' ? ':memory:' : join(dataDir, vars.SQLITE_FILE ?? 'bina.sqlite') };
+    : {
+        kind: 'sqlite',
+        file: vars.SQLITE_FILE === ':memory:' ? ':memory:' : join(dataDir, vars.SQLITE_FILE ?? 'bina.sqlite'),
+      };
   const port = vars.PORT ?? 3000;
   return {
     env,

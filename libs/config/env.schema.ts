@@ -15,8 +15,7 @@ import {
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
  * Every environment variable the platform reads, in one place. Nothing else in
@@ -75,7 +74,9 @@ export class EnvironmentVariables {
 
   /** Prefix of every BullMQ key, so that several deployments (or test runs) share one Redis. */
   @IsOptional()
-  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" (at most 64)' })
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, {
+    message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" (at most 64)',
+  })
   QUEUE_PREFIX?: string;
 
   /** HMAC secret for access tokens and signed cookies. Required in production. */

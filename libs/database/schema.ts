@@ -6,7 +6,12 @@ import { TableColumnOptions } from 'typeorm';
  */
 export const column = {
   id: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true }),
-  ref: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable }),
+  ref: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: '36',
+    isNullable: nullable,
+  }),
   varchar: (name: string, length: number, options: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
     name,
     type: 'varchar',

@@ -50,7 +50,10 @@ export class BullMqTransport implements JobTransport {
     await this.ensureConnected();
     const queue = this.queue(JOB_QUEUE[message.jobName as JobName]);
     await withTimeout(
-      queue.add(message.jobName, JSON.parse(message.payload), { ...DEFAULT_JOB_OPTIONS, jobId: bullJobId(message.jobId) }),
+      queue.add(message.jobName, JSON.parse(message.payload), {
+        ...DEFAULT_JOB_OPTIONS,
+        jobId: bullJobId(message.jobId),
+      }),
       DELIVERY_TIMEOUT_MS,
       'Redis did not take the job in time',
     );

@@ -43,7 +43,9 @@ export function assertOneHandlerEach(found: Map<string, string[]>): void {
     if (classes.length > 1) problems.push(`${name} has ${classes.length} handlers (${classes.join(', ')})`);
   }
   for (const name of found.keys()) {
-    if (!(JOB_NAMES as string[]).includes(name)) problems.push(`${name} is handled but not declared in libs/queue/jobs.ts`);
+    if (!(JOB_NAMES as string[]).includes(name))
+      problems.push(`${name} is handled but not declared in libs/queue/jobs.ts`);
   }
-  if (problems.length > 0) throw new JobRegistryError(`Job handlers are not one per job:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new JobRegistryError(`Job handlers are not one per job:\n  - ${problems.join('\n  - ')}`);
 }

@@ -37,9 +37,14 @@ export class RateLimiterService {
       .sort((a, b) => b.getTime() - a.getTime())[0];
     if (until) {
       const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-      throw new DomainException(CommonError.RATE_LIMITED, message, { retryAfterSeconds: retryAfter }, {
-        'Retry-After': String(retryAfter),
-      });
+      throw new DomainException(
+        CommonError.RATE_LIMITED,
+        message,
+        { retryAfterSeconds: retryAfter },
+        {
+          'Retry-After': String(retryAfter),
+        },
+      );
     }
   }
 
@@ -52,7 +57,8 @@ export class RateLimiterService {
       const count = expired ? 1 : bucket.count + 1;
       const windowStartedAt = expired ? now : bucket.windowStartedAt;
       const blockedUntil = count >= rule.limit ? new Date(windowStartedAt.getTime() + rule.windowMs) : null;
-      await m.createQueryBuilder()
+      await m
+        .createQueryBuilder()
         .insert()
         .into(RateLimitBucket)
         .values({ key, count, windowStartedAt, blockedUntil })
@@ -67,9 +73,7 @@ export class RateLimiterService {
 
   /** Housekeeping: buckets whose window and block are long over. */
   async purgeOlderThan(cutoff: Date): Promise<number> {
-    const result = await this.tx.run((m) =>
-      m.delete(RateLimitBucket, { windowStartedAt: LessThan(cutoff) }),
-    );
+    const result = await this.tx.run((m) => m.delete(RateLimitBucket, { windowStartedAt: LessThan(cutoff) }));
     return result.affected ?? 0;
   }
 

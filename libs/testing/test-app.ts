@@ -53,7 +53,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: A
     },
     async bearer(username, password) {
       const res = await request(server).post('/api/auth/login').send({ username, password });
-      if (res.status !== 200) throw new Error(`Sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`Sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return `Bearer ${res.body.accessToken}`;
     },
     get: (token) => app.get(token),

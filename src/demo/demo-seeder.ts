@@ -62,7 +62,9 @@ export class DemoSeeder {
     if (this.config.database.kind === 'sqlite' && this.config.database.file !== ':memory:') {
       writeFileSync(this.passwordFile, secret, { mode: 0o600 });
     }
-    this.logger.log(`Demo data loaded: ${DEMO_REGIONS.length} regions, ${DEMO_UNITS.length} units, ${DEMO_PEOPLE.length} people`);
+    this.logger.log(
+      `Demo data loaded: ${DEMO_REGIONS.length} regions, ${DEMO_UNITS.length} units, ${DEMO_PEOPLE.length} people`,
+    );
     return { password: secret, logins: demoLogins() };
   }
 

@@ -17,9 +17,7 @@ export class HousekeepingJob implements JobProcessor<'platform.housekeeping'> {
 
   async handle({ olderThanHours }: JobPayloads['platform.housekeeping'], _context?: JobContext): Promise<void> {
     const cutoff = new Date(this.clock.now().getTime() - olderThanHours * 3600_000);
-    await this.tx.run((m) =>
-      m.delete(OutboxMessage, { status: In(['sent', 'done']), finishedAt: LessThan(cutoff) }),
-    );
+    await this.tx.run((m) => m.delete(OutboxMessage, { status: In(['sent', 'done']), finishedAt: LessThan(cutoff) }));
     await this.limiter.purgeOlderThan(cutoff);
   }
 }

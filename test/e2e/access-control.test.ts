@@ -4,7 +4,15 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AccessGuard } from '../../libs/auth';
 import { AllExceptionsFilter } from '../../libs/common';
-import { createTestApp, givenRegions, givenUnit, givenUser, GivenUser, routeInventory, TestApp } from '../../libs/testing';
+import {
+  createTestApp,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  routeInventory,
+  TestApp,
+} from '../../libs/testing';
 
 describe('access control', () => {
   let t: TestApp;
@@ -37,7 +45,8 @@ describe('access control', () => {
       .filter((r) => r.rule?.public)
       .map((r) => r.route);
     const allowed = [/^GET \/health$/, /^POST \/api\/auth\/login$/, /^(GET|POST) \/(masuk|bahasa)?$/, /^GET \/$/];
-    for (const route of publicRoutes) expect(allowed.some((pattern) => pattern.test(route)) ? route : `unexpected public ${route}`).toBe(route);
+    for (const route of publicRoutes)
+      expect(allowed.some((pattern) => pattern.test(route)) ? route : `unexpected public ${route}`).toBe(route);
   });
 
   it('refuses private routes without a token (401) and with a forged one (401)', async () => {
@@ -77,13 +86,19 @@ describe('access control', () => {
     const list = await t.http().get('/api/users').set('authorization', boss.auth);
     expect(list.body.items.map((u: { id: string }) => u.id).sort()).toEqual([boss.user.id, report.user.id].sort());
     expect((await t.http().get(`/api/users/${report.user.id}`).set('authorization', boss.auth)).status).toBe(200);
-    expect((await t.http().get(`/api/users/${tangselLearner.user.id}`).set('authorization', boss.auth)).status).toBe(404);
+    expect((await t.http().get(`/api/users/${tangselLearner.user.id}`).set('authorization', boss.auth)).status).toBe(
+      404,
+    );
   });
 
   it('changes roles only through the national admin, who can make someone a unit admin of a region', async () => {
     const national = await givenUser(t, { role: 'national_admin' });
     const body = { role: 'unit_admin', scopeRegionCode: '36.74' };
-    const byUnitAdmin = await t.http().put(`/api/users/${tangselLearner.user.id}/role`).set('authorization', tangselAdmin.auth).send(body);
+    const byUnitAdmin = await t
+      .http()
+      .put(`/api/users/${tangselLearner.user.id}/role`)
+      .set('authorization', tangselAdmin.auth)
+      .send(body);
     expect(byUnitAdmin.status).toBe(403);
     const withoutRegion = await t
       .http()
@@ -93,7 +108,11 @@ describe('access control', () => {
     expect(withoutRegion.status).toBe(400);
     expect(withoutRegion.body.details.fields[0].field).toBe('scopeRegionCode');
     const promoted = await givenUser(t, { unitId: tangselLearner.user.unitId! });
-    const res = await t.http().put(`/api/users/${promoted.user.id}/role`).set('authorization', national.auth).send(body);
+    const res = await t
+      .http()
+      .put(`/api/users/${promoted.user.id}/role`)
+      .set('authorization', national.auth)
+      .send(body);
     expect(res.status).toBe(200);
     const seen = await t.http().get(`/api/users/${gorontaloLearner.user.id}`).set('authorization', promoted.auth);
     expect(seen.status).toBe(404);

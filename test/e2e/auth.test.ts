@@ -38,7 +38,11 @@ describe('signing in', () => {
 describe('sign-in rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000', LOGIN_WINDOW_SECONDS: '900' });
+    t = await createTestApp({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '1000',
+      LOGIN_WINDOW_SECONDS: '900',
+    });
   });
   afterAll(() => t.close());
 
@@ -48,7 +52,10 @@ describe('sign-in rate limits', () => {
       const res = await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
       expect(res.status).toBe(401);
     }
-    const blocked = await t.http().post('/api/auth/login').send({ username: person.username, password: person.password });
+    const blocked = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: person.username, password: person.password });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('COMMON.RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -57,8 +64,11 @@ describe('sign-in rate limits', () => {
 
   it('does not lock an account for ever: once the window has passed the right password works again', async () => {
     const person = await givenUser(t);
-    for (let i = 0; i < 3; i++) await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
-    expect((await t.http().post('/api/auth/login').send({ username: person.username, password: person.password })).status).toBe(429);
+    for (let i = 0; i < 3; i++)
+      await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
+    expect(
+      (await t.http().post('/api/auth/login').send({ username: person.username, password: person.password })).status,
+    ).toBe(429);
     const later = new Date(Date.now() + 901_000);
     jest.spyOn(t.get(Clock), 'now').mockReturnValue(later);
     try {
@@ -72,7 +82,8 @@ describe('sign-in rate limits', () => {
   it('blocking one account leaves other people able to sign in', async () => {
     const victim = await givenUser(t);
     const other = await givenUser(t);
-    for (let i = 0; i < 4; i++) await t.http().post('/api/auth/login').send({ username: victim.username, password: 'salah' });
+    for (let i = 0; i < 4; i++)
+      await t.http().post('/api/auth/login').send({ username: victim.username, password: 'salah' });
     const res = await t.http().post('/api/auth/login').send({ username: other.username, password: other.password });
     expect(res.status).toBe(200);
   });
@@ -88,7 +99,10 @@ describe('sign-in rate limit per IP address', () => {
   it('answers 429 once one address has tried too often, whichever accounts it tries', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await t.http().post('/api/auth/login').send({ username: `tebak${i}@uji.bina.id`, password: 'salah' });
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ username: `tebak${i}@uji.bina.id`, password: 'salah' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);

@@ -10,7 +10,12 @@ describe('error shape, health and API documentation', () => {
   it('answers an unknown route with 404 in the one JSON shape, echoing the request id', async () => {
     const res = await t.http().get('/api/tidak-ada').set('x-request-id', 'req-12345678');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'COMMON.NOT_FOUND', message: 'Not found', requestId: 'req-12345678' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'COMMON.NOT_FOUND',
+      message: 'Not found',
+      requestId: 'req-12345678',
+    });
     expect(res.headers['x-request-id']).toBe('req-12345678');
   });
 
@@ -62,7 +67,9 @@ describe('error shape, health and API documentation', () => {
     const res = await t.http().get('/api/docs/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users/{id}', '/api/units']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users/{id}', '/api/units']),
+    );
     const ui = await t.http().get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

@@ -20,11 +20,18 @@ describe('request logs', () => {
     const nip = person.user.nip!;
     const token = person.auth.replace('Bearer ', '');
 
-    const ok = await t.http().post('/api/auth/login').send({ username: person.user.nipDisplay, password: person.password });
+    const ok = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: person.user.nipDisplay, password: person.password });
     expect(ok.status).toBe(200);
     await t.http().post('/api/auth/login').send({ username: nip, password: 'kata-sandi-salah-123' });
     await t.http().get(`/api/users?q=${nip}`).set('authorization', admin.auth);
-    await t.http().post('/api/users').set('authorization', admin.auth).send({ nip, name: 'Dup', employeeType: 'PNS', unitId: unit.id });
+    await t
+      .http()
+      .post('/api/users')
+      .set('authorization', admin.auth)
+      .send({ nip, name: 'Dup', employeeType: 'PNS', unitId: unit.id });
     const traced = await t.http().get('/api/me').set('authorization', person.auth).set('x-request-id', 'trace-abc-123');
     expect(traced.status).toBe(200);
 
@@ -33,7 +40,14 @@ describe('request logs', () => {
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(parsed.some((l) => l.reqId === 'trace-abc-123')).toBe(true);
     const everything = lines.join('\n');
-    for (const secret of [nip, person.user.nipDisplay!, person.password, 'kata-sandi-salah-123', token, ok.body.accessToken]) {
+    for (const secret of [
+      nip,
+      person.user.nipDisplay!,
+      person.password,
+      'kata-sandi-salah-123',
+      token,
+      ok.body.accessToken,
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });

@@ -42,7 +42,9 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     await expect(enqueue('rolled-back', true)).rejects.toThrow('the state change failed');
     await t.drain();
     expect(handled).toEqual([]);
-    expect(await t.dataSource.getRepository(OutboxMessage).countBy({ jobId: 'platform.housekeeping:rolled-back' })).toBe(0);
+    expect(
+      await t.dataSource.getRepository(OutboxMessage).countBy({ jobId: 'platform.housekeeping:rolled-back' }),
+    ).toBe(0);
   });
 
   it('keeps one row and runs one job when the same unit of work is enqueued twice', async () => {
@@ -76,7 +78,9 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     await enqueue('flaky');
     if (!usesRedis()) {
       await t.get(OutboxRelay).relayDue();
-      const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ jobId: 'platform.housekeeping:flaky' });
+      const row = await t.dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ jobId: 'platform.housekeeping:flaky' });
       expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'temporary trouble' });
       await t.dataSource.getRepository(OutboxMessage).update({ id: row.id }, { availableAt: new Date(0) });
     }
@@ -96,9 +100,11 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
 
   it('keeps the row pending with the error, and a later relay delivers it', async () => {
     await t.get(OutboxRelay).stop();
-    await t.get(TransactionRunner).run((m) =>
-      t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 1 }, { jobId: 'redis-down' }),
-    );
+    await t
+      .get(TransactionRunner)
+      .run((m) =>
+        t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 1 }, { jobId: 'redis-down' }),
+      );
     const down = new BullMqTransport('redis://127.0.0.1:1', 'unreachable');
     const relayWithoutRedis = new OutboxRelay(t.dataSource, down, t.get(Clock));
     const started = Date.now();

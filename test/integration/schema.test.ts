@@ -10,7 +10,9 @@ describe('the migrated schema', () => {
 
   beforeAll(async () => {
     environment = await prepareTestEnvironment();
-    dataSource = await new DataSource(dataSourceOptions(environment.config.database, ALL_ENTITIES, MIGRATIONS)).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(environment.config.database, ALL_ENTITIES, MIGRATIONS),
+    ).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

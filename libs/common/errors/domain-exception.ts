@@ -52,10 +52,7 @@ export class DomainException extends Error {
  *   export const IdentityError = defineErrors('IDENTITY', { USER_NOT_FOUND: 'not_found' });
  *   throw new DomainException(IdentityError.USER_NOT_FOUND, 'User not found');
  */
-export function defineErrors<K extends string>(
-  namespace: string,
-  table: Record<K, ErrorKind>,
-): Record<K, ErrorCode> {
+export function defineErrors<K extends string>(namespace: string, table: Record<K, ErrorKind>): Record<K, ErrorCode> {
   const out = {} as Record<K, ErrorCode>;
   for (const key of Object.keys(table) as K[]) out[key] = { code: `${namespace}.${key}`, kind: table[key] };
   return out;

@@ -14,7 +14,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Turns any thrown value into the one error shape. Internals never reach the client. */
-export function toErrorBody(exception: unknown, requestId: string): { body: ErrorBody; headers?: Record<string, string> } {
+export function toErrorBody(
+  exception: unknown,
+  requestId: string,
+): { body: ErrorBody; headers?: Record<string, string> } {
   if (exception instanceof DomainException) {
     const statusCode = STATUS_BY_KIND[exception.error.kind];
     return {
@@ -24,7 +27,12 @@ export function toErrorBody(exception: unknown, requestId: string): { body: Erro
   }
   if (fastifyCode(exception).startsWith('FST_CSRF')) {
     return {
-      body: { statusCode: 403, code: CommonError.CSRF_INVALID.code, message: 'Missing or invalid CSRF token', requestId },
+      body: {
+        statusCode: 403,
+        code: CommonError.CSRF_INVALID.code,
+        message: 'Missing or invalid CSRF token',
+        requestId,
+      },
     };
   }
   const status = statusOf(exception);

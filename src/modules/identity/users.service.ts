@@ -135,7 +135,11 @@ export class UsersService {
   }
 
   /** Checks the references of a profile (unit in scope, position, supervisor, grade). */
-  private async resolveProfile(scope: AccessScope, dto: ProfileFieldsDto, current: User | null): Promise<Partial<User>> {
+  private async resolveProfile(
+    scope: AccessScope,
+    dto: ProfileFieldsDto,
+    current: User | null,
+  ): Promise<Partial<User>> {
     const problems: FieldProblem[] = [];
     const out: Partial<User> = {};
     if (dto.name !== undefined) out.name = dto.name.trim();
@@ -145,7 +149,12 @@ export class UsersService {
     const type = dto.employeeType ?? current?.employeeType ?? null;
     if (dto.golongan !== undefined) {
       const grade = type ? normaliseGrade(type, dto.golongan) : null;
-      if (!grade) problems.push({ field: 'golongan', rule: 'grade', message: `golongan ${dto.golongan} is not a ${type ?? 'known'} grade` });
+      if (!grade)
+        problems.push({
+          field: 'golongan',
+          rule: 'grade',
+          message: `golongan ${dto.golongan} is not a ${type ?? 'known'} grade`,
+        });
       else out.golongan = grade;
     }
     if (dto.unitId !== undefined) {
@@ -159,7 +168,8 @@ export class UsersService {
     }
     if (dto.positionId !== undefined) {
       const [position] = await this.organisation.positionsByIds([dto.positionId]);
-      if (!position) problems.push({ field: 'positionId', rule: 'exists', message: 'positionId does not name a position' });
+      if (!position)
+        problems.push({ field: 'positionId', rule: 'exists', message: 'positionId does not name a position' });
       else out.positionId = position.id;
     }
     if (dto.supervisorId !== undefined) {
@@ -169,24 +179,36 @@ export class UsersService {
       } else {
         const supervisor = await this.users.findOneBy({ id: dto.supervisorId });
         if (!supervisor || !canSee(scope, supervisor)) {
-          problems.push({ field: 'supervisorId', rule: 'exists', message: 'supervisorId does not name a person you manage' });
+          problems.push({
+            field: 'supervisorId',
+            rule: 'exists',
+            message: 'supervisorId does not name a person you manage',
+          });
         } else out.supervisorId = supervisor.id;
       }
     }
     if (problems.length > 0) {
       const first = problems[0];
       const code =
-        first.field === 'golongan' ? IdentityError.GRADE_INVALID
-        : first.field === 'unitId' ? IdentityError.UNIT_NOT_FOUND
-        : first.field === 'positionId' ? IdentityError.POSITION_NOT_FOUND
-        : first.field === 'supervisorId' && first.rule === 'not_self' ? IdentityError.SUPERVISOR_IS_SELF
-        : IdentityError.SUPERVISOR_NOT_FOUND;
+        first.field === 'golongan'
+          ? IdentityError.GRADE_INVALID
+          : first.field === 'unitId'
+            ? IdentityError.UNIT_NOT_FOUND
+            : first.field === 'positionId'
+              ? IdentityError.POSITION_NOT_FOUND
+              : first.field === 'supervisorId' && first.rule === 'not_self'
+                ? IdentityError.SUPERVISOR_IS_SELF
+                : IdentityError.SUPERVISOR_NOT_FOUND;
       throw new DomainException(code, problems.map((p) => p.message).join('; '), { fields: problems });
     }
     return out;
   }
 
-  private async assertUnique(repo: Repository<User>, keys: { nip: string | null; email: string | null }, exceptId: string | null) {
+  private async assertUnique(
+    repo: Repository<User>,
+    keys: { nip: string | null; email: string | null },
+    exceptId: string | null,
+  ) {
     if (keys.nip) {
       const other = await repo.findOneBy({ nip: keys.nip });
       if (other && other.id !== exceptId) {

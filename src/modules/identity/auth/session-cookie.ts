@@ -15,5 +15,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, config: App
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.auth.cookieSecure });
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.auth.cookieSecure,
+  });
 }

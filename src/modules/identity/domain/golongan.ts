@@ -21,7 +21,23 @@ export const PNS_GRADES = [
 
 /** PPPK grades I to XVII. */
 export const PPPK_GRADES = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
 ] as const;
 
 export const EMPLOYEE_TYPES = ['PNS', 'PPPK'] as const;

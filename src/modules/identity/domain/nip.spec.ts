@@ -10,7 +10,11 @@ describe('NIP validation', () => {
     ['197001011995121002', '1970-01-01', '1995-12', 'male', 2],
   ])('accepts %s', (input, birthDate, appointment, sex, sequence) => {
     const result = checkNip(input, NOW);
-    expect(result).toEqual({ ok: true, nip: input.replace(/ /g, ''), parts: { birthDate, appointment, sex, sequence } });
+    expect(result).toEqual({
+      ok: true,
+      nip: input.replace(/ /g, ''),
+      parts: { birthDate, appointment, sex, sequence },
+    });
   });
 
   it.each<[string, string, NipProblem]>([

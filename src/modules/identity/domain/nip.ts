@@ -43,7 +43,9 @@ function validDate(year: number, month: number, day: number): boolean {
 }
 
 export function checkNip(input: string, now: Date = new Date()): NipCheck {
-  const compact = String(input ?? '').trim().replace(/ +/g, '');
+  const compact = String(input ?? '')
+    .trim()
+    .replace(/ +/g, '');
   if (!/^\d*$/.test(compact)) return fail('format');
   if (compact.length !== 18) return fail('length');
   const n = (from: number, to: number) => Number(compact.slice(from, to));
