@@ -25,8 +25,9 @@ export function routeInventory(app: INestApplication): RouteAccess[] {
       const path = Reflect.getMetadata(PATH_METADATA, handler);
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const segments = [prefix, path].flat().join('/').split('/').filter(Boolean);
       routes.push({
-        route: `${method} /${[prefix, path].flat().join('/')}`.replace(/\/+/g, '/').replace(/\/$/, ''),
+        route: `${method} /${segments.join('/')}`,
         rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, metatype]),
       });
     }

@@ -13,11 +13,12 @@ export function requestIdFor(req: IncomingMessage): string {
 export type Locale = 'id' | 'en';
 export const LOCALES: readonly Locale[] = ['id', 'en'];
 
-/** Bahasa Indonesia unless the person chose English (cookie) or their browser asks for it first. */
-export function localeOf(headers: Record<string, unknown>, cookies?: Record<string, string | undefined>): Locale {
+/**
+ * Bahasa Indonesia unless the person chose English (the language switch sets a cookie).
+ * The browser's Accept-Language is not followed: many phones here run an English
+ * system language, and the platform speaks Indonesian first.
+ */
+export function localeOf(cookies?: Record<string, string | undefined>): Locale {
   const chosen = cookies?.lang;
-  if (chosen === 'en' || chosen === 'id') return chosen;
-  const accept = typeof headers['accept-language'] === 'string' ? headers['accept-language'] : '';
-  const first = accept.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'id';
+  return chosen === 'en' ? 'en' : 'id';
 }

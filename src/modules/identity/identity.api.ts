@@ -24,4 +24,10 @@ export class IdentityApi {
   countAccounts(): Promise<number> {
     return this.accounts.count();
   }
+
+  /** How many people name this person as their direct supervisor. */
+  async countDirectReports(supervisorId: string): Promise<number> {
+    const page = await this.users.list({ kind: 'own', userId: supervisorId }, { page: 1, pageSize: 1 });
+    return Math.max(0, page.total - 1);
+  }
 }

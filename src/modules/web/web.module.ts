@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
+import { SignInController } from './sign-in.controller';
 
-@Module({})
+/** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
+@Module({
+  imports: [IdentityModule, OrganisationModule],
+  controllers: [SignInController, HomeController],
+  providers: [HomeService],
+})
 export class WebModule {}

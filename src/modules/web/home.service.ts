@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../../../libs/auth';
+import { formatNip } from '../identity/domain/nip';
+import { IdentityApi } from '../identity/identity.api';
+import { OrganisationApi } from '../organisation/organisation.api';
+
+export interface HomeModel {
+  name: string;
+  role: AuthUser['role'];
+  nip: string | null;
+  unitName: string | null;
+  regionName: string | null;
+  teamSize: number;
+}
+
+/** Gathers what a home page shows, through the modules' facades. */
+@Injectable()
+export class HomeService {
+  constructor(
+    private readonly identity: IdentityApi,
+    private readonly organisation: OrganisationApi,
+  ) {}
+
+  async forUser(user: AuthUser): Promise<HomeModel> {
+    const me = await this.identity.getUser({ kind: 'own', userId: user.id }, user.id);
+    const [unit] = me.unitId ? await this.organisation.unitsByIds([me.unitId]) : [];
+    const region = user.scopeRegionCode ? await this.organisation.getRegion(user.scopeRegionCode) : null;
+    const teamSize = user.role === 'supervisor' ? await this.identity.countDirectReports(user.id) : 0;
+    return {
+      name: me.name,
+      role: user.role,
+      nip: me.nip ? formatNip(me.nip) : null,
+      unitName: unit?.name ?? null,
+      regionName: region ? `${region.name} (${region.code})` : null,
+      teamSize,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import type { Locale } from '../../../../libs/common';
+
+/** Page text, Bahasa Indonesia first. Keys are shared; a missing English key falls back to Indonesian. */
+const id = {
+  'app.name': 'Bina',
+  'app.tagline': 'Pengembangan kompetensi ASN',
+  'nav.skip': 'Lewati ke konten utama',
+  'nav.home': 'Beranda',
+  'nav.signOut': 'Keluar',
+  'nav.language': 'English',
+  'signIn.title': 'Masuk ke Bina',
+  'signIn.intro': 'Gunakan NIP atau alamat e-mail dinas Anda.',
+  'signIn.username': 'NIP atau e-mail',
+  'signIn.password': 'Kata sandi',
+  'signIn.submit': 'Masuk',
+  'signIn.invalid': 'NIP/e-mail atau kata sandi salah.',
+  'signIn.incomplete': 'Isi NIP/e-mail dan kata sandi.',
+  'signIn.tooMany': 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
+  'signIn.signedOut': 'Anda telah keluar.',
+  'errors.title': 'Terjadi kesalahan',
+  'errors.generic': 'Maaf, halaman ini tidak dapat ditampilkan. Kode permintaan: {requestId}',
+  'errors.notFound': 'Halaman tidak ditemukan.',
+  'home.greeting': 'Selamat datang, {name}',
+  'home.role': 'Peran',
+  'home.nip': 'NIP',
+  'home.unit': 'Unit kerja',
+  'home.jp.title': 'Jam pelajaran (JP) tahun ini',
+  'home.jp.empty': 'Belum ada kursus yang diselesaikan. Target PNS: 20 JP per tahun.',
+  'home.courses.title': 'Kursus saya',
+  'home.courses.empty': 'Belum ada kursus.',
+  'home.team.title': 'Tim saya',
+  'home.team.count': '{count} pegawai melapor kepada Anda.',
+  'home.instructor.title': 'Kursus yang saya ampu',
+  'home.admin.title': 'Wilayah kerja',
+  'home.admin.region': 'Anda mengelola ASN di wilayah {region} dan sub-wilayahnya.',
+  'home.admin.import': 'Impor data ASN (CSV/XLSX) melalui API: POST /api/identity/imports',
+  'home.national.title': 'Ringkasan nasional',
+  'home.national.body': 'Anda mengelola kamus kompetensi dan pengaturan regulasi untuk semua wilayah.',
+  'home.api': 'Dokumentasi API',
+  'role.learner': 'Pembelajar (ASN)',
+  'role.supervisor': 'Atasan langsung',
+  'role.instructor': 'Widyaiswara / instruktur',
+  'role.unit_admin': 'Admin unit pengembangan kompetensi',
+  'role.national_admin': 'Admin nasional',
+} as const;
+
+export type MessageKey = keyof typeof id;
+
+const en: Partial<Record<MessageKey, string>> = {
+  'app.tagline': 'Competency development for civil servants',
+  'nav.skip': 'Skip to main content',
+  'nav.home': 'Home',
+  'nav.signOut': 'Sign out',
+  'nav.language': 'Bahasa Indonesia',
+  'signIn.title': 'Sign in to Bina',
+  'signIn.intro': 'Use your NIP or your official e-mail address.',
+  'signIn.username': 'NIP or e-mail',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.invalid': 'NIP/e-mail or password is wrong.',
+  'signIn.incomplete': 'Enter your NIP/e-mail and password.',
+  'signIn.tooMany': 'Too many sign-in attempts. Try again in {minutes} minutes.',
+  'signIn.signedOut': 'You have signed out.',
+  'errors.title': 'Something went wrong',
+  'errors.generic': 'Sorry, this page cannot be shown. Request id: {requestId}',
+  'errors.notFound': 'Page not found.',
+  'home.greeting': 'Welcome, {name}',
+  'home.role': 'Role',
+  'home.unit': 'Unit',
+  'home.jp.title': 'Learning hours (JP) this year',
+  'home.jp.empty': 'No course completed yet. PNS target: 20 JP a year.',
+  'home.courses.title': 'My courses',
+  'home.courses.empty': 'No courses yet.',
+  'home.team.title': 'My team',
+  'home.team.count': '{count} people report to you.',
+  'home.instructor.title': 'Courses I teach',
+  'home.admin.title': 'Region',
+  'home.admin.region': 'You manage the civil servants of {region} and the regions within it.',
+  'home.admin.import': 'Import civil servants (CSV/XLSX) through the API: POST /api/identity/imports',
+  'home.national.title': 'National overview',
+  'home.national.body': 'You keep the competency dictionary and the regulation settings for every region.',
+  'home.api': 'API documentation',
+  'role.learner': 'Learner (civil servant)',
+  'role.supervisor': 'Direct supervisor',
+  'role.instructor': 'Instructor',
+  'role.unit_admin': 'Training unit admin',
+  'role.national_admin': 'National admin',
+};
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params = {}) => {
+    const text = (locale === 'en' ? en[key] : undefined) ?? id[key];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  };
+}
