@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule } from '../libs/config';
 import { DatabaseModule, dataSourceOptions } from '../libs/database';
 import { QueueModule } from '../libs/queue';
 import { RateLimitModule } from '../libs/rate-limit';
+import { StorageModule } from '../libs/storage';
 import { MIGRATIONS } from '../migrations';
 import { DemoModule } from './demo/demo.module';
 import { ALL_ENTITIES } from './entities';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule.forRoot({ options: dataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS) }),
         QueueModule.forRoot(config),
         RateLimitModule,
+        StorageModule,
         PlatformModule,
         HealthModule,
         OrganisationModule,

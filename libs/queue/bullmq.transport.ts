@@ -1,12 +1,12 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { JobTransport } from './job-transport';
-import { JOB_QUEUE, JobName, QUEUES, QueueName } from './jobs';
+import { JOB_MAX_ATTEMPTS, JOB_QUEUE, JobName, QUEUES, QueueName } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 import { bullJobId, bullPrefix, redisConnection } from './redis-connection';
 
 export const DEFAULT_JOB_OPTIONS = {
-  attempts: 5,
+  attempts: JOB_MAX_ATTEMPTS,
   backoff: { type: 'exponential', delay: 2000 },
   // Completed jobs are kept for a day so that a relayed-again row finds its jobId and adds nothing.
   removeOnComplete: { age: 24 * 3600, count: 50000 },

@@ -22,6 +22,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
+/** How many times a job runs before it is given up (BullMQ and the in-process runner alike). */
+export const JOB_MAX_ATTEMPTS = 5;
+
 export interface JobContext {
   jobId: string;
   /** 1 on the first run, 2 on the first retry, ... */

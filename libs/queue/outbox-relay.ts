@@ -4,11 +4,11 @@ import { Brackets, DataSource, In, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
+import { JOB_MAX_ATTEMPTS } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH = 100;
 const IN_PROCESS_CONCURRENCY = 4;
-const MAX_HANDLER_ATTEMPTS = 5;
 
 /**
  * Moves due outbox rows to the transport. Any number of relays may run at once (one
@@ -129,7 +129,7 @@ export class OutboxRelay {
     } catch (err) {
       const attempts = message.attempts + 1;
       const handlerFailed = this.transport.kind === 'in-process';
-      const giveUp = handlerFailed && attempts >= MAX_HANDLER_ATTEMPTS;
+      const giveUp = handlerFailed && attempts >= JOB_MAX_ATTEMPTS;
       const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
       this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
       await repo.update(

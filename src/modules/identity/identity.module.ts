@@ -13,6 +13,10 @@ import { PasswordHasher } from './auth/password-hasher';
 import { PasswordService } from './auth/password.service';
 import { IDENTITY_ENTITIES } from './entities';
 import { IdentityApi } from './identity.api';
+import { ImportPlanner } from './import/import-planner';
+import { ImportRunner } from './import/import-runner';
+import { ImportsController } from './import/imports.controller';
+import { ImportsService } from './import/imports.service';
 import { ImportRunJob } from './jobs/import-run.job';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -31,7 +35,7 @@ import { UsersService } from './users.service';
     }),
     OrganisationModule,
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, ImportsController],
   providers: [
     UsersService,
     AccountsService,
@@ -42,6 +46,9 @@ import { UsersService } from './users.service';
     JwtStrategy,
     IdentityApi,
     ImportRunJob,
+    ImportPlanner,
+    ImportRunner,
+    ImportsService,
   ],
   exports: [IdentityApi, AuthService, PasswordService],
 })

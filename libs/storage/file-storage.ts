@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Where uploaded and generated files live. Keys are generated here (never taken from
+ * a user's file name), so no path can be smuggled in. Local disk by default; an
+ * S3-compatible store can implement the same four calls.
+ */
+export interface FileStorage {
+  put(folder: string, content: Buffer, extension: string): Promise<string>;
+  get(key: string): Promise<Buffer>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+export const FILE_STORAGE = Symbol('FILE_STORAGE');
+
+const FOLDER = /^[a-z0-9-]{1,40}$/;
+const EXTENSION = /^[a-z0-9]{1,8}$/;
+export const KEY = /^[a-z0-9-]{1,40}\/[0-9a-f]{2}\/[0-9a-f]{32}\.[a-z0-9]{1,8}$/;
+
+export function newFileKey(folder: string, extension: string): string {
+  if (!FOLDER.test(folder) || !EXTENSION.test(extension)) throw new Error('Bad storage folder or extension');
+  const name = randomBytes(16).toString('hex');
+  return `${folder}/${name.slice(0, 2)}/${name}.${extension}`;
+}
