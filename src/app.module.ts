@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger as PinoLogger } from 'pino';
 import { AccessGuard } from '../libs/auth';
 import { CommonModule } from '../libs/common';
 import { AppConfig, ConfigModule } from '../libs/config';
@@ -13,7 +11,6 @@ import { MIGRATIONS } from '../migrations';
 import { DemoModule } from './demo/demo.module';
 import { ALL_ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
-import { loggerParams } from './logging';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
@@ -21,12 +18,11 @@ import { WebModule } from './modules/web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logger: PinoLogger): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(logger)),
         CommonModule,
         DatabaseModule.forRoot({ options: dataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS) }),
         QueueModule.forRoot(config),

@@ -5,13 +5,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, createValidationPipe, requestIdFor } from '../libs/common';
 import { AppConfig } from '../libs/config';
 import { AppModule } from './app.module';
-import { createRootLogger, logRequest } from './logging';
+import { createRootLogger, logRequest, PinoNestLogger } from './logging';
 import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
 import { configureWeb } from './modules/web/web.setup';
 
@@ -34,10 +33,9 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, root), adapter, {
-    bufferLogs: true,
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(root),
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -98,10 +96,9 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
 
 /** The worker role: modules, queue processors and schedulers, no HTTP. */
 export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, createRootLogger(config)), {
-    bufferLogs: true,
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(createRootLogger(config)),
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;
 }

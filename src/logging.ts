@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Params } from 'nestjs-pino';
+import type { LoggerService } from '@nestjs/common';
 import pino, { Logger as Pino } from 'pino';
 import type { AppConfig } from '../libs/config';
 
@@ -20,9 +20,39 @@ export function createRootLogger(config: AppConfig, stream?: NodeJS.WritableStre
   return stream ? pino(options, stream as pino.DestinationStream) : pino(options);
 }
 
-export function loggerParams(root: Pino): Params {
-  // Request lines come from the Fastify hook below, so pino-http only lends Nest the logger.
-  return { pinoHttp: { logger: root, autoLogging: false }, forRoutes: [] };
+/** Nest's own messages (start-up, errors caught by filters) written through the same pino logger. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Pino) {}
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    this.write('error', message, context);
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ): void {
+    if (message instanceof Error) this.root[level]({ context, err: message }, message.message);
+    else if (message && typeof message === 'object') this.root[level]({ context, ...(message as object) });
+    else this.root[level]({ context }, String(message));
+  }
 }
 
 export function logRequest(root: Pino, req: FastifyRequest, reply: FastifyReply): void {
