@@ -4,11 +4,12 @@ import type { Scenario } from '../scenario';
 
 /**
  * A learner signs in (POST /api/auth/login: argon2 verify, rate-limit bookkeeping,
- * token issue) and loads their profile with the token (GET /api/me: JWT check, one read).
+ * token issue), loads their profile with the token (GET /api/me: JWT check, one read) and
+ * their server-rendered home page with the session cookie (GET /beranda).
  */
 export const signInAndHome: Scenario = {
   name: 'sign-in-and-home',
-  description: 'POST /api/auth/login and authenticated GET /api/me, against a bare Nest/Fastify hello endpoint',
+  description: 'POST /api/auth/login, GET /api/me and the /beranda page, against a bare Nest/Fastify hello endpoint',
   async run(ctx) {
     const learner = demoLogins().find((l) => l.role === 'learner');
     if (!learner) throw new Error('the demo data has no learner');
@@ -30,10 +31,15 @@ export const signInAndHome: Scenario = {
       url: `${ctx.bina.baseUrl}/api/me`,
       headers: { authorization: `Bearer ${accessToken}` },
     });
+    const home = await ctx.measure({
+      url: `${ctx.bina.baseUrl}/beranda`,
+      headers: { cookie: `bina_session=${accessToken}` },
+    });
     const rps = ctx.baseline.rps;
     return [
       { metric: 'login', unit: 'req/s', value: login.rps, baseline: rps, measurement: login },
       { metric: 'GET /api/me', unit: 'req/s', value: me.rps, baseline: rps, measurement: me },
+      { metric: 'GET /beranda (home page)', unit: 'req/s', value: home.rps, baseline: rps, measurement: home },
     ];
   },
 };
