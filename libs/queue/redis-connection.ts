@@ -28,3 +28,18 @@ export function bullPrefix(prefix: string): string {
 export function bullJobId(jobId: string): string {
   return jobId.replace(/:/g, '|');
 }
+
+/** Removes every BullMQ key of a queue prefix (test runs and bench runs clean up after themselves). */
+export async function deleteQueueKeys(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${bullPrefix(prefix)}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import IORedis from 'ioredis';
 import { AppConfig, loadConfig } from '../config';
+import { deleteQueueKeys } from '../queue/redis-connection';
 
 /**
  * Where a test suite runs: SQLite (default), or MySQL/MariaDB and Redis when
@@ -57,22 +57,8 @@ export async function prepareTestEnvironment(env: Record<string, string> = {}): 
         await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
         await admin.end();
       }
-      if (usesRedis()) await deleteRedisPrefix(REDIS_BASE(), `{${prefix}}`);
+      if (usesRedis()) await deleteQueueKeys(REDIS_BASE(), prefix);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -1,11 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, loadConfig } from '../../libs/config';
-import { bullPrefix } from '../../libs/queue/redis-connection';
+import { deleteQueueKeys } from '../../libs/queue/redis-connection';
 import { createHttpApp } from '../../src/bootstrap';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
 
@@ -55,21 +54,7 @@ export async function startBina(): Promise<BinaUnderTest> {
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (config.redis && ownPrefix) await deleteKeys(config.redis.url, bullPrefix(ownPrefix));
+      if (config.redis && ownPrefix) await deleteQueueKeys(config.redis.url, ownPrefix);
     },
   };
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
