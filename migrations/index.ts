@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { CompetencyDictionary1763900000000 } from './1763900000000-CompetencyDictionary';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, CompetencyDictionary1763900000000];

@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../migrations';
 import { DemoModule } from './demo/demo.module';
 import { ALL_ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
+import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
@@ -30,6 +31,7 @@ export class AppModule {
         StorageModule,
         PlatformModule,
         HealthModule,
+        CompetenciesModule,
         OrganisationModule,
         IdentityModule,
         WebModule,

@@ -1,7 +1,14 @@
 import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
+import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
 import { ORGANISATION_ENTITIES } from './modules/organisation/entities';
 
 /** Every entity of every module, for the data source (app, migration CLI and tests alike). */
-export const ALL_ENTITIES = [OutboxMessage, RateLimitBucket, ...ORGANISATION_ENTITIES, ...IDENTITY_ENTITIES];
+export const ALL_ENTITIES = [
+  OutboxMessage,
+  RateLimitBucket,
+  ...ORGANISATION_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...COMPETENCIES_ENTITIES,
+];

@@ -7,4 +7,5 @@ export const OrganisationError = defineErrors('ORGANISATION', {
   UNIT_CODE_TAKEN: 'conflict',
   POSITION_CODE_TAKEN: 'conflict',
   REGION_OUT_OF_SCOPE: 'not_found',
+  COMPETENCY_UNKNOWN: 'unprocessable',
 });

@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../libs/common';
 import { likeContains, TransactionRunner } from '../../../libs/database';
+import { CompetenciesApi } from '../competencies/competencies.api';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto, UnitQuery } from './dto/organisation.dto';
 import { Position, PositionCompetency, Region, Unit } from './entities';
 import { OrganisationError } from './organisation.errors';
@@ -17,6 +18,7 @@ export class OrganisationService {
     @InjectRepository(PositionCompetency) private readonly requirements: Repository<PositionCompetency>,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly competencies: CompetenciesApi,
   ) {}
 
   /** The region tree is public knowledge (Kemendagri); a unit admin's own subtree first. */
@@ -117,6 +119,22 @@ export class OrganisationService {
     await this.getPosition(positionId);
     const unique = new Map(dto.requirements.map((r) => [r.competencyCode, r.requiredLevel]));
     const rows = [...unique].map(([competencyCode, requiredLevel]) => ({ positionId, competencyCode, requiredLevel }));
+    const unknown = new Set(await this.competencies.unknownCodes(rows.map((r) => r.competencyCode)));
+    if (unknown.size > 0) {
+      const fields = dto.requirements
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => unknown.has(r.competencyCode))
+        .map(({ r, i }) => ({
+          field: `requirements.${i}.competencyCode`,
+          rule: 'exists',
+          message: `${r.competencyCode} is not in the competency dictionary`,
+        }));
+      throw new DomainException(
+        OrganisationError.COMPETENCY_UNKNOWN,
+        `Unknown competencies: ${[...unknown].join(', ')}`,
+        { fields },
+      );
+    }
     await this.tx.run(async (m) => {
       await m.delete(PositionCompetency, { positionId });
       if (rows.length > 0) await m.insert(PositionCompetency, rows);
