@@ -13,6 +13,7 @@ import { ALL_ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './modules/web/web.module';
@@ -34,6 +35,7 @@ export class AppModule {
         CompetenciesModule,
         OrganisationModule,
         IdentityModule,
+        LearningModule,
         WebModule,
         DemoModule,
       ],

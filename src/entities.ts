@@ -2,6 +2,7 @@ import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
+import { LEARNING_ENTITIES } from './modules/learning/entities';
 import { ORGANISATION_ENTITIES } from './modules/organisation/entities';
 
 /** Every entity of every module, for the data source (app, migration CLI and tests alike). */
@@ -11,4 +12,5 @@ export const ALL_ENTITIES = [
   ...ORGANISATION_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...COMPETENCIES_ENTITIES,
+  ...LEARNING_ENTITIES,
 ];

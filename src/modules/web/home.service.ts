@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../../libs/auth';
+import { Clock } from '../../../libs/common';
 import { formatNip } from '../identity/domain/nip';
 import { IdentityApi } from '../identity/identity.api';
+import { LearningApi } from '../learning/learning.api';
 import { OrganisationApi } from '../organisation/organisation.api';
 
 export interface HomeModel {
@@ -11,6 +13,8 @@ export interface HomeModel {
   unitName: string | null;
   regionName: string | null;
   teamSize: number;
+  /** This year's JP target of the person's employee type, or null when none is set. */
+  targetJp: number | null;
 }
 
 /** Gathers what a home page shows, through the modules' facades. */
@@ -19,6 +23,8 @@ export class HomeService {
   constructor(
     private readonly identity: IdentityApi,
     private readonly organisation: OrganisationApi,
+    private readonly learning: LearningApi,
+    private readonly clock: Clock,
   ) {}
 
   async forUser(user: AuthUser): Promise<HomeModel> {
@@ -26,6 +32,8 @@ export class HomeService {
     const [unit] = me.unitId ? await this.organisation.unitsByIds([me.unitId]) : [];
     const region = user.scopeRegionCode ? await this.organisation.getRegion(user.scopeRegionCode) : null;
     const teamSize = user.role === 'supervisor' ? await this.identity.countDirectReports(user.id) : 0;
+    const year = this.clock.now().getUTCFullYear();
+    const targetJp = me.employeeType ? await this.learning.yearlyTarget(me.employeeType, year) : null;
     return {
       name: me.name,
       role: user.role,
@@ -33,6 +41,7 @@ export class HomeService {
       unitName: unit?.name ?? null,
       regionName: region ? `${region.name} (${region.code})` : null,
       teamSize,
+      targetJp,
     };
   }
 }

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { TransactionRunner } from '../../../libs/database';
+import { EmployeeType } from '../identity/domain/golongan';
+import { targetFor } from './domain/jp-target';
+import { UpdateLearningSettingsDto } from './dto/settings.dto';
+import { JpTarget, LearningSetting } from './entities';
+
+export interface LearningSettings {
+  minutesPerJp: number;
+  /** Year 0 is the default for years without their own target. */
+  targets: Array<{ employeeType: EmployeeType; year: number; targetJp: number }>;
+}
+
+const DEFAULT_MINUTES_PER_JP = 45;
+
+/** Minutes per JP and the yearly JP targets, kept by the national admin. */
+@Injectable()
+export class LearningSettingsService {
+  constructor(
+    @InjectRepository(LearningSetting) private readonly settings: Repository<LearningSetting>,
+    @InjectRepository(JpTarget) private readonly targets: Repository<JpTarget>,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get(): Promise<LearningSettings> {
+    const minutes = await this.settings.findOneBy({ key: 'minutes_per_jp' });
+    const targets = await this.targets.find({ order: { employeeType: 'ASC', year: 'ASC' } });
+    return {
+      minutesPerJp: minutes ? Number(minutes.value) : DEFAULT_MINUTES_PER_JP,
+      targets: targets.map(({ employeeType, year, targetJp }) => ({ employeeType, year, targetJp })),
+    };
+  }
+
+  async update(dto: UpdateLearningSettingsDto): Promise<LearningSettings> {
+    await this.tx.run(async (m) => {
+      if (dto.minutesPerJp !== undefined) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(LearningSetting)
+          .values({ key: 'minutes_per_jp', value: String(dto.minutesPerJp) })
+          .orUpdate(['value'], ['key'])
+          .execute();
+      }
+      for (const target of dto.targets ?? []) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(JpTarget)
+          .values({ employeeType: target.employeeType, year: target.year ?? 0, targetJp: target.targetJp })
+          .orUpdate(['target_jp'], ['employee_type', 'year'])
+          .execute();
+      }
+    });
+    return this.get();
+  }
+
+  /** The JP a person of this type should reach in this year, or null when no target is set. */
+  async yearlyTarget(employeeType: EmployeeType, year: number): Promise<number | null> {
+    return targetFor((await this.get()).targets, employeeType, year);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LEARNING_ENTITIES } from './entities';
+import { LearningApi } from './learning.api';
+import { LearningSettingsController } from './learning-settings.controller';
+import { LearningSettingsService } from './learning-settings.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES)],
+  controllers: [LearningSettingsController],
+  providers: [LearningSettingsService, LearningApi],
+  exports: [LearningApi],
+})
+export class LearningModule {}
