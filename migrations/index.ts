@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { CompetencyDictionary1763900000000 } from './1763900000000-CompetencyDictionary';
 import { LearningSettings1764000000000 } from './1764000000000-LearningSettings';
+import { DevelopmentForms1764100000000 } from './1764100000000-DevelopmentForms';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
-export const MIGRATIONS = [Foundation1763800000000, CompetencyDictionary1763900000000, LearningSettings1764000000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  CompetencyDictionary1763900000000,
+  LearningSettings1764000000000,
+  DevelopmentForms1764100000000,
+];

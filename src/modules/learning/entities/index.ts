@@ -1,5 +1,6 @@
+import { DevelopmentForm } from './development-form.entity';
 import { JpTarget } from './jp-target.entity';
 import { LearningSetting } from './learning-setting.entity';
 
-export { JpTarget, LearningSetting };
-export const LEARNING_ENTITIES = [JpTarget, LearningSetting];
+export { DevelopmentForm, JpTarget, LearningSetting };
+export const LEARNING_ENTITIES = [JpTarget, LearningSetting, DevelopmentForm];
