@@ -42,13 +42,9 @@ export class BullMqTransport implements JobTransport {
     );
   }
 
-  queue(name: QueueName): Queue {
-    return this.queues.get(name)!;
-  }
-
   async deliver(message: OutboxMessage): Promise<'sent'> {
     await this.ensureConnected();
-    const queue = this.queue(JOB_QUEUE[message.jobName as JobName]);
+    const queue = this.queues.get(JOB_QUEUE[message.jobName as JobName])!;
     await withTimeout(
       queue.add(message.jobName, JSON.parse(message.payload), {
         ...DEFAULT_JOB_OPTIONS,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, LessThanOrEqual } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
@@ -144,12 +144,5 @@ export class OutboxRelay {
         },
       );
     }
-  }
-
-  /** Rows still to relay now (used by health and tests). */
-  async pendingDue(): Promise<number> {
-    return this.dataSource
-      .getRepository(OutboxMessage)
-      .count({ where: { status: 'pending', availableAt: LessThanOrEqual(this.clock.now()) } });
   }
 }

@@ -1,5 +1,4 @@
-import request from 'supertest';
-import { createTestApp, givenUser, GivenUser, TestApp } from '../../libs/testing';
+import { browserAgent, createTestApp, givenUser, GivenUser, signInThroughPages, TestApp } from '../../libs/testing';
 
 describe('JP settings', () => {
   let t: TestApp;
@@ -60,13 +59,8 @@ describe('JP settings', () => {
   });
 
   it("shows a learner this year's target on the home page", async () => {
-    const agent = request.agent(t.app.getHttpServer());
-    const form = await agent.get('/masuk');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await agent
-      .post('/masuk')
-      .type('form')
-      .send({ _csrf: csrf, username: learner.username, password: learner.password });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, learner.username, learner.password);
     const home = await agent.get('/beranda');
     expect(home.text).toContain('Target Anda tahun ini: 20 JP.');
   });

@@ -1,7 +1,13 @@
-import request from 'supertest';
-import { createTestApp, givenRegions, givenUnit, givenUser, TestApp } from '../../libs/testing';
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+import {
+  browserAgent,
+  createTestApp,
+  csrfOf,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  signInThroughPages,
+  TestApp,
+} from '../../libs/testing';
 
 describe('the pages shell', () => {
   let t: TestApp;
@@ -13,15 +19,7 @@ describe('the pages shell', () => {
   });
   afterAll(() => t.close());
 
-  const browser = () => request.agent(t.app.getHttpServer());
-
-  async function signIn(agent: ReturnType<typeof browser>, username: string, password: string, next = '') {
-    const form = await agent.get(`/masuk${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-    return agent
-      .post('/masuk')
-      .type('form')
-      .send({ _csrf: csrfOf(form.text), username, password, next: next || '/beranda' });
-  }
+  const browser = () => browserAgent(t);
 
   it('shows the sign-in page in Bahasa Indonesia, and in English when chosen', async () => {
     const id = await t.http().get('/masuk');
@@ -56,7 +54,7 @@ describe('the pages shell', () => {
   it('signs a learner in with an httpOnly SameSite session cookie and shows their home page', async () => {
     const person = await givenUser(t, { unitId });
     const agent = browser();
-    const res = await signIn(agent, person.user.nipDisplay!, person.password);
+    const res = await signInThroughPages(agent, person.user.nipDisplay!, person.password);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/beranda');
     const cookie = String(res.headers['set-cookie']);
@@ -67,6 +65,7 @@ describe('the pages shell', () => {
     expect(home.text).toContain(`Selamat datang, ${person.user.name}`);
     expect(home.text).toContain('Pembelajar (ASN)');
     expect(home.text).toContain(person.user.nipDisplay!);
+    expect(home.text).toContain('III/a (Penata Muda)');
     expect(home.headers['cache-control']).toBe('no-store');
   });
 
@@ -78,14 +77,14 @@ describe('the pages shell', () => {
   ] as const)('shows a home page for the %s role', async (role, text) => {
     const person = await givenUser(t, { role, unitId, scopeRegionCode: role === 'unit_admin' ? '36.74' : undefined });
     const agent = browser();
-    await signIn(agent, person.username, person.password);
+    await signInThroughPages(agent, person.username, person.password);
     const home = await agent.get('/beranda');
     expect(home.text).toContain(text);
   });
 
   it('tells a wrong password on the page with status 401', async () => {
     const person = await givenUser(t, { unitId });
-    const res = await signIn(browser(), person.username, 'bukan-sandinya');
+    const res = await signInThroughPages(browser(), person.username, 'bukan-sandinya');
     expect(res.status).toBe(401);
     expect(res.text).toContain('NIP/e-mail atau kata sandi salah.');
     expect(res.text).toContain('role="alert"');
@@ -99,16 +98,16 @@ describe('the pages shell', () => {
 
   it('ignores a `next` that leaves the site', async () => {
     const person = await givenUser(t, { unitId });
-    const res = await signIn(browser(), person.username, person.password, 'https://evil.example/');
+    const res = await signInThroughPages(browser(), person.username, person.password, 'https://evil.example/');
     expect(res.headers.location).toBe('/beranda');
-    const slashes = await signIn(browser(), person.username, person.password, '//evil.example/');
+    const slashes = await signInThroughPages(browser(), person.username, person.password, '//evil.example/');
     expect(slashes.headers.location).toBe('/beranda');
   });
 
   it('signs out: the cookie is cleared and the home page asks to sign in again', async () => {
     const person = await givenUser(t, { unitId });
     const agent = browser();
-    await signIn(agent, person.username, person.password);
+    await signInThroughPages(agent, person.username, person.password);
     const home = await agent.get('/beranda');
     const out = await agent
       .post('/keluar')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Clock, DomainException, Page, skipOf, toPage } from '../../../libs/common';
-import { likeContains, TransactionRunner } from '../../../libs/database';
+import { likeAny, TransactionRunner } from '../../../libs/database';
 import { CompetenciesError } from './competencies.errors';
 import {
   CompetencyLevelDto,
@@ -34,9 +34,8 @@ export class CompetenciesService {
       .take(query.pageSize);
     if (query.pillar) qb.andWhere('c.pillar = :pillar', { pillar: query.pillar });
     if (query.q) {
-      const name = likeContains('c.name', 'qName', query.q);
-      const code = likeContains('c.code', 'qCode', query.q);
-      qb.andWhere(`(${name.sql} OR ${code.sql})`, { ...name.params, ...code.params });
+      const text = likeAny(['c.name', 'c.code'], 'q', query.q);
+      qb.andWhere(text.sql, text.params);
     }
     const [items, total] = await qb.getManyAndCount();
     return toPage(items, total, query);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../libs/auth';
 import { Clock, DomainException, FieldProblem, newId, Page, skipOf, toPage } from '../../../libs/common';
-import { likeContains, TransactionRunner } from '../../../libs/database';
+import { likeAny, TransactionRunner } from '../../../libs/database';
 import { OrganisationApi } from '../organisation/organisation.api';
 import { normaliseGrade } from './domain/golongan';
 import { checkNip } from './domain/nip';
@@ -36,14 +36,9 @@ export class UsersService {
     if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      const name = likeContains('u.name', 'qName', query.q);
-      const email = likeContains('u.email', 'qEmail', query.q.toLowerCase());
-      const nip = query.q.replace(/ /g, '');
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where(name.sql, name.params).orWhere(email.sql, email.params).orWhere('u.nip = :nip', { nip }),
-        ),
-      );
+      // LIKE ignores case on both databases (SQLite for ASCII, MySQL by collation).
+      const text = likeAny(['u.name', 'u.email'], 'q', query.q);
+      qb.andWhere(`(${text.sql} OR u.nip = :nip)`, { ...text.params, nip: query.q.replace(/ /g, '') });
     }
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toUserView), total, query);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope } from '../../../libs/auth';
 import { CreatePositionDto, CreateUnitDto } from './dto/organisation.dto';
 import { Position, Region, Unit } from './entities';
 import { OrganisationService } from './organisation.service';
@@ -12,10 +11,6 @@ export type RegionView = Pick<Region, 'code' | 'name' | 'level' | 'parentCode'>;
 @Injectable()
 export class OrganisationApi {
   constructor(private readonly organisation: OrganisationService) {}
-
-  getUnit(scope: AccessScope, id: string): Promise<UnitView> {
-    return this.organisation.getUnit(scope, id);
-  }
 
   unitsByIds(ids: string[]): Promise<UnitView[]> {
     return this.organisation.findUnitsByIds(ids);

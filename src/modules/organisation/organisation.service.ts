@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../libs/common';
-import { likeContains, TransactionRunner } from '../../../libs/database';
+import { likeAny, TransactionRunner } from '../../../libs/database';
 import { CompetenciesApi } from '../competencies/competencies.api';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto, UnitQuery } from './dto/organisation.dto';
 import { Position, PositionCompetency, Region, Unit } from './entities';
@@ -49,9 +49,8 @@ export class OrganisationService {
     }
     if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
     if (query.q) {
-      const name = likeContains('u.name', 'qName', query.q);
-      const code = likeContains('u.code', 'qCode', query.q);
-      qb.andWhere(`(${name.sql} OR ${code.sql})`, { ...name.params, ...code.params });
+      const text = likeAny(['u.name', 'u.code'], 'q', query.q);
+      qb.andWhere(text.sql, text.params);
     }
     const [items, total] = await qb.getManyAndCount();
     return toPage(items, total, query);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../../libs/auth';
 import { Clock } from '../../../libs/common';
+import { pangkatOf } from '../identity/domain/golongan';
 import { formatNip } from '../identity/domain/nip';
 import { IdentityApi } from '../identity/identity.api';
 import { LearningApi } from '../learning/learning.api';
@@ -10,6 +11,8 @@ export interface HomeModel {
   name: string;
   role: AuthUser['role'];
   nip: string | null;
+  /** "III/b (Penata Muda Tingkat I)" for PNS, the bare grade for PPPK. */
+  grade: string | null;
   unitName: string | null;
   regionName: string | null;
   teamSize: number;
@@ -38,6 +41,7 @@ export class HomeService {
       name: me.name,
       role: user.role,
       nip: me.nip ? formatNip(me.nip) : null,
+      grade: me.golongan ? (pangkatOf(me.golongan) ? `${me.golongan} (${pangkatOf(me.golongan)})` : me.golongan) : null,
       unitName: unit?.name ?? null,
       regionName: region ? `${region.name} (${region.code})` : null,
       teamSize,

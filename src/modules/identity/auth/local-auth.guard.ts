@@ -17,7 +17,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    const problems = flattenValidationErrors(errors).filter((p) => p.field !== '_csrf');
+    const problems = flattenValidationErrors(errors);
     if (problems.length > 0) throw validationFailed(problems);
     return (await super.canActivate(context)) as boolean;
   }
