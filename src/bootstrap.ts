@@ -50,8 +50,15 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
       ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
       (req.headers['x-csrf-token'] as string | undefined),
   });
+  // The server-wide cap is the largest upload any route takes (a lesson video); each route
+  // enforces its own, smaller limit through readUploadedFile.
   await app.register(fastifyMultipart, {
-    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+    limits: {
+      fileSize: Math.max(config.uploadMaxBytes, 200 * 1024 * 1024),
+      files: 1,
+      fields: 20,
+      fieldSize: 64 * 1024,
+    },
   });
 
   const fastify = app.getHttpAdapter().getInstance();

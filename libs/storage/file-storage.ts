@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 /**
  * Where uploaded and generated files live. Keys are generated here (never taken from
  * a user's file name), so no path can be smuggled in. Local disk by default; an
- * S3-compatible store can implement the same four calls.
+ * S3-compatible store can implement the same calls.
  */
 export interface FileStorage {
   put(folder: string, content: Buffer, extension: string): Promise<string>;
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Size in bytes (videos are streamed in ranges, never read whole). */
+  size(key: string): Promise<number>;
+  /** The file, or the inclusive byte range of it, as a stream. */
+  stream(key: string, range?: { start: number; end: number }): Readable;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

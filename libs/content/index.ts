@@ -1,0 +1,5 @@
+export * from './html-sanitiser';
+export * from './file-kind';
+export * from './byte-range';
+export * from './send-stored-file';
+export * from './upload';
