@@ -2,6 +2,8 @@ import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { CompetencyDictionary1763900000000 } from './1763900000000-CompetencyDictionary';
 import { LearningSettings1764000000000 } from './1764000000000-LearningSettings';
 import { DevelopmentForms1764100000000 } from './1764100000000-DevelopmentForms';
+import { Catalog1764200000000 } from './1764200000000-Catalog';
+import { LearningProgress1764300000000 } from './1764300000000-LearningProgress';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   CompetencyDictionary1763900000000,
   LearningSettings1764000000000,
   DevelopmentForms1764100000000,
+  Catalog1764200000000,
+  LearningProgress1764300000000,
 ];

@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../migrations';
 import { DemoModule } from './demo/demo.module';
 import { ALL_ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CompetenciesModule,
         OrganisationModule,
         IdentityModule,
+        CatalogModule,
         LearningModule,
         WebModule,
         DemoModule,

@@ -1,5 +1,6 @@
 import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
+import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
 import { LEARNING_ENTITIES } from './modules/learning/entities';
@@ -12,5 +13,6 @@ export const ALL_ENTITIES = [
   ...ORGANISATION_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...COMPETENCIES_ENTITIES,
+  ...CATALOG_ENTITIES,
   ...LEARNING_ENTITIES,
 ];

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-environment';
 export * from './route-inventory';
 export * from './pages';
+export * from './courses';

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CompetenciesService } from './competencies.service';
+import { CompetenciesService, CompetencySummary } from './competencies.service';
+
+export type { Pillar } from './entities';
+export { PILLARS } from './entities';
+export type { CompetencySummary } from './competencies.service';
 
 /** What other modules may ask of the competency dictionary. */
 @Injectable()
@@ -8,5 +12,10 @@ export class CompetenciesApi {
 
   unknownCodes(codes: string[]): Promise<string[]> {
     return this.competencies.unknownCodes(codes);
+  }
+
+  /** Code, name and pillar of each known code (unknown ones are left out). */
+  summaries(codes: string[]): Promise<CompetencySummary[]> {
+    return this.competencies.summaries(codes);
   }
 }

@@ -10,13 +10,19 @@ import {
   CreateTechnicalCompetencyDto,
   UpdateCompetencyDto,
 } from './dto/competency.dto';
-import { Competency, CompetencyLevel } from './entities';
+import { Competency, CompetencyLevel, Pillar } from './entities';
 
 export type CompetencyView = Competency & {
   levels: Array<{ level: number; description: string; indicators: string[] }>;
 };
 
 /** The competency dictionary, kept by the national admin. */
+export interface CompetencySummary {
+  code: string;
+  name: string;
+  pillar: Pillar;
+}
+
 @Injectable()
 export class CompetenciesService {
   constructor(
@@ -95,6 +101,12 @@ export class CompetenciesService {
   }
 
   /** Which of these codes the dictionary does not know. */
+  async summaries(codes: string[]): Promise<CompetencySummary[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.competencies.find({ where: { code: In(codes) }, order: { code: 'ASC' } });
+    return rows.map(({ code, name, pillar }) => ({ code, name, pillar }));
+  }
+
   async unknownCodes(codes: string[]): Promise<string[]> {
     if (codes.length === 0) return [];
     const known = new Set((await this.competencies.findBy({ code: In(codes) })).map((c) => c.code));

@@ -1,0 +1,78 @@
+import { TestApp } from './test-app';
+
+export interface CourseSpec {
+  title?: string;
+  jp?: number;
+  competencies?: Array<{ code: string; level: number }>;
+  audience?: { everyone: boolean; regions?: string[]; unitIds?: string[]; positionIds?: string[] };
+  enrolmentMode?: 'self' | 'assigned' | 'approval';
+  inOrder?: boolean;
+  deadline?: string | null;
+  /** Text lessons to add to one module; `false` marks an optional one. */
+  lessons?: boolean[];
+}
+
+export interface GivenCourse {
+  courseId: string;
+  versionId: string;
+  sectionId: string;
+  lessonIds: string[];
+}
+
+let counter = 0;
+
+/** A published course built through the authoring API, as an instructor would. */
+export async function givenPublishedCourse(
+  t: TestApp,
+  instructorAuth: string,
+  spec: CourseSpec = {},
+): Promise<GivenCourse> {
+  const n = ++counter;
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
+  const course = ok(
+    await t
+      .http()
+      .post('/api/catalog/courses')
+      .set('authorization', instructorAuth)
+      .send({
+        title: spec.title ?? `Kursus Uji ${n}`,
+        summary: 'Ringkasan kursus uji.',
+        jp: spec.jp ?? 2,
+        competencies: spec.competencies ?? [{ code: 'M.05', level: 2 }],
+        audience: spec.audience ?? { everyone: true },
+        enrolmentMode: spec.enrolmentMode ?? 'self',
+        inOrder: spec.inOrder ?? false,
+        deadline: spec.deadline ?? null,
+      }),
+    'create course',
+  );
+  const courseId = course.courseId as string;
+  const section = ok(
+    await t
+      .http()
+      .post(`/api/catalog/courses/${courseId}/modules`)
+      .set('authorization', instructorAuth)
+      .send({ title: 'Modul 1' }),
+    'add module',
+  );
+  const lessonIds: string[] = [];
+  for (const [i, required] of (spec.lessons ?? [true, true]).entries()) {
+    const lesson = ok(
+      await t
+        .http()
+        .post(`/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`)
+        .set('authorization', instructorAuth)
+        .send({ title: `Pelajaran ${i + 1}`, kind: 'text', required, bodyHtml: `<p>Isi pelajaran ${i + 1}</p>` }),
+      'add lesson',
+    );
+    lessonIds.push(lesson.id as string);
+  }
+  const published = ok(
+    await t.http().post(`/api/catalog/courses/${courseId}/publish`).set('authorization', instructorAuth),
+    'publish',
+  );
+  return { courseId, versionId: published.versionId as string, sectionId: section.id as string, lessonIds };
+}
