@@ -6,17 +6,23 @@
 export interface JobPayloads {
   /** Run a validated ASN import (identity). */
   'identity.import-run': { importId: string };
+  /** A learner met a course's completion rule (emitted once per enrolment); subscribers fan out from here. */
+  'learning.course-completed': { enrolmentId: string };
+  /** Enrol the people a unit admin assigned a course to (resumable). */
+  'learning.assignment-run': { assignmentId: string };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUES = ['identity', 'platform'] as const;
+export const QUEUES = ['identity', 'learning', 'platform'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'identity.import-run': 'identity',
+  'learning.course-completed': 'learning',
+  'learning.assignment-run': 'learning',
   'platform.housekeeping': 'platform',
 };
 

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../libs/auth';
 import { AccountsService, NewAccount } from './accounts.service';
 import { UsersService } from './users.service';
+import { PeopleDirectory, PeopleFilter, PersonFacts } from './people-directory';
 import { UserView } from './user.view';
+
+export type { PeopleFilter, PersonFacts } from './people-directory';
 
 /** What other modules may ask of the identity module. */
 @Injectable()
@@ -10,7 +13,17 @@ export class IdentityApi {
   constructor(
     private readonly users: UsersService,
     private readonly accounts: AccountsService,
+    private readonly people: PeopleDirectory,
   ) {}
+
+  /** ASN matching a filter, `limit` at a time after `afterId` (for resumable jobs). */
+  peoplePage(filter: PeopleFilter, afterId: string | null, limit: number): Promise<PersonFacts[]> {
+    return this.people.page(filter, afterId, limit);
+  }
+
+  peopleByNips(nips: string[]): Promise<PersonFacts[]> {
+    return this.people.byNips(nips);
+  }
 
   getUser(scope: AccessScope, id: string): Promise<UserView> {
     return this.users.get(scope, id);

@@ -12,6 +12,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { PasswordHasher } from './auth/password-hasher';
 import { PasswordService } from './auth/password.service';
 import { IDENTITY_ENTITIES } from './entities';
+import { PeopleDirectory } from './people-directory';
 import { IdentityApi } from './identity.api';
 import { ImportPlanner } from './import/import-planner';
 import { ImportRunner } from './import/import-runner';
@@ -38,6 +39,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController, ImportsController],
   providers: [
     UsersService,
+    PeopleDirectory,
     AccountsService,
     AuthService,
     PasswordHasher,

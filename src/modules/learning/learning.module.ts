@@ -1,16 +1,66 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
+import { CompetenciesModule } from '../competencies/competencies.module';
+import { IdentityModule } from '../identity/identity.module';
+import { AssignmentRunner } from './assignments/assignment-runner';
+import { AssignmentsService } from './assignments/assignments.service';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentRunJob } from './jobs/assignment-run.job';
+import { ExternalActivitiesController } from './external-activities.controller';
+import { ExternalActivitiesService } from './external/external-activities.service';
+import { CourseLearnersController } from './course-learners.controller';
 import { DevelopmentFormsController } from './development-forms.controller';
 import { DevelopmentFormsService } from './development-forms.service';
+import { EnrolmentRequestsController } from './enrolment-requests.controller';
+import { EnrolmentsService } from './enrolment/enrolments.service';
+import { LearnerCatalogueService } from './enrolment/learner-catalogue.service';
+import { LearnerContext } from './enrolment/learner-context';
+import { LearnerCoursesService } from './enrolment/learner-courses.service';
 import { LEARNING_ENTITIES } from './entities';
+import { CourseCompletedJob } from './jobs/course-completed.job';
+import { LearnerController } from './learner.controller';
 import { LearningApi } from './learning.api';
 import { LearningSettingsController } from './learning-settings.controller';
 import { LearningSettingsService } from './learning-settings.service';
+import { LearnerHomeService } from './ledger/learner-home.service';
+import { LedgerService } from './ledger/ledger.service';
+import { CompletionRecorder } from './progress/completion-recorder';
+import { CourseCompletedSubscribers } from './progress/course-completed.subscribers';
+import { VersionFacts } from './progress/version-facts';
+import { VersionMigrationService } from './progress/version-migration.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES)],
-  controllers: [LearningSettingsController, DevelopmentFormsController],
-  providers: [LearningSettingsService, DevelopmentFormsService, LearningApi],
+  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CatalogModule, CompetenciesModule, IdentityModule],
+  controllers: [
+    LearningSettingsController,
+    DevelopmentFormsController,
+    LearnerController,
+    EnrolmentRequestsController,
+    CourseLearnersController,
+    AssignmentsController,
+    ExternalActivitiesController,
+  ],
+  providers: [
+    LearningSettingsService,
+    DevelopmentFormsService,
+    LearningApi,
+    LearnerContext,
+    LearnerCatalogueService,
+    EnrolmentsService,
+    LearnerCoursesService,
+    LedgerService,
+    LearnerHomeService,
+    CompletionRecorder,
+    CourseCompletedSubscribers,
+    CourseCompletedJob,
+    VersionFacts,
+    VersionMigrationService,
+    AssignmentsService,
+    AssignmentRunner,
+    AssignmentRunJob,
+    ExternalActivitiesService,
+  ],
   exports: [LearningApi],
 })
 export class LearningModule {}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { regionSubtreeCondition } from '../../../libs/auth';
+import type { EmployeeType } from './domain/golongan';
+import { User } from './entities';
+
+/** The facts about an ASN that assignment filters and course audiences match on. */
+export interface PersonFacts {
+  id: string;
+  nip: string;
+  regionCode: string | null;
+  unitId: string | null;
+  positionId: string | null;
+  golongan: string | null;
+  employeeType: EmployeeType | null;
+}
+
+export interface PeopleFilter {
+  regionCode?: string;
+  unitId?: string;
+  positionId?: string;
+  golongan?: string;
+  employeeType?: EmployeeType;
+}
+
+const FACTS = ['id', 'nip', 'regionCode', 'unitId', 'positionId', 'golongan', 'employeeType'] as const;
+
+/** Active ASN (people with a NIP) looked up in bulk, for jobs that work through a population. */
+@Injectable()
+export class PeopleDirectory {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** The next `limit` people matching the filter after `afterId`, in id order (a resumable walk). */
+  async page(filter: PeopleFilter, afterId: string | null, limit: number): Promise<PersonFacts[]> {
+    const qb = this.users
+      .createQueryBuilder('u')
+      .select(FACTS.map((f) => `u.${f}`))
+      .where('u.nip IS NOT NULL')
+      .andWhere('u.active = :active', { active: true })
+      .orderBy('u.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('u.id > :afterId', { afterId });
+    if (filter.regionCode) {
+      const c = regionSubtreeCondition('u.region_code', filter.regionCode, 'filterRegion');
+      qb.andWhere(c.sql, c.params);
+    }
+    if (filter.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
+    if (filter.positionId) qb.andWhere('u.position_id = :positionId', { positionId: filter.positionId });
+    if (filter.golongan) qb.andWhere('u.golongan = :golongan', { golongan: filter.golongan });
+    if (filter.employeeType) qb.andWhere('u.employee_type = :employeeType', { employeeType: filter.employeeType });
+    return (await qb.getMany()) as PersonFacts[];
+  }
+
+  async byNips(nips: string[]): Promise<PersonFacts[]> {
+    if (nips.length === 0) return [];
+    const select = Object.fromEntries(FACTS.map((f) => [f, true]));
+    return (await this.users.find({ select, where: { nip: In(nips), active: true } })) as PersonFacts[];
+  }
+}

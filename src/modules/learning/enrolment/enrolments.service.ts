@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
+import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
+import { Enrolment } from '../entities';
+import { LearningError } from '../learning.errors';
+import { EnrolmentView, toEnrolmentView } from './enrolment.view';
+import { Learner, LearnerContext } from './learner-context';
+
+/** Joining a course: self-enrolment, requests that a unit admin approves, and the learner's own list. */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly catalog: CatalogApi,
+    private readonly context: LearnerContext,
+  ) {}
+
+  /**
+   * Enrols the caller, or files a request on an approval course. Asking again returns the
+   * enrolment there is (a double tap on a slow connection must not fail or duplicate).
+   */
+  async enrol(user: AuthUser, courseId: string): Promise<EnrolmentView> {
+    const learner = await this.context.learner(user);
+    const existing = await this.find(user.id, courseId);
+    if (existing && existing.status !== 'rejected') return toEnrolmentView(existing);
+    const offered = await this.catalog.offered(courseId);
+    if (!offered || !openTo(offered, learner)) {
+      throw new DomainException(LearningError.COURSE_NOT_FOUND, 'No such course in your catalogue');
+    }
+    const now = this.clock.now();
+    if (offered.deadline && offered.deadline.getTime() < now.getTime()) {
+      throw new DomainException(LearningError.DEADLINE_PASSED, 'The enrolment deadline of this course has passed');
+    }
+    const status = offered.enrolmentMode === 'approval' ? 'requested' : 'active';
+    await this.tx.run(async (m) => {
+      if (existing) {
+        // A rejected request may be filed again.
+        await m.update(
+          Enrolment,
+          { id: existing.id, status: 'rejected' },
+          { status, versionId: offered.publishedVersionId!, updatedAt: now },
+        );
+        return;
+      }
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(Enrolment)
+        .values({
+          id: newId(),
+          userId: user.id,
+          courseId,
+          versionId: offered.publishedVersionId!,
+          regionCode: learner.regionCode,
+          status,
+          source: 'self',
+          assignmentId: null,
+          deadline: offered.deadline,
+          lastLessonId: null,
+          enrolledAt: now,
+          completedAt: null,
+          updatedAt: now,
+        })
+        .orIgnore()
+        .execute();
+    });
+    return toEnrolmentView((await this.find(user.id, courseId))!);
+  }
+
+  async mine(userId: string, query: PageQuery & { status?: Enrolment['status'] }): Promise<Page<EnrolmentView>> {
+    return this.tx.run(async (m) => {
+      const [rows, total] = await m.findAndCount(Enrolment, {
+        where: { userId, ...(query.status ? { status: query.status } : {}) },
+        order: { updatedAt: 'DESC', id: 'ASC' },
+        skip: skipOf(query),
+        take: query.pageSize,
+      });
+      return toPage(rows.map(toEnrolmentView), total, query);
+    });
+  }
+
+  /** Requests on approval courses waiting in the admin's region (all of them for a national admin). */
+  async requests(scope: AccessScope, query: PageQuery): Promise<Page<EnrolmentView & { userId: string }>> {
+    return this.tx.run(async (m) => {
+      const qb = m
+        .createQueryBuilder(Enrolment, 'e')
+        .where("e.status = 'requested'")
+        .orderBy('e.enrolledAt', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .skip(skipOf(query))
+        .take(query.pageSize);
+      if (scope.kind === 'region') {
+        const c = regionSubtreeCondition('e.region_code', scope.regionCode);
+        qb.andWhere(c.sql, c.params);
+      } else if (scope.kind === 'own') qb.andWhere('1 = 0');
+      const [rows, total] = await qb.getManyAndCount();
+      return toPage(
+        rows.map((e) => ({ ...toEnrolmentView(e), userId: e.userId })),
+        total,
+        query,
+      );
+    });
+  }
+
+  async decide(scope: AccessScope, enrolmentId: string, approve: boolean): Promise<EnrolmentView> {
+    return this.tx.run(async (m) => {
+      const enrolment = await m.findOneBy(Enrolment, { id: enrolmentId });
+      if (!enrolment || !visibleTo(scope, enrolment)) {
+        throw new DomainException(LearningError.ENROLMENT_NOT_FOUND, 'No such enrolment request');
+      }
+      const changed = await m.update(
+        Enrolment,
+        { id: enrolmentId, status: 'requested' },
+        { status: approve ? 'active' : 'rejected', updatedAt: this.clock.now() },
+      );
+      if (changed.affected !== 1) {
+        throw new DomainException(LearningError.ENROLMENT_CLOSED, `The request was already ${enrolment.status}`);
+      }
+      return toEnrolmentView((await m.findOneBy(Enrolment, { id: enrolmentId }))!);
+    });
+  }
+
+  private find(userId: string, courseId: string): Promise<Enrolment | null> {
+    return this.tx.run((m) => m.findOneBy(Enrolment, { userId, courseId }));
+  }
+}
+
+/** Open to this learner without an assignment: published, not assigned-only, and for them. */
+export function openTo(offered: OfferedCourse, learner: Learner): boolean {
+  return (
+    offered.status === 'published' && offered.enrolmentMode !== 'assigned' && inAudience(offered.audience, learner)
+  );
+}
+
+function visibleTo(scope: AccessScope, enrolment: Enrolment): boolean {
+  if (scope.kind === 'national') return true;
+  if (scope.kind === 'region') return regionWithin(enrolment.regionCode, scope.regionCode);
+  return false;
+}

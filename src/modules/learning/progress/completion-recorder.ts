@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull, Not } from 'typeorm';
+import { Clock, DomainException, newId } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { OutboxService } from '../../../../libs/queue';
+import { CompletionFacts, isCourseComplete } from '../../catalog/catalog.api';
+import { ledgerYearOf } from '../domain/ledger';
+import { CompetencyEvidence, Enrolment, JpLedgerEntry, LessonProgress } from '../entities';
+import { LearningError } from '../learning.errors';
+import { lockEnrolment } from './enrolment-lock';
+import { VersionFacts } from './version-facts';
+
+export interface CompletionOutcome {
+  /** This call marked the lesson done (false when it already was). */
+  lessonNewlyCompleted: boolean;
+  /** This call completed the course (true at most once per enrolment, ever). */
+  courseNewlyCompleted: boolean;
+  courseCompleted: boolean;
+}
+
+/**
+ * Records that a learner finished a lesson, and completes the course when its rule is met.
+ * Safe to call again, concurrently, and in any order (a quiz graded late, a double tap on a
+ * slow connection): the progress row is written by insert-or-ignore, the course completes
+ * through a conditional update that only one caller can win, and the ledger and evidence
+ * rows have unique keys per source. Order gates (in-order courses) are the caller's concern:
+ * they apply when a learner opens a lesson, not to a grade arriving later.
+ */
+@Injectable()
+export class CompletionRecorder {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly facts: VersionFacts,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async completeLesson(enrolmentId: string, lessonId: string): Promise<CompletionOutcome> {
+    return this.tx.run(async (m) => {
+      // The row lock serialises completions of one enrolment on MySQL, so two last lessons
+      // finished at the same moment cannot each miss the other and leave the course open.
+      const enrolment = await lockEnrolment(m, enrolmentId);
+      if (!enrolment) throw new DomainException(LearningError.ENROLMENT_NOT_FOUND, 'No such enrolment');
+      if (enrolment.status === 'requested' || enrolment.status === 'rejected') {
+        throw new DomainException(LearningError.ENROLMENT_PENDING, 'The enrolment has not been approved');
+      }
+      const facts = await this.facts.of(enrolment.versionId);
+      if (!facts?.lessons.some((l) => l.id === lessonId)) {
+        throw new DomainException(LearningError.LESSON_NOT_FOUND, 'The lesson is not part of this course version');
+      }
+      const now = this.clock.now();
+      const lessonNewlyCompleted = await this.markLesson(m, enrolment, lessonId, now);
+      if (enrolment.completedAt) return { lessonNewlyCompleted, courseNewlyCompleted: false, courseCompleted: true };
+      const courseNewlyCompleted = await this.completeIfRuleMet(m, enrolment, facts, now);
+      return { lessonNewlyCompleted, courseNewlyCompleted, courseCompleted: courseNewlyCompleted };
+    });
+  }
+
+  /**
+   * Completes the course when every required lesson is done; used after a lesson is marked
+   * and after learners move to a new version. True only for the one call that completes it.
+   */
+  async completeIfRuleMet(m: EntityManager, enrolment: Enrolment, facts: CompletionFacts, now: Date): Promise<boolean> {
+    const done = await m.find(LessonProgress, {
+      select: { lessonId: true },
+      where: { userId: enrolment.userId, versionId: enrolment.versionId, completedAt: Not(IsNull()) },
+    });
+    if (!isCourseComplete(facts.lessons, new Set(done.map((p) => p.lessonId)))) return false;
+    const won = await m.update(
+      Enrolment,
+      { id: enrolment.id, completedAt: IsNull() },
+      { status: 'completed', completedAt: now, updatedAt: now },
+    );
+    if (won.affected !== 1) return false;
+    await this.credit(m, enrolment, facts, now);
+    return true;
+  }
+
+  private async markLesson(m: EntityManager, enrolment: Enrolment, lessonId: string, now: Date): Promise<boolean> {
+    const key = { userId: enrolment.userId, versionId: enrolment.versionId, lessonId };
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(LessonProgress)
+      .values({ ...key, positionSeconds: 0, completedAt: null, updatedAt: now })
+      .orIgnore()
+      .execute();
+    const marked = await m.update(
+      LessonProgress,
+      { ...key, completedAt: IsNull() },
+      { completedAt: now, updatedAt: now },
+    );
+    return marked.affected === 1;
+  }
+
+  /** JP for the year, evidence per competency, and the event: each keyed so it exists once. */
+  private async credit(m: EntityManager, enrolment: Enrolment, facts: CompletionFacts, now: Date): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(JpLedgerEntry)
+      .values({
+        id: newId(),
+        userId: enrolment.userId,
+        year: ledgerYearOf(now),
+        jpTenths: facts.jpTenths,
+        source: 'course',
+        sourceId: enrolment.id,
+        title: facts.title.slice(0, 200),
+        earnedAt: now,
+      })
+      .orIgnore()
+      .execute();
+    if (facts.competencies.length) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(CompetencyEvidence)
+        .values(
+          facts.competencies.map((c) => ({
+            id: newId(),
+            userId: enrolment.userId,
+            competencyCode: c.code,
+            level: c.level,
+            source: 'course' as const,
+            sourceId: enrolment.id,
+            earnedAt: now,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    await this.outbox.enqueue(m, 'learning.course-completed', { enrolmentId: enrolment.id }, { jobId: enrolment.id });
+  }
+}
