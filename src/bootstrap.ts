@@ -46,9 +46,14 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'bina_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.auth.cookieSecure },
+    // Multipart bodies are read by the route, after this check: upload forms carry the
+    // token in their action URL instead (same-origin referrer policy keeps it from leaking).
     getToken: (req) =>
       ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
-      (req.headers['x-csrf-token'] as string | undefined),
+      (req.headers['x-csrf-token'] as string | undefined) ??
+      (req.isMultipart()
+        ? ((req.query as Record<string, unknown> | undefined)?._csrf as string | undefined)
+        : undefined),
   });
   // The server-wide cap is the largest upload any route takes (a lesson video); each route
   // enforces its own, smaller limit through readUploadedFile.

@@ -21,7 +21,8 @@ export { CatalogueQuery } from './dto/catalogue-query.dto';
 export type { CatalogueItem, CatalogueViewer } from './catalogue.repository';
 export type { CourseOutline, LessonView, SectionView } from './course-outline';
 export type { StoredMedia } from './lesson-media.service';
-export type { EnrolmentMode } from './entities';
+export type { EnrolmentMode, LessonKind } from './entities';
+export { LESSON_KINDS, ENROLMENT_MODES } from './entities';
 
 /** What completing a version means: its lessons, and what it credits. */
 export interface CompletionFacts {

@@ -26,6 +26,7 @@ import { PublishingService } from './publishing.service';
     LessonMediaService,
     PublishingService,
   ],
-  exports: [CatalogApi],
+  // The authoring pages (web module) drive the same services as the API controllers.
+  exports: [CatalogApi, CoursesService, CourseContentService, PublishingService, LessonMediaService],
 })
 export class CatalogModule {}

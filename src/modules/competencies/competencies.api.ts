@@ -14,6 +14,10 @@ export class CompetenciesApi {
     return this.competencies.unknownCodes(codes);
   }
 
+  all(): Promise<CompetencySummary[]> {
+    return this.competencies.allSummaries();
+  }
+
   /** Code, name and pillar of each known code (unknown ones are left out). */
   summaries(codes: string[]): Promise<CompetencySummary[]> {
     return this.competencies.summaries(codes);

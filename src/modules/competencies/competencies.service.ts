@@ -107,6 +107,12 @@ export class CompetenciesService {
     return rows.map(({ code, name, pillar }) => ({ code, name, pillar }));
   }
 
+  /** Every competency, for pickers (the dictionary holds tens to a few hundred entries). */
+  async allSummaries(): Promise<CompetencySummary[]> {
+    const rows = await this.competencies.find({ order: { pillar: 'ASC', code: 'ASC' }, take: 1000 });
+    return rows.map(({ code, name, pillar }) => ({ code, name, pillar }));
+  }
+
   async unknownCodes(codes: string[]): Promise<string[]> {
     if (codes.length === 0) return [];
     const known = new Set((await this.competencies.findBy({ code: In(codes) })).map((c) => c.code));

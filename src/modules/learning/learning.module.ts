@@ -61,6 +61,18 @@ import { VersionMigrationService } from './progress/version-migration.service';
     AssignmentRunJob,
     ExternalActivitiesService,
   ],
-  exports: [LearningApi],
+  // The pages (web module) drive the same services as the API controllers.
+  exports: [
+    LearningApi,
+    LearnerCatalogueService,
+    EnrolmentsService,
+    LearnerCoursesService,
+    LedgerService,
+    LearnerHomeService,
+    AssignmentsService,
+    ExternalActivitiesService,
+    DevelopmentFormsService,
+    VersionMigrationService,
+  ],
 })
 export class LearningModule {}

@@ -4,7 +4,7 @@ import { Clock } from '../../../libs/common';
 import { pangkatOf } from '../identity/domain/golongan';
 import { formatNip } from '../identity/domain/nip';
 import { IdentityApi } from '../identity/identity.api';
-import { LearningApi } from '../learning/learning.api';
+import { LearnerHome, LearnerHomeService } from '../learning/ledger/learner-home.service';
 import { OrganisationApi } from '../organisation/organisation.api';
 
 export interface HomeModel {
@@ -16,9 +16,11 @@ export interface HomeModel {
   unitName: string | null;
   regionName: string | null;
   teamSize: number;
-  /** This year's JP target of the person's employee type, or null when none is set. */
-  targetJp: number | null;
+  /** Courses, JP against the target and competencies: for everyone who learns (not admins). */
+  learning: LearnerHome | null;
 }
+
+const LEARNING_ROLES: ReadonlyArray<AuthUser['role']> = ['learner', 'supervisor', 'instructor'];
 
 /** Gathers what a home page shows, through the modules' facades. */
 @Injectable()
@@ -26,7 +28,7 @@ export class HomeService {
   constructor(
     private readonly identity: IdentityApi,
     private readonly organisation: OrganisationApi,
-    private readonly learning: LearningApi,
+    private readonly learnerHome: LearnerHomeService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,8 +37,7 @@ export class HomeService {
     const [unit] = me.unitId ? await this.organisation.unitsByIds([me.unitId]) : [];
     const region = user.scopeRegionCode ? await this.organisation.getRegion(user.scopeRegionCode) : null;
     const teamSize = user.role === 'supervisor' ? await this.identity.countDirectReports(user.id) : 0;
-    const year = this.clock.now().getUTCFullYear();
-    const targetJp = me.employeeType ? await this.learning.yearlyTarget(me.employeeType, year) : null;
+    const learning = LEARNING_ROLES.includes(user.role) ? await this.learnerHome.home(user, this.clock.now()) : null;
     return {
       name: me.name,
       role: user.role,
@@ -45,7 +46,7 @@ export class HomeService {
       unitName: unit?.name ?? null,
       regionName: region ? `${region.name} (${region.code})` : null,
       teamSize,
-      targetJp,
+      learning,
     };
   }
 }

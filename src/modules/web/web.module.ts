@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { AuthoringPagesController } from './authoring-pages.controller';
+import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
+import { LearnerPagesController } from './learner-pages.controller';
 import { HomeService } from './home.service';
 import { SignInController } from './sign-in.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
-  imports: [IdentityModule, OrganisationModule, LearningModule],
-  controllers: [SignInController, HomeController],
+  imports: [IdentityModule, OrganisationModule, CompetenciesModule, CatalogModule, LearningModule],
+  controllers: [
+    SignInController,
+    HomeController,
+    LearnerPagesController,
+    ExternalPagesController,
+    AuthoringPagesController,
+  ],
   providers: [HomeService],
 })
 export class WebModule {}

@@ -1,13 +1,35 @@
 import type { Locale } from '../../../../libs/common';
+import { ADMIN_EN, ADMIN_ID } from './admin.messages';
+import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
+import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 
-/** Page text, Bahasa Indonesia first. Keys are shared; a missing English key falls back to Indonesian. */
-const id = {
+/**
+ * Page text, Bahasa Indonesia first. Keys are shared; a missing English key falls back to
+ * Indonesian. Each area of pages keeps its own file; this one holds the shell.
+ */
+const shell = {
   'app.name': 'Bina',
   'app.tagline': 'Pengembangan kompetensi ASN',
   'nav.skip': 'Lewati ke konten utama',
   'nav.home': 'Beranda',
   'nav.signOut': 'Keluar',
   'nav.language': 'English',
+  'nav.sections': 'Menu utama',
+  'nav.catalogue': 'Katalog',
+  'nav.ledger': 'JP saya',
+  'nav.external': 'Kegiatan luar',
+  'nav.teaching': 'Kursus yang saya ampu',
+  'nav.assignments': 'Penugasan',
+  'nav.verification': 'Verifikasi',
+  'nav.requests': 'Permintaan',
+  'common.save': 'Simpan',
+  'common.search': 'Cari',
+  'common.previous': 'Sebelumnya',
+  'common.next': 'Berikutnya',
+  'common.page': 'Halaman {page} dari {pages}',
+  'common.formError': 'Periksa isian berikut:',
+  'common.saved': 'Tersimpan.',
+  'common.none': 'Belum ada data.',
   'signIn.title': 'Masuk ke Bina',
   'signIn.intro': 'Gunakan NIP atau alamat e-mail dinas Anda.',
   'signIn.username': 'NIP atau e-mail',
@@ -46,14 +68,32 @@ const id = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
+const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID };
+
 export type MessageKey = keyof typeof id;
 
-const en: Partial<Record<MessageKey, string>> = {
+const shellEn: Partial<Record<keyof typeof shell, string>> = {
   'app.tagline': 'Competency development for civil servants',
   'nav.skip': 'Skip to main content',
   'nav.home': 'Home',
   'nav.signOut': 'Sign out',
   'nav.language': 'Bahasa Indonesia',
+  'nav.sections': 'Main menu',
+  'nav.catalogue': 'Catalogue',
+  'nav.ledger': 'My JP',
+  'nav.external': 'External learning',
+  'nav.teaching': 'Courses I teach',
+  'nav.assignments': 'Assignments',
+  'nav.verification': 'Verification',
+  'nav.requests': 'Requests',
+  'common.save': 'Save',
+  'common.search': 'Search',
+  'common.previous': 'Previous',
+  'common.next': 'Next',
+  'common.page': 'Page {page} of {pages}',
+  'common.formError': 'Please check the following:',
+  'common.saved': 'Saved.',
+  'common.none': 'Nothing yet.',
   'signIn.title': 'Sign in to Bina',
   'signIn.intro': 'Use your NIP or your official e-mail address.',
   'signIn.username': 'NIP or e-mail',
@@ -90,6 +130,8 @@ const en: Partial<Record<MessageKey, string>> = {
   'role.unit_admin': 'Training unit admin',
   'role.national_admin': 'National admin',
 };
+
+const en: Partial<Record<MessageKey, string>> = { ...shellEn, ...LEARNER_EN, ...AUTHORING_EN, ...ADMIN_EN };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

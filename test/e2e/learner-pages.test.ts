@@ -1,0 +1,140 @@
+import {
+  browserAgent,
+  createTestApp,
+  csrfOf,
+  givenPublishedCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  signInThroughPages,
+  TestApp,
+} from '../../libs/testing';
+
+describe('the learner’s pages', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '75.71')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+
+  async function signedIn(lang?: 'en') {
+    const learner = await givenUser(t, { unitId });
+    const agent = browserAgent(t);
+    if (lang) await agent.get('/bahasa?ke=en&next=/masuk');
+    await signInThroughPages(agent, learner.username, learner.password);
+    return { learner, agent };
+  }
+
+  it('searches the catalogue, enrols, learns every lesson and sees the JP on the ledger and home page', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, {
+      title: 'Literasi Digital ASN',
+      jp: 2.5,
+      competencies: [{ code: 'M.08', level: 2 }],
+      inOrder: true,
+    });
+    const { agent } = await signedIn();
+    const catalogue = await agent.get('/katalog?q=Literasi+Digital&pillar=manajerial');
+    expect(catalogue.status).toBe(200);
+    expect(catalogue.text).toContain('Katalog kursus');
+    expect(catalogue.text).toContain(`href="/kursus/${course.courseId}"`);
+    expect(Buffer.byteLength(catalogue.text)).toBeLessThan(100 * 1024);
+
+    const page = await agent.get(`/kursus/${course.courseId}`);
+    expect(page.text).toContain('Daftar kursus');
+    const enrol = await agent
+      .post(`/kursus/${course.courseId}/daftar`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
+    expect(enrol.status).toBe(303);
+    const enrolled = await agent.get(`/kursus/${course.courseId}`);
+    expect(enrolled.text).toContain('Anda terdaftar di kursus ini.');
+    expect(enrolled.text).toContain('terkunci');
+    expect(enrolled.text).toContain('Mulai belajar');
+
+    const first = await agent.get(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}`);
+    expect(first.text).toContain('<p>Isi pelajaran 1</p>');
+    const done1 = await agent
+      .post(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}/selesai`)
+      .type('form')
+      .send({ _csrf: csrfOf(first.text) });
+    expect(done1.headers.location).toBe(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}`);
+    const second = await agent.get(done1.headers.location);
+    const done2 = await agent
+      .post(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}/selesai`)
+      .type('form')
+      .send({ _csrf: csrfOf(second.text) });
+    const finished = await agent.get(done2.headers.location);
+    expect(finished.text).toContain('Selamat! Kursus selesai dan 2,5 JP tercatat di JP Anda tahun ini.');
+
+    const ledger = await agent.get('/jp');
+    expect(ledger.text).toContain('2,5 dari 20 JP');
+    expect(ledger.text).toContain('Literasi Digital ASN');
+    expect(ledger.text).toContain('value="12"');
+    const home = await agent.get('/beranda');
+    expect(home.text).toContain('2,5 dari 20 JP');
+    expect(home.text).toContain('M.08');
+  });
+
+  it('refuses a lesson form without its CSRF token, and a locked lesson with a page, not JSON', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { inOrder: true });
+    const { agent } = await signedIn();
+    const page = await agent.get(`/kursus/${course.courseId}`);
+    await agent
+      .post(`/kursus/${course.courseId}/daftar`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
+    const forged = await agent
+      .post(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}/selesai`)
+      .type('form')
+      .send({});
+    expect(forged.status).toBe(403);
+    const locked = await agent.get(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}`);
+    expect(locked.status).toBe(409);
+    expect(locked.headers['content-type']).toContain('text/html');
+  });
+
+  it('records an external activity with its evidence through the form', async () => {
+    const { agent } = await signedIn();
+    const form = await agent.get('/kegiatan-luar');
+    expect(form.text).toContain('Kegiatan pengembangan di luar Bina');
+    const token = encodeURIComponent(csrfOf(form.text));
+    const post = (fields: Record<string, string>, file: Buffer) => {
+      const req = agent.post(`/kegiatan-luar?_csrf=${token}`);
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('file', file, { filename: 'sertifikat.pdf', contentType: 'application/pdf' });
+    };
+    const fields = {
+      formCode: 'workshop',
+      title: 'Lokakarya SPBE',
+      organiser: 'Diskominfo',
+      startDate: '2026-09-01',
+      endDate: '2026-09-02',
+      days: '2',
+    };
+    const bad = await post({ ...fields, endDate: '2026-08-01' }, Buffer.from('%PDF-1.4\n'));
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('endDate');
+    expect(bad.text).toContain('value="Lokakarya SPBE"');
+    const ok = await post(fields, Buffer.from('%PDF-1.4\n'));
+    expect(ok.status).toBe(303);
+    const list = await agent.get(ok.headers.location);
+    expect(list.text).toContain('Kegiatan diajukan.');
+    expect(list.text).toContain('Lokakarya SPBE');
+    expect(list.text).toContain('Menunggu verifikasi');
+  });
+
+  it('speaks English when the learner chose it', async () => {
+    const { agent } = await signedIn('en');
+    const catalogue = await agent.get('/katalog');
+    expect(catalogue.text).toContain('Course catalogue');
+    const ledger = await agent.get('/jp');
+    expect(ledger.text).toContain('of 20 JP');
+  });
+});
