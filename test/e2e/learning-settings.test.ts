@@ -62,6 +62,7 @@ describe('JP settings', () => {
     const agent = browserAgent(t);
     await signInThroughPages(agent, learner.username, learner.password);
     const home = await agent.get('/beranda');
-    expect(home.text).toContain('Target Anda tahun ini: 20 JP.');
+    expect(home.text).toContain('0 dari 20 JP');
+    expect(home.text).toContain('Kurang 20 JP lagi.');
   });
 });
