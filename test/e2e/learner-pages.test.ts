@@ -130,6 +130,56 @@ describe('the learner’s pages', () => {
     expect(list.text).toContain('Menunggu verifikasi');
   });
 
+  it('resumes a video where it was left: the page saves the position through the API with its CSRF token', async () => {
+    const created = await t
+      .http()
+      .post('/api/catalog/courses')
+      .set('authorization', instructor.auth)
+      .send({
+        title: 'Video Uji',
+        summary: '-',
+        jp: 1,
+        competencies: [{ code: 'M.01', level: 1 }],
+        audience: { everyone: true },
+        enrolmentMode: 'self',
+      });
+    const courseId = created.body.courseId;
+    const section = await t
+      .http()
+      .post(`/api/catalog/courses/${courseId}/modules`)
+      .set('authorization', instructor.auth)
+      .send({ title: 'M' });
+    const lesson = await t
+      .http()
+      .post(`/api/catalog/courses/${courseId}/modules/${section.body.id}/lessons`)
+      .set('authorization', instructor.auth)
+      .send({ title: 'Video', kind: 'video' });
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(256)]);
+    await t
+      .http()
+      .post(`/api/catalog/courses/${courseId}/lessons/${lesson.body.id}/media`)
+      .set('authorization', instructor.auth)
+      .attach('file', mp4, { filename: 'v.mp4', contentType: 'video/mp4' });
+    await t.http().post(`/api/catalog/courses/${courseId}/publish`).set('authorization', instructor.auth);
+
+    const { agent } = await signedIn();
+    const page = await agent.get(`/kursus/${courseId}`);
+    await agent
+      .post(`/kursus/${courseId}/daftar`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
+    const first = await agent.get(`/kursus/${courseId}/pelajaran/${lesson.body.id}`);
+    expect(first.text).toContain('data-position="0"');
+    expect(first.text).toContain('<script src="/assets/lesson.js" defer></script>');
+    const url = `/api/learning/courses/${courseId}/lessons/${lesson.body.id}/position`;
+    const token = /data-csrf="([^"]+)"/.exec(first.text)![1];
+    expect((await agent.put(url).send({ seconds: 95 })).status).toBe(403);
+    expect((await agent.put(url).set('x-csrf-token', token).send({ seconds: 95 })).status).toBe(200);
+    const again = await agent.get(`/kursus/${courseId}/pelajaran/${lesson.body.id}`);
+    expect(again.text).toContain('data-position="95"');
+    expect((await agent.get('/assets/lesson.js')).status).toBe(200);
+  });
+
   it('speaks English when the learner chose it', async () => {
     const { agent } = await signedIn('en');
     const catalogue = await agent.get('/katalog');
