@@ -4,8 +4,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, APP_CONFIG } from '../../libs/config';
 import { formatNip } from '../modules/identity/domain/nip';
+import { CourseContentService } from '../modules/catalog/course-content.service';
+import { CoursesService } from '../modules/catalog/courses.service';
+import { PublishingService } from '../modules/catalog/publishing.service';
 import { IdentityApi } from '../modules/identity/identity.api';
 import { OrganisationApi } from '../modules/organisation/organisation.api';
+import { seedDemoCourses } from './demo-courses';
 import { DEMO_PEOPLE, DEMO_POSITIONS, DEMO_REGIONS, DEMO_UNITS } from './demo-data';
 
 export interface DemoLogin {
@@ -27,6 +31,9 @@ export class DemoSeeder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly organisation: OrganisationApi,
     private readonly identity: IdentityApi,
+    private readonly courses: CoursesService,
+    private readonly content: CourseContentService,
+    private readonly publishing: PublishingService,
   ) {}
 
   private get passwordFile(): string {
@@ -59,11 +66,16 @@ export class DemoSeeder {
       });
       people.set(person.key, created.id);
     }
+    const instructor = DEMO_PEOPLE.find((p) => p.role === 'instructor')!;
+    const courseCount = await seedDemoCourses(
+      { id: people.get(instructor.key)!, role: 'instructor', scopeRegionCode: null, locale: 'id' },
+      { courses: this.courses, content: this.content, publishing: this.publishing },
+    );
     if (this.config.database.kind === 'sqlite' && this.config.database.file !== ':memory:') {
       writeFileSync(this.passwordFile, secret, { mode: 0o600 });
     }
     this.logger.log(
-      `Demo data loaded: ${DEMO_REGIONS.length} regions, ${DEMO_UNITS.length} units, ${DEMO_PEOPLE.length} people`,
+      `Demo data loaded: ${DEMO_REGIONS.length} regions, ${DEMO_UNITS.length} units, ${DEMO_PEOPLE.length} people, ${courseCount} courses`,
     );
     return { password: secret, logins: demoLogins() };
   }

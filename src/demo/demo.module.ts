@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../modules/catalog/catalog.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [OrganisationModule, IdentityModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [OrganisationModule, IdentityModule, CatalogModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

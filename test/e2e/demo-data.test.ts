@@ -60,4 +60,21 @@ describe('the demo data of a first start', () => {
       'Budi Santoso',
     ]);
   });
+
+  it('offers published courses: Medan learners also see the Medan-only approval course', async () => {
+    const titles = async (username: string) => {
+      const auth = await t.bearer(username, 'demo-password-for-test');
+      const res = await t.http().get('/api/learning/catalogue').set('authorization', auth);
+      return res.body.items.map((c: { title: string }) => c.title).sort();
+    };
+    expect(await titles('siti@demo.bina.id')).toEqual([
+      'Pelayanan Publik Prima',
+      'Perekat Bangsa: Wawasan Kebangsaan ASN',
+    ]);
+    expect(await titles('budi@demo.bina.id')).toEqual([
+      'Kepemimpinan Pelayanan Kota Medan',
+      'Pelayanan Publik Prima',
+      'Perekat Bangsa: Wawasan Kebangsaan ASN',
+    ]);
+  });
 });
