@@ -4,3 +4,4 @@ export * from './test-environment';
 export * from './route-inventory';
 export * from './pages';
 export * from './courses';
+export * from './as-user';

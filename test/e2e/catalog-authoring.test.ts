@@ -1,4 +1,5 @@
 import {
+  asUser,
   createTestApp,
   givenPublishedCourse,
   givenRegions,
@@ -34,12 +35,7 @@ describe('catalog: instructors build, publish and version courses', () => {
   });
   afterAll(() => t.close());
 
-  const as = (who: GivenUser) => ({
-    post: (url: string, body?: object) => t.http().post(url).set('authorization', who.auth).send(body),
-    put: (url: string, body?: object) => t.http().put(url).set('authorization', who.auth).send(body),
-    get: (url: string) => t.http().get(url).set('authorization', who.auth),
-    del: (url: string) => t.http().delete(url).set('authorization', who.auth),
-  });
+  const as = (who: GivenUser) => asUser(t, who);
 
   it('creates a draft that learners do not see, with every field kept', async () => {
     const res = await as(instructor).post('/api/catalog/courses', draft({ inOrder: true, deadline: '2027-12-31' }));

@@ -1,5 +1,6 @@
 import { OutboxMessage } from '../../libs/queue';
 import {
+  asUser,
   createTestApp,
   givenPublishedCourse,
   givenRegions,
@@ -31,11 +32,7 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
   afterAll(() => t.close());
 
   const newLearner = async (regionCode = '36.74') => givenUser(t, { unitId: (await givenUnit(t, regionCode)).id });
-  const as = (who: GivenUser) => ({
-    post: (url: string, body?: object) => t.http().post(url).set('authorization', who.auth).send(body),
-    put: (url: string, body?: object) => t.http().put(url).set('authorization', who.auth).send(body),
-    get: (url: string) => t.http().get(url).set('authorization', who.auth),
-  });
+  const as = (who: GivenUser) => asUser(t, who);
   const completeAll = (who: GivenUser, courseId: string, lessonIds: string[]) =>
     Promise.all(lessonIds.map((id) => as(who).post(`/api/learning/courses/${courseId}/lessons/${id}/completion`)));
 

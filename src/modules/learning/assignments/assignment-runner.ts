@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { regionWithin } from '../../../../libs/auth';
-import { Clock, newId } from '../../../../libs/common';
+import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../identity/identity.api';
+import { newEnrolment } from '../enrolment/new-enrolment';
 import { CourseAssignment, Enrolment } from '../entities';
 
 export const ASSIGNMENT_BATCH = 200;
@@ -116,21 +117,21 @@ export class AssignmentRunner {
           .insert()
           .into(Enrolment)
           .values(
-            fresh.map((p) => ({
-              id: newId(),
-              userId: p.id,
-              courseId: assignment.courseId,
-              versionId: offered.publishedVersionId!,
-              regionCode: p.regionCode,
-              status: 'active' as const,
-              source: 'assigned' as const,
-              assignmentId: assignment.id,
-              deadline: assignment.deadline,
-              lastLessonId: null,
-              enrolledAt: now,
-              completedAt: null,
-              updatedAt: now,
-            })),
+            fresh.map((p) =>
+              newEnrolment(
+                {
+                  userId: p.id,
+                  courseId: assignment.courseId,
+                  versionId: offered.publishedVersionId!,
+                  regionCode: p.regionCode,
+                  status: 'active',
+                  source: 'assigned',
+                  assignmentId: assignment.id,
+                  deadline: assignment.deadline,
+                },
+                now,
+              ),
+            ),
           )
           .orIgnore()
           .execute();

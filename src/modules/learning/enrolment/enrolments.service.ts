@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
-import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
+import { Clock, DomainException, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { Enrolment } from '../entities';
 import { LearningError } from '../learning.errors';
 import { EnrolmentView, toEnrolmentView } from './enrolment.view';
+import { newEnrolment } from './new-enrolment';
 import { Learner, LearnerContext } from './learner-context';
 
 /** Joining a course: self-enrolment, requests that a unit admin approves, and the learner's own list. */
@@ -49,21 +50,20 @@ export class EnrolmentsService {
         .createQueryBuilder()
         .insert()
         .into(Enrolment)
-        .values({
-          id: newId(),
-          userId: user.id,
-          courseId,
-          versionId: offered.publishedVersionId!,
-          regionCode: learner.regionCode,
-          status,
-          source: 'self',
-          assignmentId: null,
-          deadline: offered.deadline,
-          lastLessonId: null,
-          enrolledAt: now,
-          completedAt: null,
-          updatedAt: now,
-        })
+        .values(
+          newEnrolment(
+            {
+              userId: user.id,
+              courseId,
+              versionId: offered.publishedVersionId!,
+              regionCode: learner.regionCode,
+              status,
+              source: 'self',
+              deadline: offered.deadline,
+            },
+            now,
+          ),
+        )
         .orIgnore()
         .execute();
     });

@@ -9,7 +9,8 @@ import { DevelopmentFormsService } from '../development-forms.service';
 import { convertToJp } from '../domain/jp-conversion';
 import { ActivityReviewQuery, ExternalActivityDto } from '../dto/external-activity.dto';
 import { LearnerContext } from '../enrolment/learner-context';
-import { CompetencyEvidence, ExternalActivity, JpLedgerEntry } from '../entities';
+import { ExternalActivity } from '../entities';
+import { writeCredit } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
 import { ExternalActivityView, toActivityView } from './external-activity.view';
 
@@ -143,39 +144,17 @@ export class ExternalActivitiesService {
       const a = await this.reviewable(scope, id);
       const now = this.clock.now();
       await this.decided(m, id, { status: 'verified', reviewedBy: user.id, reviewedAt: now });
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(JpLedgerEntry)
-        .values({
-          id: newId(),
-          userId: a.userId,
-          year: Number(a.endDate.slice(0, 4)),
-          jpTenths: a.jpTenths,
-          source: 'external',
-          sourceId: a.id,
-          title: a.title,
-          earnedAt: new Date(`${a.endDate}T00:00:00+07:00`),
-        })
-        .orIgnore()
-        .execute();
-      if (a.competencyCode && a.level) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(CompetencyEvidence)
-          .values({
-            id: newId(),
-            userId: a.userId,
-            competencyCode: a.competencyCode,
-            level: a.level,
-            source: 'external',
-            sourceId: a.id,
-            earnedAt: new Date(`${a.endDate}T00:00:00+07:00`),
-          })
-          .orIgnore()
-          .execute();
-      }
+      // The activity counts for the year it ended, dated that day in WIB.
+      await writeCredit(m, {
+        userId: a.userId,
+        source: 'external',
+        sourceId: a.id,
+        title: a.title,
+        year: Number(a.endDate.slice(0, 4)),
+        jpTenths: a.jpTenths,
+        earnedAt: new Date(`${a.endDate}T00:00:00+07:00`),
+        competencies: a.competencyCode && a.level ? [{ code: a.competencyCode, level: a.level }] : [],
+      });
     });
     return this.view(scope, id);
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Clock, DomainException, newId } from '../../../../libs/common';
+import { Clock, DomainException } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { CompletionFacts, isCourseComplete } from '../../catalog/catalog.api';
 import { ledgerYearOf } from '../domain/ledger';
-import { CompetencyEvidence, Enrolment, JpLedgerEntry, LessonProgress } from '../entities';
+import { Enrolment, LessonProgress } from '../entities';
+import { writeCredit } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
 import { lockEnrolment } from './enrolment-lock';
 import { VersionFacts } from './version-facts';
@@ -95,41 +96,16 @@ export class CompletionRecorder {
 
   /** JP for the year, evidence per competency, and the event: each keyed so it exists once. */
   private async credit(m: EntityManager, enrolment: Enrolment, facts: CompletionFacts, now: Date): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(JpLedgerEntry)
-      .values({
-        id: newId(),
-        userId: enrolment.userId,
-        year: ledgerYearOf(now),
-        jpTenths: facts.jpTenths,
-        source: 'course',
-        sourceId: enrolment.id,
-        title: facts.title.slice(0, 200),
-        earnedAt: now,
-      })
-      .orIgnore()
-      .execute();
-    if (facts.competencies.length) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(CompetencyEvidence)
-        .values(
-          facts.competencies.map((c) => ({
-            id: newId(),
-            userId: enrolment.userId,
-            competencyCode: c.code,
-            level: c.level,
-            source: 'course' as const,
-            sourceId: enrolment.id,
-            earnedAt: now,
-          })),
-        )
-        .orIgnore()
-        .execute();
-    }
+    await writeCredit(m, {
+      userId: enrolment.userId,
+      source: 'course',
+      sourceId: enrolment.id,
+      title: facts.title,
+      year: ledgerYearOf(now),
+      jpTenths: facts.jpTenths,
+      earnedAt: now,
+      competencies: facts.competencies,
+    });
     await this.outbox.enqueue(m, 'learning.course-completed', { enrolmentId: enrolment.id }, { jobId: enrolment.id });
   }
 }
