@@ -107,4 +107,20 @@ describe('from a published course to JP on the learner’s ledger', () => {
     await page.screenshot({ path: '/tmp/bina-beranda-jp.png', fullPage: true });
     await phone.close();
   });
+
+  it('the unit admin’s pages pass the accessibility checks on a phone', async () => {
+    const admin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '75.71', unitId: learner.user.unitId! });
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, bypassCSP: true });
+    const page = await signIn(phone, admin);
+    for (const [link, heading] of [
+      ['Penugasan', 'Penugasan kursus'],
+      ['Verifikasi', 'Verifikasi kegiatan pengembangan'],
+      ['Permintaan', 'Permintaan pendaftaran kursus'],
+    ]) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe(heading);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await phone.close();
+  });
 });

@@ -134,6 +134,15 @@ export class CatalogApi {
     return new Map(rows.map((v) => [v.id, { title: v.title, jp: fromTenths(v.jpTenths) }]));
   }
 
+  /** The current title of courses (the published version's, else the draft's). */
+  async courseTitles(courseIds: string[]): Promise<Map<string, string>> {
+    if (courseIds.length === 0) return new Map();
+    const courses = await this.tx.run((m) => m.findBy(Course, { id: In(courseIds) }));
+    const current = new Map(courses.map((c) => [c.id, (c.publishedVersionId ?? c.draftVersionId)!]));
+    const titles = await this.versionTitles([...current.values()]);
+    return new Map([...current].map(([courseId, versionId]) => [courseId, titles.get(versionId)?.title ?? '']));
+  }
+
   mayEdit(user: AuthUser, courseId: string): Promise<boolean> {
     return this.tx.run((m) => this.access.mayEdit(m, user, courseId));
   }

@@ -21,6 +21,10 @@ export class IdentityApi {
     return this.people.page(filter, afterId, limit);
   }
 
+  namesOf(ids: string[]): Promise<Map<string, { name: string; nip: string | null }>> {
+    return this.people.namesOf(ids);
+  }
+
   peopleByNips(nips: string[]): Promise<PersonFacts[]> {
     return this.people.byNips(nips);
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { regionSubtreeCondition } from '../../../libs/auth';
 import type { EmployeeType } from './domain/golongan';
+import { formatNip } from './domain/nip';
 import { User } from './entities';
 
 /** The facts about an ASN that assignment filters and course audiences match on. */
@@ -50,6 +51,13 @@ export class PeopleDirectory {
     if (filter.golongan) qb.andWhere('u.golongan = :golongan', { golongan: filter.golongan });
     if (filter.employeeType) qb.andWhere('u.employee_type = :employeeType', { employeeType: filter.employeeType });
     return (await qb.getMany()) as PersonFacts[];
+  }
+
+  /** Names and NIPs for lists (the caller has already scoped which ids it shows). */
+  async namesOf(ids: string[]): Promise<Map<string, { name: string; nip: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.find({ select: { id: true, name: true, nip: true }, where: { id: In(ids) } });
+    return new Map(rows.map((u) => [u.id, { name: u.name, nip: u.nip ? formatNip(u.nip) : null }]));
   }
 
   async byNips(nips: string[]): Promise<PersonFacts[]> {

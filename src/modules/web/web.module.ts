@@ -4,11 +4,13 @@ import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { AssignmentPagesController } from './assignment-pages.controller';
 import { AuthoringPagesController } from './authoring-pages.controller';
 import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
 import { LearnerPagesController } from './learner-pages.controller';
 import { HomeService } from './home.service';
+import { ReviewPagesController } from './review-pages.controller';
 import { SignInController } from './sign-in.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
@@ -20,6 +22,8 @@ import { SignInController } from './sign-in.controller';
     LearnerPagesController,
     ExternalPagesController,
     AuthoringPagesController,
+    AssignmentPagesController,
+    ReviewPagesController,
   ],
   providers: [HomeService],
 })
