@@ -44,6 +44,7 @@ export class OutboxService {
         createdAt: this.clock.now(),
       })
       .orIgnore()
+      .updateEntity(false)
       .execute();
     // Wake the relay once the row is visible to it; the relay's poll is the safety net.
     this.tx.afterCommit(() => this.signal.soon());

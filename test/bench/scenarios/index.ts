@@ -1,5 +1,7 @@
 import type { Scenario } from '../scenario';
+import { catalogueAndCoursePage } from './catalogue-and-course-page';
+import { lessonCompletionWrites } from './lesson-completion-writes';
 import { signInAndHome } from './sign-in-and-home';
 
 /** Every benchmark scenario, in the order `npm run bench` runs them. Add new ones here. */
-export const SCENARIOS: Scenario[] = [signInAndHome];
+export const SCENARIOS: Scenario[] = [signInAndHome, catalogueAndCoursePage, lessonCompletionWrites];

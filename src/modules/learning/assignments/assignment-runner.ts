@@ -134,6 +134,7 @@ export class AssignmentRunner {
             ),
           )
           .orIgnore()
+          .updateEntity(false)
           .execute();
       }
       counts.enrolled = fresh.length;

@@ -65,6 +65,7 @@ export class EnrolmentsService {
           ),
         )
         .orIgnore()
+        .updateEntity(false)
         .execute();
     });
     return toEnrolmentView((await this.find(user.id, courseId))!);

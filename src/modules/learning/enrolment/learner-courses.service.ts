@@ -109,6 +109,7 @@ export class LearnerCoursesService {
         .into(LessonProgress)
         .values({ ...key, positionSeconds: seconds, completedAt: null, updatedAt: now })
         .orIgnore()
+        .updateEntity(false)
         .execute();
       await m.update(LessonProgress, key, { positionSeconds: seconds, updatedAt: now });
       await m.update(Enrolment, { id: enrolment.id }, { lastLessonId: lessonId, updatedAt: now });

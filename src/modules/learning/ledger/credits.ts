@@ -35,6 +35,7 @@ export async function writeCredit(m: EntityManager, credit: Credit): Promise<voi
       earnedAt,
     })
     .orIgnore()
+    .updateEntity(false)
     .execute();
   if (credit.competencies.length === 0) return;
   await m
@@ -53,5 +54,6 @@ export async function writeCredit(m: EntityManager, credit: Credit): Promise<voi
       })),
     )
     .orIgnore()
+    .updateEntity(false)
     .execute();
 }

@@ -83,7 +83,15 @@ export class VersionMigrationService {
         completedAt: p.completedAt,
         updatedAt: now,
       }));
-    if (carried.length) await m.createQueryBuilder().insert().into(LessonProgress).values(carried).orIgnore().execute();
+    if (carried.length)
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(LessonProgress)
+        .values(carried)
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
     const lastLessonId = byKey.get(keyOf.get(enrolment.lastLessonId ?? '') ?? '') ?? null;
     await m.update(Enrolment, { id: enrolment.id }, { versionId: target.versionId, lastLessonId, updatedAt: now });
     const moved = { ...enrolment, versionId: target.versionId };
