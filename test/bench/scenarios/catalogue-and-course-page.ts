@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { demoLogins } from '../../../src/demo/demo-seeder';
 import { BENCH_PASSWORD } from '../bina-app';
-import { seedCourses, seedEnrolments, seedLearners } from '../data/learning-data';
+import { seedCourses, seedEnrolments, seedLearners } from '../seed/learning-data';
 import { startOneQueryBaseline } from '../query-baseline';
 import type { Scenario } from '../scenario';
 

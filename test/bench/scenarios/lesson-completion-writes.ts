@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { newId } from '../../../libs/common';
 import { TransactionRunner } from '../../../libs/database';
 import { CompletionRecorder } from '../../../src/modules/learning/progress/completion-recorder';
-import { seedCourses } from '../data/learning-data';
+import { seedCourses } from '../seed/learning-data';
 import { Enrolment } from '../../../src/modules/learning/entities';
 import type { Measurement } from '../load';
 import type { BenchContext, Scenario } from '../scenario';
