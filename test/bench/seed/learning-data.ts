@@ -1,6 +1,13 @@
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { newId } from '../../../libs/common';
-import { Course, CourseAudience, CourseCompetency, CourseSection, CourseVersion, Lesson } from '../../../src/modules/catalog/entities';
+import {
+  Course,
+  CourseAudience,
+  CourseCompetency,
+  CourseSection,
+  CourseVersion,
+  Lesson,
+} from '../../../src/modules/catalog/entities';
 import { User } from '../../../src/modules/identity/entities';
 import { Enrolment } from '../../../src/modules/learning/entities';
 
@@ -14,13 +21,42 @@ function rng(seed: number) {
 }
 
 const WORDS = [
-  'Pelayanan', 'Kepemimpinan', 'Etika', 'Keuangan', 'Digital', 'Perencanaan', 'Arsip', 'Pengadaan', 'Publik',
-  'Integritas', 'Inovasi', 'Kinerja', 'Anggaran', 'Data', 'Kebijakan', 'Komunikasi', 'Kolaborasi', 'Pengawasan',
-  'Kearsipan', 'Aset', 'Perizinan', 'Kesehatan', 'Pendidikan', 'Kependudukan', 'Lingkungan', 'Bencana',
+  'Pelayanan',
+  'Kepemimpinan',
+  'Etika',
+  'Keuangan',
+  'Digital',
+  'Perencanaan',
+  'Arsip',
+  'Pengadaan',
+  'Publik',
+  'Integritas',
+  'Inovasi',
+  'Kinerja',
+  'Anggaran',
+  'Data',
+  'Kebijakan',
+  'Komunikasi',
+  'Kolaborasi',
+  'Pengawasan',
+  'Kearsipan',
+  'Aset',
+  'Perizinan',
+  'Kesehatan',
+  'Pendidikan',
+  'Kependudukan',
+  'Lingkungan',
+  'Bencana',
 ];
 const COMPETENCIES: Array<[string, 'manajerial' | 'sosial_kultural']> = [
-  ['M.01', 'manajerial'], ['M.02', 'manajerial'], ['M.03', 'manajerial'], ['M.04', 'manajerial'],
-  ['M.05', 'manajerial'], ['M.06', 'manajerial'], ['M.07', 'manajerial'], ['M.08', 'manajerial'],
+  ['M.01', 'manajerial'],
+  ['M.02', 'manajerial'],
+  ['M.03', 'manajerial'],
+  ['M.04', 'manajerial'],
+  ['M.05', 'manajerial'],
+  ['M.06', 'manajerial'],
+  ['M.07', 'manajerial'],
+  ['M.08', 'manajerial'],
   ['S.01', 'sosial_kultural'],
 ];
 export const BENCH_REGIONS = ['36.74', '12.71', '12.71.08', '75.71', '36', '12', '75'];
@@ -33,7 +69,13 @@ export interface SeededCatalogue {
 
 async function insertChunks<T extends ObjectLiteral>(m: EntityManager, entity: new () => T, rows: T[], size = 500) {
   for (let i = 0; i < rows.length; i += size) {
-    await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + size)).updateEntity(false).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + size))
+      .updateEntity(false)
+      .execute();
   }
 }
 
@@ -56,12 +98,34 @@ export async function seedCourses(db: DataSource, count: number, createdBy: stri
     const everyone = random() < 0.7;
     const mode = random() < 0.8 ? 'self' : random() < 0.5 ? 'approval' : 'assigned';
     const publishedAt = new Date(now.getTime() - i * 60_000);
-    courses.push({ id: courseId, status: 'published', ownerUnitId: null, createdBy, publishedVersionId: versionId, draftVersionId: null, publishedAt, createdAt: publishedAt, updatedAt: publishedAt });
+    courses.push({
+      id: courseId,
+      status: 'published',
+      ownerUnitId: null,
+      createdBy,
+      publishedVersionId: versionId,
+      draftVersionId: null,
+      publishedAt,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+    });
     versions.push({
-      id: versionId, courseId, number: 1, status: 'published', title,
+      id: versionId,
+      courseId,
+      number: 1,
+      status: 'published',
+      title,
       summary: `Kursus ${title.toLowerCase()} untuk ASN: konsep, praktik, dan studi kasus di unit kerja.`,
-      coverKey: null, coverMime: null, jpTenths: 10 + Math.floor(random() * 390), enrolmentMode: mode,
-      audienceEveryone: everyone, inOrder: random() < 0.3, deadline: null, publishedAt, createdAt: publishedAt, updatedAt: publishedAt,
+      coverKey: null,
+      coverMime: null,
+      jpTenths: 10 + Math.floor(random() * 390),
+      enrolmentMode: mode,
+      audienceEveryone: everyone,
+      inOrder: random() < 0.3,
+      deadline: null,
+      publishedAt,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
     });
     if (!everyone) audiences.push({ versionId, kind: 'region', value: pick(BENCH_REGIONS) });
     const sectionId = newId();
@@ -72,9 +136,22 @@ export async function seedCourses(db: DataSource, count: number, createdBy: stri
       const id = newId();
       ids.push(id);
       lessons.push({
-        id, versionId, sectionId, lessonKey: newId(), position: p, title: `Pelajaran ${p}`, kind: 'text', required: true,
-        bodyHtml: `<p>Isi pelajaran ${p} tentang ${title}.</p>`, mediaKey: null, mediaMime: null, mediaName: null,
-        mediaSize: null, externalUrl: null, durationMinutes: 15, quizId: null,
+        id,
+        versionId,
+        sectionId,
+        lessonKey: newId(),
+        position: p,
+        title: `Pelajaran ${p}`,
+        kind: 'text',
+        required: true,
+        bodyHtml: `<p>Isi pelajaran ${p} tentang ${title}.</p>`,
+        mediaKey: null,
+        mediaMime: null,
+        mediaName: null,
+        mediaSize: null,
+        externalUrl: null,
+        durationMinutes: 15,
+        quizId: null,
       });
     }
     lessonsByVersion.set(versionId, ids);
@@ -108,9 +185,22 @@ export async function seedLearners(db: DataSource, count: number): Promise<strin
     rows.push({
       id,
       nip: `90${String(i).padStart(16, '0')}`,
-      name: `Pegawai Bench ${i}`, email: null, phone: null, passwordHash: null, role: 'learner', employeeType: 'PNS',
-      golongan: 'III/a', positionId: null, unitId: null, regionCode: BENCH_REGIONS[i % BENCH_REGIONS.length],
-      scopeRegionCode: null, supervisorId: null, locale: 'id', active: true, createdAt: now, updatedAt: now,
+      name: `Pegawai Bench ${i}`,
+      email: null,
+      phone: null,
+      passwordHash: null,
+      role: 'learner',
+      employeeType: 'PNS',
+      golongan: 'III/a',
+      positionId: null,
+      unitId: null,
+      regionCode: BENCH_REGIONS[i % BENCH_REGIONS.length],
+      scopeRegionCode: null,
+      supervisorId: null,
+      locale: 'id',
+      active: true,
+      createdAt: now,
+      updatedAt: now,
     });
   }
   await db.transaction((m) => insertChunks(m, User, rows, 1000));
@@ -123,9 +213,19 @@ export async function seedEnrolments(db: DataSource, learnerIds: string[], catal
   const rows: Enrolment[] = learnerIds.map((userId, i) => {
     const k = i % catalogue.courseIds.length;
     return {
-      id: newId(), userId, courseId: catalogue.courseIds[k], versionId: catalogue.versionIds[k], regionCode: null,
-      status: 'active', source: 'self', assignmentId: null, deadline: null, lastLessonId: null, enrolledAt: now,
-      completedAt: null, updatedAt: now,
+      id: newId(),
+      userId,
+      courseId: catalogue.courseIds[k],
+      versionId: catalogue.versionIds[k],
+      regionCode: null,
+      status: 'active',
+      source: 'self',
+      assignmentId: null,
+      deadline: null,
+      lastLessonId: null,
+      enrolledAt: now,
+      completedAt: null,
+      updatedAt: now,
     };
   });
   await db.transaction((m) => insertChunks(m, Enrolment, rows, 1000));
