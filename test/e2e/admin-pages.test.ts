@@ -100,6 +100,9 @@ describe('the unit admin’s pages', () => {
     const page = await agent.get('/admin/verifikasi');
     expect(page.text).toContain('Seminar Integritas');
     expect(page.text).toContain(learner.user.name);
+    const nip = String(learner.user.nip);
+    expect(page.text).toContain(`NIP ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`);
+    expect(page.text).toContain(`href="/api/learning/external-activities/${first.body.id}/evidence"`);
 
     const ok = await agent
       .post(`/admin/verifikasi/${first.body.id}/setujui`)
@@ -148,27 +151,111 @@ describe('the unit admin’s pages', () => {
     expect(mine.body.items[0]).toMatchObject({ id: request.body.id, status: 'active' });
   });
 
-  it('keeps another region’s items out of sight (404 pages) and learners out (403); speaks English on request', async () => {
-    const course = await givenPublishedCourse(t, instructor.auth);
+  it('keeps another region’s items out of sight (404 pages) and learners out (403)', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { title: 'Kursus Khusus Medan' });
     const created = await t
       .http()
       .post('/api/learning/assignments')
       .set('authorization', medanAdmin.auth)
       .send({ courseId: course.courseId, filter: {} });
     await t.drain();
+    const medanLearner = await givenUser(t, { unitId: medanUnitId });
+    const activity = await t
+      .http()
+      .post('/api/learning/external-activities')
+      .set('authorization', medanLearner.auth)
+      .field('formCode', 'seminar')
+      .field('title', 'Seminar Khusus Medan')
+      .field('organiser', 'BPSDM Sumut')
+      .field('startDate', '2026-10-05')
+      .field('endDate', '2026-10-06')
+      .field('days', '2')
+      .attach('file', Buffer.from('%PDF-1.4\n'), { filename: 'bukti.pdf', contentType: 'application/pdf' });
+    expect(activity.status).toBe(201);
+    const approvalCourse = await givenPublishedCourse(t, instructor.auth, {
+      title: 'Kursus Berpersetujuan Medan',
+      enrolmentMode: 'approval',
+    });
+    const request = await t
+      .http()
+      .post(`/api/learning/courses/${approvalCourse.courseId}/enrolment`)
+      .set('authorization', medanLearner.auth);
+    expect(request.body.status).toBe('requested');
+
     const gorontaloAdmin = await givenUser(t, {
       role: 'unit_admin',
       scopeRegionCode: '75.71',
       unitId: (await givenUnit(t, '75.71')).id,
     });
-    const agent = await signedIn(gorontaloAdmin, 'en');
-    const notHers = await agent.get(`/admin/penugasan/${created.body.id}`);
-    expect(notHers.status).toBe(404);
-    expect(notHers.headers['content-type']).toContain('text/html');
+    const agent = await signedIn(gorontaloAdmin);
+    const assignments = await agent.get('/admin/penugasan');
+    expect(assignments.status).toBe(200);
+    expect(assignments.text).not.toContain(created.body.id);
+    // (the course itself reaches every region, so it is in the course select; the Medan run is not listed)
     const verification = await agent.get('/admin/verifikasi');
-    expect(verification.text).toContain('Verify development activities');
-    expect(verification.text).not.toContain('Seminar Integritas');
+    expect(verification.text).not.toContain('Seminar Khusus Medan');
+    expect(verification.text).not.toContain(medanLearner.user.name);
+    const requests = await agent.get('/admin/permintaan');
+    expect(requests.text).not.toContain(medanLearner.user.name);
+    expect(requests.text).not.toContain('Kursus Berpersetujuan Medan');
+
+    const csrf = csrfOf(assignments.text);
+    const notHers = [
+      await agent.get(`/admin/penugasan/${created.body.id}`),
+      await agent.post(`/admin/penugasan/${created.body.id}/jalankan`).type('form').send({ _csrf: csrf }),
+      await agent.post(`/admin/verifikasi/${activity.body.id}/setujui`).type('form').send({ _csrf: csrf }),
+      await agent
+        .post(`/admin/verifikasi/${activity.body.id}/tolak`)
+        .type('form')
+        .send({ _csrf: csrf, reason: 'Bukan wilayah saya' }),
+      await agent.post(`/admin/permintaan/${request.body.id}/setujui`).type('form').send({ _csrf: csrf }),
+      await agent.post(`/admin/permintaan/${request.body.id}/tolak`).type('form').send({ _csrf: csrf }),
+    ];
+    for (const res of notHers) {
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+    }
+    // Nothing changed: the Medan admin still sees the activity and the request waiting.
+    const medan = await signedIn(medanAdmin);
+    expect((await medan.get('/admin/verifikasi')).text).toContain('Seminar Khusus Medan');
+    expect((await medan.get('/admin/permintaan')).text).toContain('Kursus Berpersetujuan Medan');
+
     const learner = await givenUser(t, { unitId: medanUnitId });
-    expect((await (await signedIn(learner)).get('/admin/penugasan')).status).toBe(403);
+    const learnerAgent = await signedIn(learner);
+    for (const path of ['/admin/penugasan', '/admin/verifikasi', '/admin/permintaan']) {
+      expect((await learnerAgent.get(path)).status).toBe(403);
+    }
+  });
+
+  it('serves every page under 100 KB, in Bahasa Indonesia by default and in English with lang=en', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { title: 'Kursus Dwibahasa' });
+    const created = await t
+      .http()
+      .post('/api/learning/assignments')
+      .set('authorization', medanAdmin.auth)
+      .send({ courseId: course.courseId, filter: {} });
+    await t.drain();
+    const pages: [string, string, string][] = [
+      ['/admin/penugasan', 'Penugasan kursus', 'Course assignments'],
+      [`/admin/penugasan/${created.body.id}`, 'Penugasan Kursus Dwibahasa', 'Assignment of Kursus Dwibahasa'],
+      ['/admin/verifikasi', 'Verifikasi kegiatan pengembangan', 'Verify development activities'],
+      ['/admin/permintaan', 'Permintaan pendaftaran kursus', 'Course enrolment requests'],
+    ];
+    const indonesian = await signedIn(medanAdmin);
+    const english = await signedIn(medanAdmin, 'en');
+    for (const [path, id, en] of pages) {
+      const inId = await indonesian.get(path);
+      expect(inId.status).toBe(200);
+      expect(Buffer.byteLength(inId.text)).toBeLessThan(100 * 1024);
+      expect(inId.text).toContain('<html lang="id">');
+      expect(inId.text).toContain(`<h1>${id}</h1>`);
+      expect(inId.text.match(/<h1[ >]/g)).toHaveLength(1);
+
+      const inEn = await english.get(path);
+      expect(inEn.status).toBe(200);
+      expect(Buffer.byteLength(inEn.text)).toBeLessThan(100 * 1024);
+      expect(inEn.text).toContain('<html lang="en">');
+      expect(inEn.text).toContain(`<h1>${en}</h1>`);
+    }
   });
 });

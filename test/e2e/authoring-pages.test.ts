@@ -2,6 +2,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
+  givenPublishedCourse,
   givenRegions,
   givenUnit,
   givenUser,
@@ -103,5 +104,59 @@ describe('the instructor’s pages', () => {
     const asLearner = browserAgent(t);
     await signInThroughPages(asLearner, learner.username, learner.password);
     expect((await asLearner.get('/pengajar/kursus')).status).toBe(403);
+  });
+
+  it('adds a co-instructor by NIP, takes a cover image, and shows the cover to learners who may see the course', async () => {
+    const unit = await givenUnit(t, '36.74');
+    const owner = await givenUser(t, { role: 'instructor', unitId: unit.id });
+    const colleague = await givenUser(t, { role: 'instructor', unitId: unit.id });
+    const learner = await givenUser(t, { unitId: unit.id });
+    const course = await givenPublishedCourse(t, owner.auth, { audience: { everyone: false, regions: ['36.74'] } });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, owner.username, owner.password);
+    const url = `/pengajar/kursus/${course.courseId}`;
+    const edit = await agent.get(url);
+
+    const notAnInstructor = await agent
+      .post(`${url}/pengajar`)
+      .type('form')
+      .send({ _csrf: csrfOf(edit.text), login: learner.user.nipDisplay });
+    expect(notAnInstructor.status).toBe(422);
+    expect(notAnInstructor.text).toContain('login');
+    const added = await agent
+      .post(`${url}/pengajar`)
+      .type('form')
+      .send({ _csrf: csrfOf(edit.text), login: colleague.user.nipDisplay });
+    expect(added.status).toBe(303);
+    const withTeam = await agent.get(url);
+    expect(withTeam.text).toContain(colleague.user.name);
+    expect(withTeam.text).toContain('pengajar pendamping');
+
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const cover = await agent
+      .post(`${url}/sampul?_csrf=${encodeURIComponent(csrfOf(withTeam.text))}`)
+      .attach('file', png, { filename: 'sampul.png', contentType: 'image/png' });
+    expect(cover.status).toBe(303);
+    // The cover belongs to the new draft; the learner sees it once that draft is published.
+    await t.http().post(`/api/catalog/courses/${course.courseId}/publish`).set('authorization', owner.auth);
+
+    const learnerAgent = browserAgent(t);
+    await signInThroughPages(learnerAgent, learner.username, learner.password);
+    const page = await learnerAgent.get(`/kursus/${course.courseId}`);
+    expect(page.text).toContain(`src="/kursus/${course.courseId}/sampul"`);
+    const image = await learnerAgent.get(`/kursus/${course.courseId}/sampul`);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    const outsider = await givenUser(t, { unitId: (await givenUnit(t, '75.71')).id });
+    const outsiderAgent = browserAgent(t);
+    await signInThroughPages(outsiderAgent, outsider.username, outsider.password);
+    expect((await outsiderAgent.get(`/kursus/${course.courseId}/sampul`)).status).toBe(404);
+
+    const removed = await agent
+      .post(`${url}/pengajar/${colleague.user.id}/hapus`)
+      .type('form')
+      .send({ _csrf: csrfOf(withTeam.text) });
+    expect(removed.status).toBe(303);
+    expect((await agent.get(url)).text).not.toContain(colleague.user.name);
   });
 });

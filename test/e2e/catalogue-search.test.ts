@@ -94,6 +94,18 @@ describe('learning: the catalogue a learner browses', () => {
     expect(enrol.status).toBe(404);
   });
 
+  it('never shows region B’s assigned-only course to a learner of region A, in lists or by id', async () => {
+    const admin = await search(medanAdmin, '');
+    const assignedOnly = admin.items.find((i) => i.title.endsWith('Wajib Medan')) as unknown as { id: string };
+    expect(titles(await search(tangselLearner, ''))).not.toContain('Wajib Medan');
+    expect(titles(await search(tangselLearner, 'assigned=true'))).toEqual([]);
+    const page = await t
+      .http()
+      .get(`/api/learning/courses/${assignedOnly.id}`)
+      .set('authorization', tangselLearner.auth);
+    expect(page.status).toBe(404);
+  });
+
   it('hides an assigned-only course from its own region’s learners until they are assigned', async () => {
     const admin = await search(medanAdmin, '');
     const assignedOnly = admin.items.find((i) => i.title.endsWith('Wajib Medan')) as unknown as { id: string };

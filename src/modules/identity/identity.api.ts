@@ -21,6 +21,11 @@ export class IdentityApi {
     return this.people.page(filter, afterId, limit);
   }
 
+  /** Finds a colleague by the NIP or e-mail they sign in with (to add a co-instructor, say). */
+  findByLogin(identifier: string): Promise<{ id: string; name: string; role: string } | null> {
+    return this.people.byLogin(identifier);
+  }
+
   namesOf(ids: string[]): Promise<Map<string, { name: string; nip: string | null }>> {
     return this.people.namesOf(ids);
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { regionSubtreeCondition } from '../../../libs/auth';
 import type { EmployeeType } from './domain/golongan';
+import { normaliseIdentifier } from './auth/auth.service';
 import { formatNip } from './domain/nip';
 import { User } from './entities';
 
@@ -58,6 +59,14 @@ export class PeopleDirectory {
     if (ids.length === 0) return new Map();
     const rows = await this.users.find({ select: { id: true, name: true, nip: true }, where: { id: In(ids) } });
     return new Map(rows.map((u) => [u.id, { name: u.name, nip: u.nip ? formatNip(u.nip) : null }]));
+  }
+
+  /** The active person who signs in with this NIP or e-mail (spaces in a NIP allowed). */
+  async byLogin(identifier: string): Promise<{ id: string; name: string; role: User['role'] } | null> {
+    const account = normaliseIdentifier(identifier);
+    const where = /^\d{18}$/.test(account) ? { nip: account } : { email: account };
+    const user = await this.users.findOne({ select: { id: true, name: true, role: true }, where: { ...where, active: true } });
+    return user ? { id: user.id, name: user.name, role: user.role } : null;
   }
 
   async byNips(nips: string[]): Promise<PersonFacts[]> {

@@ -11,6 +11,7 @@ import { LessonDto } from '../catalog/dto/lesson.dto';
 import { LessonMediaService, MEDIA_LIMITS } from '../catalog/lesson-media.service';
 import { PublishingService } from '../catalog/publishing.service';
 import { CompetenciesApi } from '../competencies/competencies.api';
+import { IdentityApi } from '../identity/identity.api';
 import { VersionMigrationService } from '../learning/progress/version-migration.service';
 import { courseFormOf, CourseFormValues, EMPTY_COURSE_FORM, readCourseForm, toCourseDraft } from './course-form';
 import { formatters } from './format';
@@ -36,6 +37,7 @@ export class AuthoringPagesController {
     private readonly media: LessonMediaService,
     private readonly migration: VersionMigrationService,
     private readonly competencies: CompetenciesApi,
+    private readonly identity: IdentityApi,
   ) {}
 
   @Get()
@@ -148,6 +150,58 @@ export class AuthoringPagesController {
     });
   }
 
+  /** Multipart (the image); the CSRF token travels in the action URL. */
+  @Post(':id/sampul')
+  @Roles(...AUTHORS)
+  async cover(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.attempt(req, reply, user, id, null, async () => {
+      const file = await readUploadedFile(req, { maxBytes: MEDIA_LIMITS.cover });
+      await this.media.attachCover(user, id, file.content);
+      return 'saved';
+    });
+  }
+
+  @Post(':id/pengajar')
+  @Roles(...AUTHORS)
+  async addInstructor(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ) {
+    await this.attempt(req, reply, user, id, null, async () => {
+      const colleague = await this.identity.findByLogin(formText(body, 'login', 254));
+      if (!colleague || colleague.role !== 'instructor') {
+        throw validationFailed([
+          { field: 'login', rule: 'instructor', message: 'no instructor signs in with this NIP or e-mail' },
+        ]);
+      }
+      await this.courses.addInstructor(user, id, colleague.id);
+      return 'saved';
+    });
+  }
+
+  @Post(':id/pengajar/:userId/hapus')
+  @Roles(...AUTHORS)
+  async removeInstructor(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.attempt(req, reply, user, id, null, async () => {
+      await this.courses.removeInstructor(user, id, userId);
+      return 'saved';
+    });
+  }
+
   @Post(':id/terbitkan')
   @Roles(...AUTHORS)
   async publish(
@@ -248,7 +302,10 @@ export class AuthoringPagesController {
     status = 200,
   ) {
     const ctx = pageContext(req, reply, user);
-    const competencies = await this.competencies.all();
+    const [competencies, team] = await Promise.all([
+      this.competencies.all(),
+      this.identity.namesOf(course.instructors.map((i) => i.userId)),
+    ]);
     await render(
       reply,
       'authoring/edit.eta',
@@ -257,6 +314,7 @@ export class AuthoringPagesController {
         ...this.formData(ctx),
         title: course.title,
         course,
+        team,
         values,
         competencies,
         problems,

@@ -1,11 +1,19 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '../../../libs/auth';
-import { flattenValidationErrors, UuidParam, validationFailed } from '../../../libs/common';
-import { CatalogueQuery, LESSON_KINDS } from '../catalog/catalog.api';
+import {
+  CommonError,
+  DomainException,
+  flattenValidationErrors,
+  UuidParam,
+  validationFailed,
+} from '../../../libs/common';
+import { sendStoredFile } from '../../../libs/content';
+import { FILE_STORAGE, FileStorage } from '../../../libs/storage';
+import { CatalogApi, CatalogueQuery, LESSON_KINDS } from '../catalog/catalog.api';
 import { CompetenciesApi, PILLARS } from '../competencies/competencies.api';
 import { EnrolmentsService } from '../learning/enrolment/enrolments.service';
 import { LearnerCatalogueService } from '../learning/enrolment/learner-catalogue.service';
@@ -27,6 +35,8 @@ export class LearnerPagesController {
     private readonly courses: LearnerCoursesService,
     private readonly ledgers: LedgerService,
     private readonly competencies: CompetenciesApi,
+    private readonly catalog: CatalogApi,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   @Get('katalog')
@@ -81,6 +91,22 @@ export class LearnerPagesController {
       course,
       resume,
     });
+  }
+
+  /** The cover of a course the caller may see (the course page shows it). */
+  @Get('kursus/:courseId/sampul')
+  @Authenticated()
+  async cover(
+    @CurrentUser() user: AuthUser,
+    @Param('courseId', UuidParam) courseId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const course = await this.courses.page(user, courseId);
+    const cover = await this.catalog.cover(course.versionId);
+    if (!cover) throw new DomainException(CommonError.NOT_FOUND, 'The course has no cover');
+    const fileName = `sampul.${cover.mime.split('/')[1] ?? 'img'}`;
+    await sendStoredFile(reply, req, this.storage, { ...cover, fileName, disposition: 'inline' });
   }
 
   @Post('kursus/:courseId/daftar')

@@ -40,6 +40,15 @@ export const AUTHORING_ID = {
   'authoring.migrated': '{moved} peserta dipindahkan; {completed} langsung selesai.',
   'authoring.saved': 'Perubahan disimpan.',
   'authoring.open': 'Lihat sebagai peserta',
+  'authoring.team': 'Pengajar',
+  'authoring.role.owner': 'pemilik',
+  'authoring.role.co': 'pengajar pendamping',
+  'authoring.colleague': 'NIP atau e-mail rekan pengajar',
+  'authoring.addColleague': 'Tambah pengajar pendamping',
+  'authoring.removeColleague': 'Hapus',
+  'authoring.cover': 'Sampul kursus',
+  'authoring.hasCover': 'Kursus ini sudah bersampul; unggah lagi untuk menggantinya.',
+  'authoring.coverFile': 'Gambar sampul (PNG, JPEG atau WebP, paling besar 2 MB)',
 } as const;
 
 export const AUTHORING_EN: Partial<Record<keyof typeof AUTHORING_ID, string>> = {
@@ -83,4 +92,13 @@ export const AUTHORING_EN: Partial<Record<keyof typeof AUTHORING_ID, string>> = 
   'authoring.migrated': '{moved} learners moved; {completed} completed at once.',
   'authoring.saved': 'Changes saved.',
   'authoring.open': 'View as a learner',
+  'authoring.team': 'Instructors',
+  'authoring.role.owner': 'owner',
+  'authoring.role.co': 'co-instructor',
+  'authoring.colleague': 'NIP or e-mail of the colleague',
+  'authoring.addColleague': 'Add a co-instructor',
+  'authoring.removeColleague': 'Remove',
+  'authoring.cover': 'Course cover',
+  'authoring.hasCover': 'This course has a cover; upload again to replace it.',
+  'authoring.coverFile': 'Cover image (PNG, JPEG or WebP, at most 2 MB)',
 };
