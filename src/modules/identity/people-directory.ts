@@ -65,7 +65,10 @@ export class PeopleDirectory {
   async byLogin(identifier: string): Promise<{ id: string; name: string; role: User['role'] } | null> {
     const account = normaliseIdentifier(identifier);
     const where = /^\d{18}$/.test(account) ? { nip: account } : { email: account };
-    const user = await this.users.findOne({ select: { id: true, name: true, role: true }, where: { ...where, active: true } });
+    const user = await this.users.findOne({
+      select: { id: true, name: true, role: true },
+      where: { ...where, active: true },
+    });
     return user ? { id: user.id, name: user.name, role: user.role } : null;
   }
 
