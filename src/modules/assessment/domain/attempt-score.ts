@@ -1,0 +1,94 @@
+import { grade, Response } from './grading';
+import { QuestionContent, QuestionKey, QuestionType } from './questions';
+
+/** A question as frozen into an attempt at its start: what was shown, in the order shown. */
+export interface FrozenQuestion {
+  slot: number;
+  questionId: string;
+  type: QuestionType;
+  stem: string;
+  points: number;
+  feedback: string | null;
+  content: QuestionContent;
+  key: QuestionKey;
+  /**
+   * Bank id → id shown in this attempt, for choices given fresh ids at the start
+   * (matching choices, ordering items), so that ids cannot give the answer away.
+   */
+  labels?: Record<string, string>;
+}
+
+export interface SlotMark {
+  /** Points earned, in hundredths; null until a person grades it. */
+  scored: number | null;
+  max: number;
+  /** Set when a person graded or overrode it. */
+  comment?: string;
+}
+
+export interface AttemptScore {
+  marks: Record<string, SlotMark>;
+  scoreHundredths: number;
+  maxHundredths: number;
+  /** Essays still to grade: the attempt is not final yet. */
+  awaitingManual: boolean;
+}
+
+/**
+ * Scores every slot of a frozen attempt. Marks a person already gave (essays, overrides)
+ * are kept, so regrading after a key fix never throws away a grader's work.
+ */
+export function scoreAttempt(
+  questions: FrozenQuestion[],
+  responses: Record<string, Response>,
+  manual: Record<string, SlotMark> = {},
+): AttemptScore {
+  const marks: Record<string, SlotMark> = {};
+  for (const q of questions) {
+    const slot = String(q.slot);
+    const max = Math.round(q.points * 100);
+    const kept = manual[slot];
+    if (kept && kept.scored !== null && kept.comment !== undefined) {
+      marks[slot] = kept;
+      continue;
+    }
+    const { fraction } = grade(q.key, responses[slot]);
+    marks[slot] = { scored: fraction === null ? null : Math.round(fraction * max), max };
+  }
+  return totals(marks);
+}
+
+export function totals(marks: Record<string, SlotMark>): AttemptScore {
+  const all = Object.values(marks);
+  return {
+    marks,
+    scoreHundredths: all.reduce((sum, m) => sum + (m.scored ?? 0), 0),
+    maxHundredths: all.reduce((sum, m) => sum + m.max, 0),
+    awaitingManual: all.some((m) => m.scored === null),
+  };
+}
+
+/** Percent with two decimals (so 2/3 shows 66.67), 0 for an empty quiz. */
+export function percentOf(score: number, max: number): number {
+  return max > 0 ? Math.round((score / max) * 10_000) / 100 : 0;
+}
+
+export const GRADING_METHODS = ['highest', 'last', 'average'] as const;
+export type GradingMethod = (typeof GRADING_METHODS)[number];
+
+/** The learner's grade for a quiz from their final attempts (in attempt order); null before any. */
+export function quizGrade(method: GradingMethod, percents: number[]): number | null {
+  if (percents.length === 0) return null;
+  switch (method) {
+    case 'highest':
+      return Math.max(...percents);
+    case 'last':
+      return percents[percents.length - 1];
+    case 'average':
+      return Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 100) / 100;
+  }
+}
+
+export function passes(percent: number | null, passPercent: number): boolean {
+  return percent !== null && percent + 1e-9 >= passPercent;
+}

@@ -1,0 +1,200 @@
+import { FrozenQuestion } from './attempt-score';
+import { Difficulty, QuestionContent, QuestionKey, QuestionType } from './questions';
+
+/** A question of the bank as the draw sees it. */
+export interface BankQuestion {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  points: number;
+  feedback: string | null;
+  competencyCode: string | null;
+  difficulty: Difficulty;
+  content: QuestionContent;
+  key: QuestionKey;
+}
+
+/** A slot of a quiz: one fixed question, or a number of random ones matching a filter. */
+export type SlotRule =
+  | { kind: 'fixed'; questionId: string }
+  | { kind: 'draw'; count: number; competencyCode: string | null; difficulty: Difficulty | null };
+
+export interface SnapshotOptions {
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  /** Uniform in [0, 1); injected so that tests can fix it. */
+  random: () => number;
+}
+
+export class NotEnoughQuestions extends Error {
+  constructor(
+    readonly slotIndex: number,
+    readonly wanted: number,
+    readonly available: number,
+  ) {
+    super(`slot ${slotIndex + 1} wants ${wanted} questions, the bank has ${available}`);
+  }
+}
+
+/**
+ * Freezes the questions of a new attempt: fixed ones, then draws (never repeating a
+ * question already in the attempt), optionally shuffled. Everything a grader needs is
+ * copied in, so the attempt no longer depends on the bank.
+ */
+export function buildSnapshot(rules: SlotRule[], bank: BankQuestion[], options: SnapshotOptions): FrozenQuestion[] {
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  const used = new Set<string>();
+  const picked: BankQuestion[] = [];
+  rules.forEach((rule) => {
+    if (rule.kind === 'fixed') {
+      const q = byId.get(rule.questionId);
+      if (q && !used.has(q.id)) {
+        used.add(q.id);
+        picked.push(q);
+      }
+    }
+  });
+  rules.forEach((rule, index) => {
+    if (rule.kind !== 'draw') return;
+    const pool = bank.filter(
+      (q) =>
+        !used.has(q.id) &&
+        (rule.competencyCode === null || q.competencyCode === rule.competencyCode) &&
+        (rule.difficulty === null || q.difficulty === rule.difficulty),
+    );
+    if (pool.length < rule.count) throw new NotEnoughQuestions(index, rule.count, pool.length);
+    for (const q of shuffle(pool, options.random).slice(0, rule.count)) {
+      used.add(q.id);
+      picked.push(q);
+    }
+  });
+  const ordered = options.shuffleQuestions ? shuffle(picked, options.random) : picked;
+  return ordered.map((q, slot) => {
+    const { content, key, labels } = relabel(q.content, q.key, options.random);
+    return {
+      slot,
+      questionId: q.id,
+      type: q.type,
+      stem: q.stem,
+      points: q.points,
+      feedback: q.feedback,
+      content: presentOrdering(
+        options.shuffleOptions ? shuffleContent(content, options.random) : content,
+        options.random,
+      ),
+      key,
+      ...(labels ? { labels } : {}),
+    };
+  });
+}
+
+/**
+ * Matching choices and ordering items get fresh ids per attempt: the bank's ids follow
+ * the answer (prompt pa ↔ choice ma; items a, b, c in the right order), so showing them
+ * would hand the key to anyone who reads the page source.
+ */
+export function relabel(
+  content: QuestionContent,
+  key: QuestionKey,
+  random: () => number,
+): { content: QuestionContent; key: QuestionKey; labels?: Record<string, string> } {
+  if (content.type === 'matching' && key.type === 'matching') {
+    const labels = freshIds(
+      content.choices.map((c) => c.id),
+      random,
+    );
+    return {
+      content: { ...content, choices: content.choices.map((c) => ({ id: labels[c.id], text: c.text })) },
+      key: { type: 'matching', pairs: Object.fromEntries(Object.entries(key.pairs).map(([p, c]) => [p, labels[c]])) },
+      labels,
+    };
+  }
+  if (content.type === 'ordering' && key.type === 'ordering') {
+    const labels = freshIds(
+      content.items.map((i) => i.id),
+      random,
+    );
+    return {
+      content: { ...content, items: content.items.map((i) => ({ id: labels[i.id], text: i.text })) },
+      key: { type: 'ordering', order: key.order.map((id) => labels[id]) },
+      labels,
+    };
+  }
+  return { content, key };
+}
+
+/** Short random ids, distinct within the question. */
+function freshIds(ids: string[], random: () => number): Record<string, string> {
+  const used = new Set<string>();
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    let fresh =
+      'x' +
+      Math.floor(random() * 36 ** 5)
+        .toString(36)
+        .padStart(5, '0');
+    // A poor random source must not loop for ever: a clash gets a counter.
+    if (used.has(fresh)) fresh += `-${used.size}`;
+    used.add(fresh);
+    out[id] = fresh;
+  }
+  return out;
+}
+
+/** Options are shuffled, never true/false; matching shuffles only the choices, so prompts keep their order. */
+function shuffleContent(content: QuestionContent, random: () => number): QuestionContent {
+  switch (content.type) {
+    case 'single':
+    case 'multiple':
+      return { ...content, options: shuffle(content.options, random) };
+    case 'matching':
+      return { ...content, choices: shuffle(content.choices, random) };
+    default:
+      return content;
+  }
+}
+
+/** Ordering items are always shown shuffled: in their stored order they would give the answer away. */
+export function presentOrdering(content: QuestionContent, random: () => number): QuestionContent {
+  if (content.type !== 'ordering') return content;
+  let items = shuffle(content.items, random);
+  // A shuffle that lands on the answer is shuffled again (a 2-item list can only be reversed).
+  for (let i = 0; i < 5 && items.every((item, j) => item.id === content.items[j].id); i++) {
+    items = shuffle(content.items, random);
+  }
+  if (items.every((item, j) => item.id === content.items[j].id)) items = [...content.items].reverse();
+  return { ...content, items };
+}
+
+/** Fisher-Yates over a copy. */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The bank's current content and key in an attempt's ids (for a regrade); unknown ids stay as they are. */
+export function applyLabels(
+  content: QuestionContent,
+  key: QuestionKey,
+  labels: Record<string, string> | undefined,
+): { content: QuestionContent; key: QuestionKey } {
+  if (!labels) return { content, key };
+  const to = (id: string) => labels[id] ?? id;
+  if (content.type === 'matching' && key.type === 'matching') {
+    return {
+      content: { ...content, choices: content.choices.map((c) => ({ id: to(c.id), text: c.text })) },
+      key: { type: 'matching', pairs: Object.fromEntries(Object.entries(key.pairs).map(([p, c]) => [p, to(c)])) },
+    };
+  }
+  if (content.type === 'ordering' && key.type === 'ordering') {
+    return {
+      content: { ...content, items: content.items.map((i) => ({ id: to(i.id), text: i.text })) },
+      key: { type: 'ordering', order: key.order.map(to) },
+    };
+  }
+  return { content, key };
+}
