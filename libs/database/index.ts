@@ -5,3 +5,4 @@ export * from './transaction-runner';
 export * from './like';
 export * from './schema';
 export * from './dialect';
+export * from './duplicate-key';

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { JobRegistry } from './job-registry';
-import { JobName, QUEUES } from './jobs';
+import { JobName, PermanentJobError, QUEUES } from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
 
 /** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
@@ -24,11 +24,18 @@ export class BullMqWorkers {
       this.connections.push(connection);
       const worker = new Worker(
         queue,
-        async (job) =>
-          this.registry.run(job.name as JobName, job.data as never, {
-            jobId: job.id ?? job.name,
-            attempt: job.attemptsMade + 1,
-          }),
+        async (job) => {
+          try {
+            await this.registry.run(job.name as JobName, job.data as never, {
+              jobId: job.id ?? job.name,
+              attempt: job.attemptsMade + 1,
+            });
+          } catch (err) {
+            // BullMQ's way of saying "do not retry".
+            if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+            throw err;
+          }
+        },
         {
           connection,
           prefix: bullPrefix(this.prefix),

@@ -10,19 +10,31 @@ export interface JobPayloads {
   'learning.course-completed': { enrolmentId: string };
   /** Enrol the people a unit admin assigned a course to (resumable). */
   'learning.assignment-run': { assignmentId: string };
+  /** Score a submitted attempt from its frozen snapshot (jobId: the attempt, or the attempt and a regrade). */
+  'assessment.grade-attempt': { attemptId: string };
+  /** Close an attempt left open past its time limit; it is then graded with what was saved. */
+  'assessment.attempt-expire': { attemptId: string };
+  /** An attempt's grade is final or changed: lesson progress follows; later, plans and notifications. */
+  'assessment.attempt-graded': { attemptId: string; gradeVersion: number };
+  /** Regrade every finished attempt of a quiz after its key was fixed (reports progress). */
+  'assessment.regrade-run': { regradeId: string };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUES = ['identity', 'learning', 'platform'] as const;
+export const QUEUES = ['identity', 'learning', 'assessment', 'platform'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'identity.import-run': 'identity',
   'learning.course-completed': 'learning',
   'learning.assignment-run': 'learning',
+  'assessment.grade-attempt': 'assessment',
+  'assessment.attempt-expire': 'assessment',
+  'assessment.attempt-graded': 'assessment',
+  'assessment.regrade-run': 'assessment',
   'platform.housekeeping': 'platform',
 };
 
@@ -30,6 +42,17 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 /** How many times a job runs before it is given up (BullMQ and the in-process runner alike). */
 export const JOB_MAX_ATTEMPTS = 5;
+
+/**
+ * Thrown by a handler when running the job again cannot help (the data itself is wrong):
+ * the job fails at once instead of using up its retries, and stays visible for a replay.
+ */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
 
 export interface JobContext {
   jobId: string;

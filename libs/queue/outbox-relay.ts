@@ -4,7 +4,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
-import { JOB_MAX_ATTEMPTS } from './jobs';
+import { JOB_MAX_ATTEMPTS, PermanentJobError } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH = 100;
@@ -129,7 +129,7 @@ export class OutboxRelay {
     } catch (err) {
       const attempts = message.attempts + 1;
       const handlerFailed = this.transport.kind === 'in-process';
-      const giveUp = handlerFailed && attempts >= JOB_MAX_ATTEMPTS;
+      const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
       const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
       this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
       await repo.update(
