@@ -5,6 +5,7 @@ import { Page } from '../../../libs/common';
 import { TransactionRunner } from '../../../libs/database';
 import { CatalogueItem, CatalogueRepository, CatalogueViewer } from './catalogue.repository';
 import { CourseAccess } from './course-access';
+import { CourseContentService } from './course-content.service';
 import { CourseOutline, LessonView, lessonView, loadOutline } from './course-outline';
 import { AudienceRule } from './domain/audience';
 import { fromTenths } from './domain/jp';
@@ -33,7 +34,14 @@ export interface CompletionFacts {
   inOrder: boolean;
   /** Published or superseded: nothing in it changes any more. */
   frozen: boolean;
-  lessons: Array<{ id: string; lessonKey: string; position: number; required: boolean; kind: Lesson['kind'] }>;
+  lessons: Array<{
+    id: string;
+    lessonKey: string;
+    position: number;
+    required: boolean;
+    kind: Lesson['kind'];
+    quizId: string | null;
+  }>;
   competencies: Array<{ code: string; level: number }>;
 }
 
@@ -55,6 +63,7 @@ export class CatalogApi {
     private readonly catalogue: CatalogueRepository,
     private readonly access: CourseAccess,
     private readonly media: LessonMediaService,
+    private readonly content: CourseContentService,
   ) {}
 
   search(viewer: CatalogueViewer, query: CatalogueQuery): Promise<Page<CatalogueItem>> {
@@ -95,7 +104,7 @@ export class CatalogApi {
       const lessons = await m.find(Lesson, {
         where: { versionId },
         order: { position: 'ASC' },
-        select: { id: true, lessonKey: true, position: true, required: true, kind: true },
+        select: { id: true, lessonKey: true, position: true, required: true, kind: true, quizId: true },
       });
       const competencies = await m.findBy(CourseCompetency, { versionId });
       return {
@@ -105,12 +114,13 @@ export class CatalogApi {
         jpTenths: version.jpTenths,
         inOrder: version.inOrder,
         frozen: version.status !== 'draft',
-        lessons: lessons.map(({ id, lessonKey, position, required, kind }) => ({
+        lessons: lessons.map(({ id, lessonKey, position, required, kind, quizId }) => ({
           id,
           lessonKey,
           position,
           required,
           kind,
+          quizId,
         })),
         competencies: competencies.map((c) => ({ code: c.competencyCode, level: c.level })),
       };
@@ -141,6 +151,11 @@ export class CatalogApi {
     const current = new Map(courses.map((c) => [c.id, (c.publishedVersionId ?? c.draftVersionId)!]));
     const titles = await this.versionTitles([...current.values()]);
     return new Map([...current].map(([courseId, versionId]) => [courseId, titles.get(versionId)?.title ?? '']));
+  }
+
+  /** Points a quiz lesson of the course's draft at a quiz of the same course. */
+  attachQuiz(user: AuthUser, courseId: string, lessonId: string, quizId: string | null): Promise<LessonView> {
+    return this.content.attachQuiz(user, courseId, lessonId, quizId);
   }
 
   mayEdit(user: AuthUser, courseId: string): Promise<boolean> {

@@ -99,8 +99,23 @@ export class CourseContentService {
         {
           ...lessonFields(dto),
           ...(keepsMedia ? {} : { mediaKey: null, mediaMime: null, mediaName: null, mediaSize: null }),
+          ...(dto.kind === 'quiz' ? {} : { quizId: null }),
         },
       );
+      return lessonView(await m.findOneByOrFail(Lesson, { id: lesson.id }));
+    });
+  }
+
+  /** Points a quiz lesson of the draft at a quiz (the assessment module checks the quiz is the course's). */
+  attachQuiz(user: AuthUser, courseId: string, lessonId: string, quizId: string | null): Promise<LessonView> {
+    return this.inDraft(user, courseId, async (m, draft) => {
+      const lesson = await this.lessonOf(m, draft, lessonId);
+      if (lesson.kind !== 'quiz') {
+        throw new DomainException(CatalogError.LESSON_KIND_MISMATCH, 'Only a quiz lesson presents a quiz', {
+          fields: [{ field: 'lessonId', rule: 'quiz_lesson', message: 'the lesson is not of kind quiz' }],
+        });
+      }
+      await m.update(Lesson, { id: lesson.id }, { quizId });
       return lessonView(await m.findOneByOrFail(Lesson, { id: lesson.id }));
     });
   }

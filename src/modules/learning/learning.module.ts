@@ -27,6 +27,7 @@ import { LearnerHomeService } from './ledger/learner-home.service';
 import { LedgerService } from './ledger/ledger.service';
 import { CompletionRecorder } from './progress/completion-recorder';
 import { CourseCompletedSubscribers } from './progress/course-completed.subscribers';
+import { QuizProgress } from './progress/quiz-progress';
 import { VersionFacts } from './progress/version-facts';
 import { VersionMigrationService } from './progress/version-migration.service';
 
@@ -55,6 +56,7 @@ import { VersionMigrationService } from './progress/version-migration.service';
     CourseCompletedSubscribers,
     CourseCompletedJob,
     VersionFacts,
+    QuizProgress,
     VersionMigrationService,
     AssignmentsService,
     AssignmentRunner,
