@@ -4,6 +4,7 @@ import { LearningSettings1764000000000 } from './1764000000000-LearningSettings'
 import { DevelopmentForms1764100000000 } from './1764100000000-DevelopmentForms';
 import { Catalog1764200000000 } from './1764200000000-Catalog';
 import { LearningProgress1764300000000 } from './1764300000000-LearningProgress';
+import { Assessment1764400000000 } from './1764400000000-Assessment';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DevelopmentForms1764100000000,
   Catalog1764200000000,
   LearningProgress1764300000000,
+  Assessment1764400000000,
 ];

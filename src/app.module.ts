@@ -15,6 +15,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './modules/web/web.module';
@@ -38,6 +39,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         LearningModule,
+        AssessmentModule,
         WebModule,
         DemoModule,
       ],

@@ -1,5 +1,6 @@
 import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
+import { ASSESSMENT_ENTITIES } from './modules/assessment/entities';
 import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...COMPETENCIES_ENTITIES,
   ...CATALOG_ENTITIES,
   ...LEARNING_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];

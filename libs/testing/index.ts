@@ -5,3 +5,4 @@ export * from './route-inventory';
 export * from './pages';
 export * from './courses';
 export * from './as-user';
+export * from './quizzes';

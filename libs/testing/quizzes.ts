@@ -1,0 +1,106 @@
+import type { QuestionInput } from '../../src/modules/assessment/domain/questions';
+import { TestApp } from './test-app';
+
+export interface QuizCourseSpec {
+  title?: string;
+  jp?: number;
+  /** Text lessons before the quiz lesson. */
+  textLessons?: number;
+  questions?: QuestionInput[];
+  /** Quiz settings (QuizDto); slots default to every question, fixed. */
+  quiz?: Record<string, unknown>;
+}
+
+export interface GivenQuizCourse {
+  courseId: string;
+  versionId: string;
+  textLessonIds: string[];
+  quizLessonId: string;
+  quizId: string;
+  questionIds: string[];
+}
+
+/** Three questions whose right answers the tests know: option `a`, true, and "Pancasila". */
+export const SAMPLE_QUESTIONS: QuestionInput[] = [
+  {
+    type: 'single',
+    stem: 'Apa kepanjangan ASN?',
+    options: [
+      { text: 'Aparatur Sipil Negara', correct: true, feedback: 'Benar.' },
+      { text: 'Aparat Sipil Nasional' },
+      { text: 'Anggota Sipil Negara' },
+    ],
+  },
+  { type: 'true_false', stem: 'PNS wajib mengikuti pengembangan kompetensi 20 JP per tahun.', correct: true },
+  { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
+];
+
+/** The responses that answer SAMPLE_QUESTIONS rightly, by slot, for a quiz with shuffling off. */
+export const SAMPLE_RIGHT = { '0': 'a', '1': true, '2': ' pancasila ' };
+export const SAMPLE_WRONG = { '0': 'b', '1': false, '2': 'UUD 1945' };
+
+/** A published course whose last lesson is a quiz, built through the API as an instructor would. */
+export async function givenQuizCourse(
+  t: TestApp,
+  instructorAuth: string,
+  spec: QuizCourseSpec = {},
+): Promise<GivenQuizCourse> {
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
+  const post = (url: string, body?: object) => t.http().post(url).set('authorization', instructorAuth).send(body);
+  const course = ok(
+    await post('/api/catalog/courses', {
+      title: spec.title ?? 'Kursus Berkuis',
+      summary: 'Kursus dengan kuis akhir.',
+      jp: spec.jp ?? 2,
+      competencies: [{ code: 'M.05', level: 2 }],
+      audience: { everyone: true },
+      enrolmentMode: 'self',
+      inOrder: false,
+      deadline: null,
+    }),
+    'create course',
+  );
+  const courseId = course.courseId as string;
+  const section = ok(await post(`/api/catalog/courses/${courseId}/modules`, { title: 'Modul 1' }), 'add module');
+  const lessonsUrl = `/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`;
+  const textLessonIds: string[] = [];
+  for (let i = 0; i < (spec.textLessons ?? 1); i++) {
+    const lesson = ok(
+      await post(lessonsUrl, { title: `Materi ${i + 1}`, kind: 'text', bodyHtml: `<p>Materi ${i + 1}</p>` }),
+      'add lesson',
+    );
+    textLessonIds.push(lesson.id as string);
+  }
+  const quizLesson = ok(await post(lessonsUrl, { title: 'Kuis Akhir', kind: 'quiz' }), 'add quiz lesson');
+  const questionIds: string[] = [];
+  for (const q of spec.questions ?? SAMPLE_QUESTIONS) {
+    questionIds.push(ok(await post(`/api/assessment/courses/${courseId}/questions`, q), 'add question').id as string);
+  }
+  const quiz = ok(
+    await post(`/api/assessment/courses/${courseId}/quizzes`, {
+      title: 'Kuis Akhir',
+      slots: questionIds.map((questionId) => ({ questionId })),
+      shuffleOptions: false,
+      passPercent: 60,
+      showAnswers: 'after_grading',
+      ...spec.quiz,
+    }),
+    'create quiz',
+  );
+  ok(
+    await post(`/api/assessment/courses/${courseId}/quizzes/${quiz.id as string}/lesson`, { lessonId: quizLesson.id }),
+    'attach quiz',
+  );
+  const published = ok(await post(`/api/catalog/courses/${courseId}/publish`), 'publish');
+  return {
+    courseId,
+    versionId: published.versionId as string,
+    textLessonIds,
+    quizLessonId: quizLesson.id as string,
+    quizId: quiz.id as string,
+    questionIds,
+  };
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { OutboxService } from '../../../../libs/queue';
+import { FrozenQuestion } from '../domain/attempt-score';
+import { QuizAttempt } from '../entities';
+
+/** Saves and submits arriving this long after the deadline still count: a slow phone is not a late learner. */
+export const NETWORK_GRACE_MS = 30_000;
+
+/**
+ * The attempt state transitions that several callers share (the learner's submit, the
+ * timer, a start that finds an expired attempt). Each is a conditional update on the
+ * status plus an outbox row in the caller's transaction: only one caller can win it, and
+ * the winner's grading job is written together with the new state or not at all.
+ */
+@Injectable()
+export class AttemptStore {
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** in_progress → submitted; true for the one caller that made the transition. */
+  async close(m: EntityManager, attemptId: string, closedBy: 'learner' | 'timer', userId?: string): Promise<boolean> {
+    const now = this.clock.now();
+    const won = await m
+      .createQueryBuilder()
+      .update(QuizAttempt)
+      .set({ status: 'submitted', submittedAt: now, closedBy, updatedAt: now })
+      .where({ id: attemptId, status: 'in_progress', ...(userId ? { userId } : {}) })
+      .execute();
+    if (won.affected !== 1) return false;
+    await this.outbox.enqueue(m, 'assessment.grade-attempt', { attemptId }, { jobId: attemptId });
+    return true;
+  }
+
+  /** Past its deadline and the network grace: only the timer may close it now. */
+  expired(attempt: Pick<QuizAttempt, 'dueAt'>, now = this.clock.now()): boolean {
+    return attempt.dueAt !== null && now.getTime() > attempt.dueAt.getTime() + NETWORK_GRACE_MS;
+  }
+}
+
+export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQuestion[] {
+  return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
+}

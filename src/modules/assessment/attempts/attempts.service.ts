@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { AuthUser } from '../../../../libs/auth';
+import { Clock, DomainException, FieldProblem, newId } from '../../../../libs/common';
+import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
+import { OutboxService } from '../../../../libs/queue';
+import { LearningApi } from '../../learning/learning.api';
+import { AssessmentError } from '../assessment.errors';
+import { quizGrade } from '../domain/attempt-score';
+import { Response, responseProblem } from '../domain/grading';
+import { BankQuestion, buildSnapshot, NotEnoughQuestions } from '../domain/snapshot';
+import { Question, Quiz, QuizAttempt } from '../entities';
+import { slotsOf } from '../quizzes/quiz.view';
+import { AttemptStore, NETWORK_GRACE_MS, snapshotOf } from './attempt-store';
+import { AttemptView, learnerAttemptView } from './attempt.view';
+
+/** What a learner sees of a quiz before and between attempts. */
+export interface QuizIntro {
+  id: string;
+  courseId: string;
+  title: string;
+  instructions: string | null;
+  questionCount: number;
+  timeLimitMinutes: number | null;
+  opensAt: string | null;
+  closesAt: string | null;
+  attemptsAllowed: number | null;
+  attemptsUsed: number;
+  gradingMethod: Quiz['gradingMethod'];
+  passPercent: number;
+  role: Quiz['role'];
+  /** The learner's grade by the grading method, when the policy shows scores. */
+  grade: number | null;
+  passed: boolean | null;
+  inProgressAttemptId: string | null;
+  attempts: Array<{ id: string; number: number; status: AttemptView['status']; percent: number | null }>;
+  serverNow: string;
+}
+
+const random = () => randomInt(0, 2 ** 32) / 2 ** 32;
+
+/** A learner taking a quiz: start (or resume), autosave, submit, and see the outcome. */
+@Injectable()
+export class AttemptsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly learning: LearningApi,
+    private readonly store: AttemptStore,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async intro(user: AuthUser, quizId: string): Promise<QuizIntro> {
+    const quiz = await this.takeable(user, quizId);
+    const attempts = await this.tx.run((m) =>
+      m.find(QuizAttempt, {
+        select: { id: true, number: true, status: true, percentHundredths: true },
+        where: { quizId, userId: user.id },
+        order: { number: 'ASC' },
+      }),
+    );
+    const now = this.clock.now();
+    const showScore = quiz.showScore === 'after_grading' || (quiz.showScore === 'after_close' && closed(quiz, now));
+    const finals = attempts.filter((a) => a.status === 'graded').map((a) => a.percentHundredths! / 100);
+    const grade = showScore ? quizGrade(quiz.gradingMethod, finals) : null;
+    const slots = slotsOf(quiz);
+    return {
+      id: quiz.id,
+      courseId: quiz.courseId,
+      title: quiz.title,
+      instructions: quiz.instructions,
+      questionCount: slots.reduce((n, s) => n + (s.kind === 'fixed' ? 1 : s.count), 0),
+      timeLimitMinutes: quiz.timeLimitMinutes,
+      opensAt: quiz.opensAt?.toISOString() ?? null,
+      closesAt: quiz.closesAt?.toISOString() ?? null,
+      attemptsAllowed: quiz.attemptsAllowed,
+      attemptsUsed: attempts.length,
+      gradingMethod: quiz.gradingMethod,
+      passPercent: quiz.passPercent,
+      role: quiz.role,
+      grade,
+      passed: grade === null ? null : grade + 1e-9 >= quiz.passPercent,
+      inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        number: a.number,
+        status: a.status === 'failed' ? 'submitted' : a.status,
+        percent: showScore && a.status === 'graded' ? a.percentHundredths! / 100 : null,
+      })),
+      serverNow: now.toISOString(),
+    };
+  }
+
+  /**
+   * Starts an attempt, or returns the one in progress: a double tap, a retry over a bad
+   * connection or two tabs all land on the same attempt. Attempt numbers are unique per
+   * learner and quiz, so racing starts cannot exceed the allowance; the loser of the race
+   * reads the winner's attempt.
+   */
+  async start(user: AuthUser, quizId: string): Promise<AttemptView> {
+    const quiz = await this.takeable(user, quizId);
+    checkWindow(quiz, this.clock.now());
+    for (let round = 0; ; round++) {
+      try {
+        const attempt = await this.tx.run((m) => this.startIn(m, user, quiz));
+        return this.view(quiz, attempt);
+      } catch (err) {
+        if (!isDuplicateKey(err) || round >= 3) throw err;
+      }
+    }
+  }
+
+  async get(user: AuthUser, attemptId: string): Promise<AttemptView> {
+    const attempt = await this.own(user, attemptId);
+    const quiz = await this.tx.run((m) => m.findOneByOrFail(Quiz, { id: attempt.quizId }));
+    return this.view(quiz, attempt);
+  }
+
+  /** Autosave: merges the given answers; refused with 409 once the attempt is closed. */
+  async save(
+    user: AuthUser,
+    attemptId: string,
+    responses: Record<string, unknown>,
+  ): Promise<{ revision: number; savedAt: string }> {
+    for (let round = 0; ; round++) {
+      const attempt = await this.own(user, attemptId);
+      this.assertOpen(attempt);
+      const merged = mergeResponses(attempt, responses);
+      const now = this.clock.now();
+      const result = await this.tx.run((m) =>
+        m
+          .createQueryBuilder()
+          .update(QuizAttempt)
+          .set({ responsesJson: JSON.stringify(merged), revision: attempt.revision + 1, updatedAt: now })
+          .where({ id: attempt.id, status: 'in_progress', revision: attempt.revision })
+          .execute(),
+      );
+      if (result.affected === 1) return { revision: attempt.revision + 1, savedAt: now.toISOString() };
+      // Another save got in first (or the attempt closed): read again and merge on top.
+      if (round >= 5) throw closedError();
+    }
+  }
+
+  /**
+   * Submits: the state change and the grading job's outbox row commit together, and
+   * nothing here touches Redis, so the answer (202) is quick even when Redis is down.
+   * Submitting again returns the attempt as it is.
+   */
+  async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<AttemptView> {
+    const attempt = await this.own(user, attemptId);
+    if (
+      attempt.status === 'in_progress' &&
+      responses &&
+      Object.keys(responses).length &&
+      !this.store.expired(attempt)
+    ) {
+      await this.save(user, attemptId, responses).catch((err) => {
+        // Closed meanwhile (another submit, the timer): fall through to the state it is in.
+        if (!(err instanceof DomainException && err.code === AssessmentError.ATTEMPT_CLOSED.code)) throw err;
+      });
+    }
+    const late = this.store.expired(attempt);
+    await this.tx.run((m) => this.store.close(m, attemptId, late ? 'timer' : 'learner', user.id));
+    return this.get(user, attemptId);
+  }
+
+  private async startIn(m: EntityManager, user: AuthUser, quiz: Quiz): Promise<QuizAttempt> {
+    const mine = await m.find(QuizAttempt, {
+      select: { id: true, number: true, status: true, dueAt: true },
+      where: { quizId: quiz.id, userId: user.id },
+      order: { number: 'DESC' },
+    });
+    const open = mine.find((a) => a.status === 'in_progress');
+    if (open && !this.store.expired(open)) return m.findOneByOrFail(QuizAttempt, { id: open.id });
+    // Left open past its time: close it as the timer would, then start afresh.
+    if (open) await this.store.close(m, open.id, 'timer');
+    if (quiz.attemptsAllowed !== null && mine.length >= quiz.attemptsAllowed) {
+      throw new DomainException(AssessmentError.NO_ATTEMPTS_LEFT, `All ${quiz.attemptsAllowed} attempt(s) are used`);
+    }
+    const now = this.clock.now();
+    const snapshot = freeze(quiz, await this.bank(m, quiz));
+    const dueAt = deadline(quiz, now);
+    const attempt: QuizAttempt = {
+      id: newId(),
+      quizId: quiz.id,
+      courseId: quiz.courseId,
+      userId: user.id,
+      number: (mine[0]?.number ?? 0) + 1,
+      status: 'in_progress',
+      startedAt: now,
+      dueAt,
+      submittedAt: null,
+      closedBy: null,
+      snapshotJson: JSON.stringify(snapshot),
+      responsesJson: '{}',
+      revision: 0,
+      scoreHundredths: null,
+      maxHundredths: snapshot.reduce((sum, q) => sum + Math.round(q.points * 100), 0),
+      percentHundredths: null,
+      marksJson: null,
+      gradedAt: null,
+      gradeVersion: 0,
+      gradingError: null,
+      updatedAt: now,
+    };
+    await m.createQueryBuilder().insert().into(QuizAttempt).values(attempt).updateEntity(false).execute();
+    if (dueAt) {
+      await this.outbox.enqueue(
+        m,
+        'assessment.attempt-expire',
+        { attemptId: attempt.id },
+        { jobId: attempt.id, delayMs: dueAt.getTime() - now.getTime() + NETWORK_GRACE_MS },
+      );
+    }
+    return attempt;
+  }
+
+  /** The bank questions the quiz's slots can use (fixed ones and the draws' pools). */
+  private async bank(m: EntityManager, quiz: Quiz): Promise<BankQuestion[]> {
+    const slots = slotsOf(quiz);
+    const fixed = slots.flatMap((s) => (s.kind === 'fixed' ? [s.questionId] : []));
+    const draws = slots.some((s) => s.kind === 'draw');
+    const rows = draws
+      ? await m.findBy(Question, { courseId: quiz.courseId, retiredAt: IsNull() })
+      : fixed.length
+        ? await m.findBy(Question, { id: In(fixed), courseId: quiz.courseId })
+        : [];
+    return rows.map((q) => ({
+      id: q.id,
+      type: q.type,
+      stem: q.stem,
+      points: q.pointsHundredths / 100,
+      feedback: q.feedback,
+      competencyCode: q.competencyCode,
+      difficulty: q.difficulty,
+      content: JSON.parse(q.contentJson),
+      key: JSON.parse(q.keyJson),
+    }));
+  }
+
+  /** The quiz, when the learner's course version presents it and its window is open for starting. */
+  private async takeable(user: AuthUser, quizId: string): Promise<Quiz> {
+    const quiz = await this.tx.run((m) => m.findOneBy(Quiz, { id: quizId }));
+    const seat = quiz ? await this.learning.quizSeat(user.id, quiz.courseId, quiz.id) : null;
+    if (!quiz || !seat) throw new DomainException(AssessmentError.QUIZ_NOT_FOUND, 'No such quiz in your courses');
+    return quiz;
+  }
+
+  private async own(user: AuthUser, attemptId: string): Promise<QuizAttempt> {
+    const attempt = await this.tx.run((m) => m.findOneBy(QuizAttempt, { id: attemptId, userId: user.id }));
+    // Someone else's attempt is "not found", never "forbidden".
+    if (!attempt) throw new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt');
+    return attempt;
+  }
+
+  private assertOpen(attempt: QuizAttempt): void {
+    if (attempt.status !== 'in_progress' || this.store.expired(attempt)) throw closedError();
+  }
+
+  private view(quiz: Quiz, attempt: QuizAttempt): AttemptView {
+    const now = this.clock.now();
+    return learnerAttemptView(attempt, snapshotOf(attempt), {
+      now,
+      policy: { showScore: quiz.showScore, showAnswers: quiz.showAnswers },
+      passPercent: quiz.passPercent,
+      quizClosed: closed(quiz, now),
+    });
+  }
+}
+
+function freeze(quiz: Quiz, bank: BankQuestion[]) {
+  try {
+    return buildSnapshot(slotsOf(quiz), bank, {
+      shuffleQuestions: quiz.shuffleQuestions,
+      shuffleOptions: quiz.shuffleOptions,
+      random,
+    });
+  } catch (err) {
+    // Questions retired since the quiz was saved: the instructor has to fix the quiz.
+    if (err instanceof NotEnoughQuestions) {
+      throw new DomainException(AssessmentError.NOT_ENOUGH_QUESTIONS, 'The quiz cannot be started yet: ' + err.message);
+    }
+    throw err;
+  }
+}
+
+export function checkWindow(quiz: Quiz, now: Date): void {
+  if (quiz.opensAt && now < quiz.opensAt) {
+    throw new DomainException(AssessmentError.QUIZ_NOT_OPEN, `The quiz opens at ${quiz.opensAt.toISOString()}`);
+  }
+  if (closed(quiz, now)) throw new DomainException(AssessmentError.QUIZ_CLOSED, 'The quiz has closed');
+}
+
+function closed(quiz: Quiz, now: Date): boolean {
+  return quiz.closesAt !== null && now >= quiz.closesAt;
+}
+
+/** The time limit, cut short by the close date. */
+function deadline(quiz: Quiz, now: Date): Date | null {
+  const byLimit = quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null;
+  if (!quiz.closesAt) return byLimit;
+  return byLimit && byLimit < quiz.closesAt ? byLimit : quiz.closesAt;
+}
+
+function mergeResponses(attempt: QuizAttempt, given: Record<string, unknown>): Record<string, Response> {
+  const questions = new Map(snapshotOf(attempt).map((q) => [String(q.slot), q]));
+  const problems: FieldProblem[] = [];
+  const merged = JSON.parse(attempt.responsesJson) as Record<string, Response>;
+  for (const [slot, value] of Object.entries(given)) {
+    const question = questions.get(slot);
+    if (!question) {
+      problems.push({ field: `responses.${slot}`, rule: 'slot', message: 'there is no question in this slot' });
+      continue;
+    }
+    if (value === null) {
+      delete merged[slot];
+      continue;
+    }
+    const problem = responseProblem(question.content, value);
+    if (problem)
+      problems.push({ field: `responses.${slot}`, rule: 'response_shape', message: `the answer ${problem}` });
+    else merged[slot] = value as Response;
+  }
+  if (problems.length) {
+    throw new DomainException(AssessmentError.RESPONSE_INVALID, 'Some answers do not fit their question', {
+      fields: problems,
+    });
+  }
+  return merged;
+}
+
+const closedError = () =>
+  new DomainException(AssessmentError.ATTEMPT_CLOSED, 'The attempt is closed; answers can no longer change');

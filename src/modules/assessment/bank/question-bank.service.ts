@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuthUser } from '../../../../libs/auth';
+import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { CompetenciesApi } from '../../competencies/competencies.api';
+import { AssessmentError } from '../assessment.errors';
+import { CourseEditors } from '../course-editors';
+import { parseGift, toGift } from '../domain/gift';
+import { Difficulty, QuestionInput, questionProblems, QuestionType, toStored } from '../domain/questions';
+import { Question } from '../entities';
+import { QuestionView, questionView } from './question.view';
+
+export interface BankFilter extends PageQuery {
+  type?: QuestionType;
+  competencyCode?: string;
+  difficulty?: Difficulty;
+}
+
+const MAX_IMPORT = 2000;
+
+/** A course's question bank: write, edit, retire, list, and move banks in and out as GIFT. */
+@Injectable()
+export class QuestionBankService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly editors: CourseEditors,
+    private readonly competencies: CompetenciesApi,
+  ) {}
+
+  async create(user: AuthUser, courseId: string, input: QuestionInput): Promise<QuestionView> {
+    await this.editors.assert(user, courseId);
+    await this.check([input]);
+    return this.tx.run(async (m) => questionView(await this.insert(m, courseId, input)));
+  }
+
+  async update(user: AuthUser, courseId: string, id: string, input: QuestionInput): Promise<QuestionView> {
+    await this.editors.assert(user, courseId);
+    await this.check([input]);
+    return this.tx.run(async (m) => {
+      const existing = await this.find(m, courseId, id);
+      const stored = toStored(input);
+      await m.update(
+        Question,
+        { id, revision: existing.revision },
+        {
+          ...columnsOf(input, stored),
+          revision: existing.revision + 1,
+          updatedAt: this.clock.now(),
+        },
+      );
+      return questionView(await m.findOneByOrFail(Question, { id }));
+    });
+  }
+
+  /** Retired questions leave the bank's lists and draws; attempts that hold them keep them. */
+  async retire(user: AuthUser, courseId: string, id: string): Promise<void> {
+    await this.editors.assert(user, courseId);
+    await this.tx.run(async (m) => {
+      await this.find(m, courseId, id);
+      await m.update(
+        Question,
+        { id, retiredAt: IsNull() },
+        { retiredAt: this.clock.now(), updatedAt: this.clock.now() },
+      );
+    });
+  }
+
+  async get(user: AuthUser, courseId: string, id: string): Promise<QuestionView> {
+    await this.editors.assert(user, courseId);
+    return this.tx.run(async (m) => questionView(await this.find(m, courseId, id)));
+  }
+
+  async list(user: AuthUser, courseId: string, filter: BankFilter): Promise<Page<QuestionView>> {
+    await this.editors.assert(user, courseId);
+    const where = {
+      courseId,
+      retiredAt: IsNull(),
+      ...(filter.type ? { type: filter.type } : {}),
+      ...(filter.competencyCode ? { competencyCode: filter.competencyCode } : {}),
+      ...(filter.difficulty ? { difficulty: filter.difficulty } : {}),
+    };
+    const [rows, total] = await this.tx.run((m) =>
+      m.findAndCount(Question, {
+        where,
+        order: { createdAt: 'ASC', id: 'ASC' },
+        skip: skipOf(filter),
+        take: filter.pageSize,
+      }),
+    );
+    return toPage(rows.map(questionView), total, filter);
+  }
+
+  /** The bank as GIFT text (docs/question-bank-gift.md). */
+  async exportGift(user: AuthUser, courseId: string): Promise<string> {
+    await this.editors.assert(user, courseId);
+    const rows = await this.tx.run((m) =>
+      m.find(Question, { where: { courseId, retiredAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    );
+    const inputs = rows.map((q) => {
+      const { id: _id, courseId: _c, revision: _r, retired: _x, updatedAt: _u, ...input } = questionView(q);
+      return input as QuestionInput;
+    });
+    return toGift(inputs);
+  }
+
+  /**
+   * Imports a GIFT file all or nothing: a file with a bad question imports none, and the
+   * answer lists every problem with its line, so the instructor fixes the file once.
+   */
+  async importGift(user: AuthUser, courseId: string, text: string): Promise<{ imported: number }> {
+    await this.editors.assert(user, courseId);
+    const { questions, errors } = parseGift(text);
+    const unknown = await this.unknownCompetencies(questions);
+    const problems = [
+      ...errors.map((e) => ({ field: `line ${e.line}`, rule: 'gift', message: e.message })),
+      ...unknown.map((code) => ({
+        field: 'competencyCode',
+        rule: 'known_competency',
+        message: `${code} is not in the dictionary`,
+      })),
+    ];
+    if (questions.length > MAX_IMPORT)
+      problems.push({ field: 'file', rule: 'max_questions', message: `at most ${MAX_IMPORT} questions per file` });
+    if (questions.length === 0 && problems.length === 0)
+      problems.push({ field: 'file', rule: 'empty', message: 'the file holds no question' });
+    if (problems.length) {
+      throw new DomainException(
+        AssessmentError.IMPORT_INVALID,
+        `The file has ${problems.length} problem(s); nothing was imported`,
+        {
+          fields: problems,
+        },
+      );
+    }
+    await this.tx.run(async (m) => {
+      for (const q of questions) await this.insert(m, courseId, q);
+    });
+    return { imported: questions.length };
+  }
+
+  private async insert(m: EntityManager, courseId: string, input: QuestionInput): Promise<Question> {
+    const now = this.clock.now();
+    const row: Question = {
+      id: newId(),
+      courseId,
+      ...columnsOf(input, toStored(input)),
+      revision: 1,
+      retiredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.createQueryBuilder().insert().into(Question).values(row).updateEntity(false).execute();
+    return row;
+  }
+
+  private async check(inputs: QuestionInput[]): Promise<void> {
+    const problems = inputs.flatMap((q) => questionProblems(q));
+    for (const code of await this.unknownCompetencies(inputs)) {
+      problems.push({ field: 'competencyCode', rule: 'known_competency', message: `${code} is not in the dictionary` });
+    }
+    if (problems.length) {
+      throw new DomainException(AssessmentError.QUESTION_INVALID, 'The question is not complete', { fields: problems });
+    }
+  }
+
+  private async unknownCompetencies(inputs: QuestionInput[]): Promise<string[]> {
+    const codes = [...new Set(inputs.map((q) => q.competencyCode).filter((c): c is string => !!c))];
+    return codes.length ? this.competencies.unknownCodes(codes) : [];
+  }
+
+  private async find(m: EntityManager, courseId: string, id: string): Promise<Question> {
+    const q = await m.findOneBy(Question, { id, courseId });
+    if (!q) throw new DomainException(AssessmentError.QUESTION_NOT_FOUND, 'No such question in this bank');
+    return q;
+  }
+}
+
+function columnsOf(input: QuestionInput, stored: ReturnType<typeof toStored>) {
+  return {
+    type: stored.type,
+    stem: stored.stem,
+    pointsHundredths: Math.round(stored.points * 100),
+    feedback: stored.feedback,
+    competencyCode: input.competencyCode || null,
+    difficulty: input.difficulty ?? 'medium',
+    contentJson: JSON.stringify(stored.content),
+    keyJson: JSON.stringify(stored.key),
+  };
+}

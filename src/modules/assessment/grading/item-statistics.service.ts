@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { MoreThan } from 'typeorm';
+import { TransactionRunner } from '../../../../libs/database';
+import { snapshotOf } from '../attempts/attempt-store';
+import { Response } from '../domain/grading';
+import { AttemptObservation, ItemStatistics, itemStatistics } from '../domain/item-statistics';
+import { QuizAttempt } from '../entities';
+import { marksOf } from './grading.service';
+
+const PAGE = 1000;
+
+export interface QuizStatistics {
+  quizId: string;
+  attempts: number;
+  items: Array<ItemStatistics & { stem: string; type: string }>;
+}
+
+/**
+ * Classical item statistics over a quiz's graded attempts. Read in pages by id so that a
+ * quiz with tens of thousands of attempts never loads them all at once as entities.
+ */
+@Injectable()
+export class ItemStatisticsService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async of(quizId: string): Promise<QuizStatistics> {
+    const observations: AttemptObservation[] = [];
+    const stems = new Map<string, { stem: string; type: string }>();
+    let cursor = '';
+    for (;;) {
+      const page = await this.tx.run((m) =>
+        m.find(QuizAttempt, {
+          select: {
+            id: true,
+            snapshotJson: true,
+            responsesJson: true,
+            marksJson: true,
+            scoreHundredths: true,
+            maxHundredths: true,
+          },
+          where: { quizId, status: 'graded', id: MoreThan(cursor) },
+          order: { id: 'ASC' },
+          take: PAGE,
+        }),
+      );
+      for (const attempt of page) {
+        const marks = marksOf(attempt as QuizAttempt);
+        const responses = JSON.parse(attempt.responsesJson) as Record<string, Response>;
+        const max = attempt.maxHundredths || 1;
+        observations.push({
+          total: (attempt.scoreHundredths ?? 0) / max,
+          items: snapshotOf(attempt).map((q) => {
+            if (!stems.has(q.questionId)) stems.set(q.questionId, { stem: q.stem, type: q.type });
+            const mark = marks[String(q.slot)];
+            const response = responses[String(q.slot)];
+            const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'true_false';
+            return {
+              questionId: q.questionId,
+              fraction: mark && mark.scored !== null && mark.max > 0 ? mark.scored / mark.max : null,
+              weight: Math.round(q.points * 100) / max,
+              choice,
+              chosen:
+                !choice || response === undefined
+                  ? []
+                  : Array.isArray(response)
+                    ? response.map(String)
+                    : [String(response)],
+            };
+          }),
+        });
+      }
+      if (page.length < PAGE) break;
+      cursor = page[page.length - 1].id;
+    }
+    return {
+      quizId,
+      attempts: observations.length,
+      items: itemStatistics(observations).map((s) => ({ ...s, ...stems.get(s.questionId)! })),
+    };
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { In, MoreThan } from 'typeorm';
+import { AuthUser } from '../../../../libs/auth';
+import { Clock, DomainException, newId } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { OutboxService } from '../../../../libs/queue';
+import { AssessmentError } from '../assessment.errors';
+import { snapshotOf } from '../attempts/attempt-store';
+import { Grader } from '../attempts/grader';
+import { FrozenQuestion, scoreAttempt } from '../domain/attempt-score';
+import { Response } from '../domain/grading';
+import { QuestionContent, QuestionKey } from '../domain/questions';
+import { applyLabels } from '../domain/snapshot';
+import { GradeChange, Question, Quiz, QuizAttempt, RegradeRun } from '../entities';
+import { marksOf } from './grading.service';
+
+const PAGE = 200;
+const REGRADABLE: QuizAttempt['status'][] = ['graded', 'awaiting_manual'];
+
+export interface RegradeView {
+  id: string;
+  quizId: string;
+  status: RegradeRun['status'];
+  total: number;
+  done: number;
+  changed: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Regrading after an answer key was fixed. Only a fixed key (and points) reaches the
+ * attempts: a question whose options changed since an attempt froze it is left as it was
+ * graded, since its stored answers point at the old options. Marks a person gave are kept.
+ * Runs as a resumable job over pages of attempts and reports its progress.
+ */
+@Injectable()
+export class RegradesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly grader: Grader,
+  ) {}
+
+  async request(user: AuthUser, courseId: string, quizId: string): Promise<RegradeView> {
+    return this.tx.run(async (m) => {
+      const quiz = await m.findOneBy(Quiz, { id: quizId, courseId });
+      if (!quiz) throw new DomainException(AssessmentError.QUIZ_NOT_FOUND, 'No such quiz in this course');
+      const running = await m.findOneBy(RegradeRun, { quizId, status: In(['queued', 'running']) });
+      if (running)
+        throw new DomainException(AssessmentError.REGRADE_RUNNING, 'A regrade of this quiz is already running');
+      const total = await m.countBy(QuizAttempt, { quizId, status: In(REGRADABLE) });
+      const run: RegradeRun = {
+        id: newId(),
+        quizId,
+        requestedBy: user.id,
+        status: 'queued',
+        total,
+        done: 0,
+        changed: 0,
+        cursor: null,
+        createdAt: this.clock.now(),
+        finishedAt: null,
+      };
+      await m.insert(RegradeRun, run);
+      await this.outbox.enqueue(m, 'assessment.regrade-run', { regradeId: run.id }, { jobId: run.id });
+      return regradeView(run);
+    });
+  }
+
+  async get(courseId: string, quizId: string, regradeId: string): Promise<RegradeView> {
+    const run = await this.tx.run((m) => m.findOneBy(RegradeRun, { id: regradeId, quizId }));
+    const quiz = await this.tx.run((m) => m.findOneBy(Quiz, { id: quizId, courseId }));
+    if (!run || !quiz) throw new DomainException(AssessmentError.REGRADE_NOT_FOUND, 'No such regrade');
+    return regradeView(run);
+  }
+
+  /** The job: a page at a time, each page in one transaction with the run's cursor, so a crash resumes. */
+  async run(regradeId: string): Promise<void> {
+    for (;;) {
+      const more = await this.tx.run(async (m) => {
+        const run = await m.findOneBy(RegradeRun, { id: regradeId });
+        if (!run || run.status === 'done') return false;
+        const attempts = await m.find(QuizAttempt, {
+          where: { quizId: run.quizId, status: In(REGRADABLE), ...(run.cursor ? { id: MoreThan(run.cursor) } : {}) },
+          order: { id: 'ASC' },
+          take: PAGE,
+        });
+        const keys = await this.currentKeys(m, attempts);
+        let changed = 0;
+        for (const attempt of attempts) {
+          const snapshot = withFixedKeys(snapshotOf(attempt), keys);
+          const score = scoreAttempt(
+            snapshot,
+            JSON.parse(attempt.responsesJson) as Record<string, Response>,
+            marksOf(attempt),
+          );
+          if (score.scoreHundredths === attempt.scoreHundredths && score.maxHundredths === attempt.maxHundredths)
+            continue;
+          if (await this.grader.record(m, attempt, score, attempt.status, snapshot)) {
+            changed++;
+            await m.insert(GradeChange, {
+              id: newId(),
+              attemptId: attempt.id,
+              kind: 'regrade',
+              slot: null,
+              byUserId: run.requestedBy,
+              reason: `regrade ${run.id}`,
+              beforeHundredths: attempt.scoreHundredths,
+              afterHundredths: score.scoreHundredths,
+              at: this.clock.now(),
+            });
+          }
+        }
+        const last = attempts[attempts.length - 1];
+        const finished = attempts.length < PAGE;
+        await m.update(
+          RegradeRun,
+          { id: run.id },
+          {
+            status: finished ? 'done' : 'running',
+            done: run.done + attempts.length,
+            changed: run.changed + changed,
+            cursor: last?.id ?? run.cursor,
+            finishedAt: finished ? this.clock.now() : null,
+          },
+        );
+        return !finished;
+      });
+      if (!more) return;
+    }
+  }
+
+  private async currentKeys(m: import('typeorm').EntityManager, attempts: QuizAttempt[]) {
+    const ids = [...new Set(attempts.flatMap((a) => snapshotOf(a).map((q) => q.questionId)))];
+    const rows = ids.length ? await m.findBy(Question, { id: In(ids) }) : [];
+    return new Map(
+      rows.map((q) => [
+        q.id,
+        {
+          content: JSON.parse(q.contentJson) as QuestionContent,
+          key: JSON.parse(q.keyJson) as QuestionKey,
+          points: q.pointsHundredths / 100,
+        },
+      ]),
+    );
+  }
+}
+
+/** The bank's current key and points for each frozen question whose options are still the same. */
+export function withFixedKeys(
+  snapshot: FrozenQuestion[],
+  current: Map<string, { content: QuestionContent; key: QuestionKey; points: number }>,
+): FrozenQuestion[] {
+  return snapshot.map((q) => {
+    const bank = current.get(q.questionId);
+    if (!bank) return q;
+    const now = applyLabels(bank.content, bank.key, q.labels);
+    if (now.key.type !== q.key.type || !sameChoices(q.content, now.content)) return q;
+    return { ...q, key: now.key, points: bank.points };
+  });
+}
+
+/** Same ids with the same texts, whatever order the attempt showed them in. */
+function sameChoices(a: QuestionContent, b: QuestionContent): boolean {
+  const list = (c: QuestionContent) => {
+    switch (c.type) {
+      case 'single':
+      case 'multiple':
+        return c.options;
+      case 'matching':
+        return [...c.prompts, ...c.choices];
+      case 'ordering':
+        return c.items;
+      default:
+        return [];
+    }
+  };
+  const norm = (c: QuestionContent) =>
+    JSON.stringify(
+      list(c)
+        .map((x) => `${x.id}\u0000${x.text}`)
+        .sort(),
+    );
+  return a.type === b.type && norm(a) === norm(b);
+}
+
+function regradeView(run: RegradeRun): RegradeView {
+  return {
+    id: run.id,
+    quizId: run.quizId,
+    status: run.status,
+    total: run.total,
+    done: run.done,
+    changed: run.changed,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuthUser } from '../../../../libs/auth';
+import { Clock, DomainException, FieldProblem, newId } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { CatalogApi, LessonView } from '../../catalog/catalog.api';
+import { AssessmentError } from '../assessment.errors';
+import { CourseEditors } from '../course-editors';
+import { SlotRule } from '../domain/snapshot';
+import { QuizDto, SlotDto } from '../dto/quiz.dto';
+import { Question, Quiz } from '../entities';
+import { QuizView, quizView } from './quiz.view';
+
+/** Quizzes of a course: settings, slots, and the lesson that presents each. */
+@Injectable()
+export class QuizzesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly editors: CourseEditors,
+    private readonly catalog: CatalogApi,
+  ) {}
+
+  async create(user: AuthUser, courseId: string, dto: QuizDto): Promise<QuizView> {
+    await this.editors.assert(user, courseId);
+    return this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const quiz: Quiz = {
+        id: newId(),
+        courseId,
+        ...(await this.fields(m, courseId, dto)),
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(Quiz, quiz);
+      return quizView(quiz);
+    });
+  }
+
+  /**
+   * Changes settings and slots. Attempts already started keep the questions, keys and
+   * points they froze, so their scores stay as they are until a regrade is asked for.
+   */
+  async update(user: AuthUser, courseId: string, quizId: string, dto: QuizDto): Promise<QuizView> {
+    await this.editors.assert(user, courseId);
+    return this.tx.run(async (m) => {
+      await this.find(m, courseId, quizId);
+      await m.update(Quiz, { id: quizId }, { ...(await this.fields(m, courseId, dto)), updatedAt: this.clock.now() });
+      return quizView(await m.findOneByOrFail(Quiz, { id: quizId }));
+    });
+  }
+
+  async get(user: AuthUser, courseId: string, quizId: string): Promise<QuizView> {
+    await this.editors.assert(user, courseId);
+    return this.tx.run(async (m) => quizView(await this.find(m, courseId, quizId)));
+  }
+
+  async list(user: AuthUser, courseId: string): Promise<QuizView[]> {
+    await this.editors.assert(user, courseId);
+    const rows = await this.tx.run((m) => m.find(Quiz, { where: { courseId }, order: { createdAt: 'ASC' } }));
+    return rows.map(quizView);
+  }
+
+  /** Makes a quiz lesson of the course's draft present this quiz (published with the next version). */
+  async attach(user: AuthUser, courseId: string, quizId: string, lessonId: string): Promise<LessonView> {
+    await this.editors.assert(user, courseId);
+    await this.tx.run((m) => this.find(m, courseId, quizId));
+    return this.catalog.attachQuiz(user, courseId, lessonId, quizId);
+  }
+
+  private async fields(m: EntityManager, courseId: string, dto: QuizDto) {
+    const slots = await this.slots(m, courseId, dto.slots);
+    const opensAt = dto.opensAt ? new Date(dto.opensAt) : null;
+    const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+    if (opensAt && closesAt && closesAt <= opensAt) {
+      throw invalid([{ field: 'closesAt', rule: 'after_opens', message: 'closesAt must be after opensAt' }]);
+    }
+    return {
+      title: dto.title.trim(),
+      instructions: dto.instructions?.trim() || null,
+      slotsJson: JSON.stringify(slots),
+      timeLimitMinutes: dto.timeLimitMinutes ?? null,
+      opensAt,
+      closesAt,
+      attemptsAllowed: dto.attemptsAllowed ?? null,
+      gradingMethod: dto.gradingMethod,
+      passPercent: dto.passPercent,
+      showScore: dto.showScore,
+      showAnswers: dto.showAnswers,
+      shuffleQuestions: dto.shuffleQuestions,
+      shuffleOptions: dto.shuffleOptions,
+      role: dto.role,
+    };
+  }
+
+  /** Fixed questions must be in the bank; a draw must find enough questions (checked again at each start). */
+  private async slots(m: EntityManager, courseId: string, given: SlotDto[]): Promise<SlotRule[]> {
+    const problems: FieldProblem[] = [];
+    const rules: SlotRule[] = given.map((s, i) => {
+      if (s.questionId && (s.count || s.competencyCode || s.difficulty)) {
+        problems.push({
+          field: `slots.${i}`,
+          rule: 'one_kind',
+          message: 'a slot holds a questionId or a draw, not both',
+        });
+      }
+      if (!s.questionId && !s.count) {
+        problems.push({
+          field: `slots.${i}`,
+          rule: 'required',
+          message: 'a slot needs a questionId or a count to draw',
+        });
+      }
+      return s.questionId
+        ? { kind: 'fixed', questionId: s.questionId }
+        : {
+            kind: 'draw',
+            count: s.count ?? 1,
+            competencyCode: s.competencyCode ?? null,
+            difficulty: s.difficulty ?? null,
+          };
+    });
+    const fixedIds = rules.flatMap((r) => (r.kind === 'fixed' ? [r.questionId] : []));
+    if (new Set(fixedIds).size !== fixedIds.length) {
+      problems.push({ field: 'slots', rule: 'unique', message: 'a question appears in more than one slot' });
+    }
+    const live = await m.find(Question, {
+      select: { id: true, competencyCode: true, difficulty: true },
+      where: { courseId, retiredAt: IsNull() },
+    });
+    const liveIds = new Set(live.map((q) => q.id));
+    rules.forEach((r, i) => {
+      if (r.kind === 'fixed' && !liveIds.has(r.questionId)) {
+        problems.push({
+          field: `slots.${i}.questionId`,
+          rule: 'in_bank',
+          message: 'the question is not in this course bank',
+        });
+      }
+      if (r.kind === 'draw') {
+        const pool = live.filter(
+          (q) =>
+            !fixedIds.includes(q.id) &&
+            (r.competencyCode === null || q.competencyCode === r.competencyCode) &&
+            (r.difficulty === null || q.difficulty === r.difficulty),
+        ).length;
+        if (pool < r.count) {
+          problems.push({
+            field: `slots.${i}.count`,
+            rule: 'enough_questions',
+            message: `the bank has ${pool} matching question(s), the slot draws ${r.count}`,
+          });
+        }
+      }
+    });
+    if (problems.length) throw invalid(problems);
+    return rules;
+  }
+
+  private async find(m: EntityManager, courseId: string, quizId: string): Promise<Quiz> {
+    const quiz = await m.findOneBy(Quiz, { id: quizId, courseId });
+    if (!quiz) throw new DomainException(AssessmentError.QUIZ_NOT_FOUND, 'No such quiz in this course');
+    return quiz;
+  }
+}
+
+const invalid = (fields: FieldProblem[]) =>
+  new DomainException(AssessmentError.QUIZ_INVALID, 'The quiz settings are not complete', { fields });

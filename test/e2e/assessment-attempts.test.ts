@@ -1,0 +1,274 @@
+import { Clock } from '../../libs/common';
+import { OutboxMessage } from '../../libs/queue';
+import {
+  asUser,
+  createTestApp,
+  givenQuizCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  SAMPLE_RIGHT,
+  SAMPLE_WRONG,
+  TestApp,
+} from '../../libs/testing';
+import { LEARNER_ATTEMPT_FIELDS } from '../../src/modules/assessment/attempts/attempt.view';
+import { QuizAttempt } from '../../src/modules/assessment/entities';
+import { JpLedgerEntry } from '../../src/modules/learning/entities';
+
+describe('assessment: a learner takes a quiz, it is graded by a job, the course completes', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '36.74')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const as = (who: GivenUser) => asUser(t, who);
+  const enrolled = async (courseId: string) => {
+    const learner = await givenUser(t, { unitId });
+    expect((await as(learner).post(`/api/learning/courses/${courseId}/enrolment`)).status).toBe(200);
+    return learner;
+  };
+
+  it('start → autosave → submit (202) → graded by the job → lesson and course complete, JP credited', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { title: 'Etika ASN', jp: 3 });
+    const learner = await enrolled(course.courseId);
+    await as(learner).post(`/api/learning/courses/${course.courseId}/lessons/${course.textLessonIds[0]}/completion`);
+
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ number: 1, status: 'in_progress', result: null, review: null });
+    expect(started.body.questions.map((q: { type: string }) => q.type)).toEqual(['single', 'true_false', 'short']);
+
+    const saved = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: { '0': 'a', '1': true },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.revision).toBe(1);
+
+    const submitted = await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: { '2': SAMPLE_RIGHT['2'] },
+    });
+    expect(submitted.status).toBe(202);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.responses).toEqual(SAMPLE_RIGHT);
+
+    await t.drain();
+    const graded = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(graded.body.status).toBe('graded');
+    expect(graded.body.result).toEqual({ score: 3, max: 3, percent: 100, passed: true });
+    expect(graded.body.review[0]).toMatchObject({
+      slot: 0,
+      scored: 1,
+      correctResponse: 'a',
+      optionFeedback: { a: 'Benar.' },
+    });
+
+    const page = await as(learner).get(`/api/learning/courses/${course.courseId}`);
+    expect(page.body.enrolment.status).toBe('completed');
+    const ledger = await t.dataSource.getRepository(JpLedgerEntry).findBy({ userId: learner.user.id });
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0].jpTenths).toBe(30);
+  });
+
+  it('a failed quiz leaves the lesson open; passing on the second attempt completes it (highest counts)', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0, quiz: { attemptsAllowed: 2 } });
+    const learner = await enrolled(course.courseId);
+    const first = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(learner).post(`/api/assessment/attempts/${first.body.id}/submit`, { responses: SAMPLE_WRONG });
+    await t.drain();
+    const failed = await as(learner).get(`/api/assessment/attempts/${first.body.id}`);
+    expect(failed.body.result).toEqual({ score: 0, max: 3, percent: 0, passed: false });
+    expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('active');
+
+    const second = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    expect(second.body.number).toBe(2);
+    await as(learner).post(`/api/assessment/attempts/${second.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    await t.drain();
+    expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('completed');
+
+    const intro = await as(learner).get(`/api/assessment/quizzes/${course.quizId}`);
+    expect(intro.body).toMatchObject({ attemptsUsed: 2, attemptsAllowed: 2, grade: 100, passed: true });
+    const third = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    expect(third.status).toBe(409);
+    expect(third.body.code).toBe('ASSESSMENT.NO_ATTEMPTS_LEFT');
+  });
+
+  it('a quiz lesson cannot be ticked by hand', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const res = await as(learner).post(
+      `/api/learning/courses/${course.courseId}/lessons/${course.quizLessonId}/completion`,
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('LEARNING.COMPLETED_BY_QUIZ');
+  });
+
+  it('the server timer closes an attempt left open past its limit and grades what was saved', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { quiz: { timeLimitMinutes: 10 } });
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    expect(new Date(started.body.dueAt).getTime() - new Date(started.body.startedAt).getTime()).toBe(10 * 60_000);
+    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, { responses: { '0': 'a' } });
+
+    const later = new Date(Date.now() + 11 * 60_000);
+    jest.spyOn(t.get(Clock), 'now').mockReturnValue(later);
+    const late = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: { '1': true },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('ASSESSMENT.ATTEMPT_CLOSED');
+
+    await t.drain();
+    const closed = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(closed.body).toMatchObject({ status: 'graded', closedBy: 'timer' });
+    expect(closed.body.result).toMatchObject({ score: 1, max: 3 });
+  });
+
+  it('responses that do not fit their question are refused with the slot named, and nothing is saved', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const res = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: { '0': 'a', '1': 'ya', '9': 'x' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'responses.1',
+      'responses.9',
+    ]);
+    const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(after.body).toMatchObject({ responses: {}, revision: 0 });
+  });
+
+  describe('reliability', () => {
+    it('(5) K concurrent identical submits: one transition, one outbox row; a save to a closed attempt is 409', async () => {
+      const course = await givenQuizCourse(t, instructor.auth);
+      const learner = await enrolled(course.courseId);
+      const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(8).fill(202));
+      const rows = await t.dataSource
+        .getRepository(OutboxMessage)
+        .countBy({ jobName: 'assessment.grade-attempt', jobId: `assessment.grade-attempt:${started.body.id}` });
+      expect(rows).toBe(1);
+      const save = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+        responses: { '0': 'b' },
+      });
+      expect(save.status).toBe(409);
+      await t.drain();
+      const attempt = await t.dataSource.getRepository(QuizAttempt).findOneByOrFail({ id: started.body.id });
+      expect(attempt).toMatchObject({ status: 'graded', gradeVersion: 1, scoreHundredths: 300 });
+    });
+
+    it('(6) N concurrent starts: one attempt in progress, never more than allowed', async () => {
+      const course = await givenQuizCourse(t, instructor.auth, { quiz: { attemptsAllowed: 2 } });
+      const learner = await enrolled(course.courseId);
+      const starts = await Promise.all(
+        Array.from({ length: 10 }, () => as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`)),
+      );
+      expect(new Set(starts.map((s) => s.body.id)).size).toBe(1);
+      await as(learner).post(`/api/assessment/attempts/${starts[0].body.id}/submit`);
+      const again = await Promise.all(
+        Array.from({ length: 10 }, () => as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`)),
+      );
+      expect(new Set(again.map((s) => s.body.id)).size).toBe(1);
+      await as(learner).post(`/api/assessment/attempts/${again[0].body.id}/submit`);
+      const more = await Promise.all(
+        Array.from({ length: 5 }, () => as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`)),
+      );
+      expect(more.map((r) => r.status)).toEqual(Array(5).fill(409));
+      const attempts = await t.dataSource
+        .getRepository(QuizAttempt)
+        .findBy({ quizId: course.quizId, userId: learner.user.id });
+      expect(attempts.map((a) => a.number).sort()).toEqual([1, 2]);
+      await t.drain();
+    });
+
+    it('(7) another learner gets 404 on every attempt route; learner responses carry no answer key', async () => {
+      const course = await givenQuizCourse(t, instructor.auth, { quiz: { showAnswers: 'never' } });
+      const learner = await enrolled(course.courseId);
+      const other = await enrolled(course.courseId);
+      const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      const id = started.body.id as string;
+      const probes = [
+        await as(other).get(`/api/assessment/attempts/${id}`),
+        await as(other).put(`/api/assessment/attempts/${id}/responses`, { responses: { '0': 'b' } }),
+        await as(other).post(`/api/assessment/attempts/${id}/submit`),
+      ];
+      expect(probes.map((p) => p.status)).toEqual([404, 404, 404]);
+      expect(probes.every((p) => p.body.code === 'ASSESSMENT.ATTEMPT_NOT_FOUND')).toBe(true);
+      const stranger = await givenUser(t, { unitId });
+      expect((await as(stranger).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).status).toBe(404);
+
+      await as(learner).post(`/api/assessment/attempts/${id}/submit`, { responses: SAMPLE_RIGHT });
+      await t.drain();
+      for (const res of [started, await as(learner).get(`/api/assessment/attempts/${id}`)]) {
+        expect(Object.keys(res.body).sort()).toEqual([...LEARNER_ATTEMPT_FIELDS].sort());
+        for (const q of res.body.questions) {
+          expect(
+            Object.keys(q).every((k) =>
+              ['slot', 'type', 'stem', 'points', 'options', 'prompts', 'choices', 'items'].includes(k),
+            ),
+          ).toBe(true);
+          for (const o of q.options ?? []) expect(Object.keys(o).sort()).toEqual(['id', 'text']);
+        }
+        expect(res.body.review).toBeNull();
+        expect(JSON.stringify(res.body.questions)).not.toMatch(/correct|Pancasila|feedback|key|answer/i);
+      }
+    });
+
+    it('(9) editing the questions and the quiz after attempts exist changes no score until a regrade', async () => {
+      const course = await givenQuizCourse(t, instructor.auth);
+      const learner = await enrolled(course.courseId);
+      const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+        responses: { '0': 'b', '1': true, '2': 'x' },
+      });
+      await t.drain();
+      const before = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+      expect(before.body.result.score).toBe(1);
+
+      // The instructor decides option b was right all along, and doubles the points.
+      const fixed = await as(instructor).put(
+        `/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`,
+        {
+          type: 'single',
+          stem: 'Apa kepanjangan ASN?',
+          points: 2,
+          options: [
+            { text: 'Aparatur Sipil Negara' },
+            { text: 'Aparat Sipil Nasional', correct: true },
+            { text: 'Anggota Sipil Negara' },
+          ],
+        },
+      );
+      expect(fixed.status).toBe(200);
+      const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+      expect(after.body.result).toEqual(before.body.result);
+
+      const regrade = await as(instructor).post(
+        `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`,
+      );
+      expect(regrade.status).toBe(202);
+      await t.drain();
+      const progress = await as(instructor).get(
+        `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades/${regrade.body.id}`,
+      );
+      expect(progress.body).toMatchObject({ status: 'done', total: 1, done: 1, changed: 1 });
+      const regraded = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+      expect(regraded.body.result).toMatchObject({ score: 3, max: 4 });
+    });
+  });
+});

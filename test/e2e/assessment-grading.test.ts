@@ -1,0 +1,293 @@
+import { GradeChange, QuizAttempt } from '../../src/modules/assessment/entities';
+import { Grader } from '../../src/modules/assessment/attempts/grader';
+import { OutboxMessage, OutboxRelay } from '../../libs/queue';
+import {
+  asUser,
+  createTestApp,
+  givenQuizCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  SAMPLE_RIGHT,
+  TestApp,
+} from '../../libs/testing';
+
+describe('assessment: the question bank, essays, overrides, replays and item statistics', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let otherInstructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '36.74')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+    otherInstructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const as = (who: GivenUser) => asUser(t, who);
+  const enrolled = async (courseId: string) => {
+    const learner = await givenUser(t, { unitId });
+    await as(learner).post(`/api/learning/courses/${courseId}/enrolment`);
+    return learner;
+  };
+
+  it('refuses an incomplete question naming each field and rule, and keeps nothing', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const url = `/api/assessment/courses/${course.courseId}/questions`;
+    const res = await as(instructor).post(url, {
+      type: 'single',
+      stem: 'Pilih satu',
+      options: [
+        { text: 'A', correct: true },
+        { text: 'B', correct: true },
+      ],
+      competencyCode: 'ZZ.99',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('ASSESSMENT.QUESTION_INVALID');
+    expect(res.body.details.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'options', rule: 'one_correct' }),
+        expect.objectContaining({ field: 'competencyCode', rule: 'known_competency' }),
+      ]),
+    );
+    const bad = await as(instructor).post(url, { type: 'essay', stem: 'x', role: 'admin' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields[0]).toMatchObject({ field: 'role', rule: 'unknown_field' });
+    expect((await as(instructor).get(url)).body.total).toBe(3);
+  });
+
+  it('keeps the bank to the course editors: others get 404', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    for (const who of [otherInstructor, learner]) {
+      const res = await as(who).get(`/api/assessment/courses/${course.courseId}/questions`);
+      expect(res.status).toBe(who === learner ? 403 : 404);
+    }
+    const quiz = await as(otherInstructor).get(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}`);
+    expect(quiz.status).toBe(404);
+    const attempts = await as(otherInstructor).get(`/api/assessment/courses/${course.courseId}/attempts`);
+    expect(attempts.status).toBe(404);
+  });
+
+  it('imports a GIFT bank all or nothing, and exports what it imported', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const url = `/api/assessment/courses/${course.courseId}/questions`;
+    const gift = [
+      '// competency: M.05',
+      'Ibu kota Provinsi Gorontalo adalah {=Kota Gorontalo ~Limboto ~Marisa}',
+      '',
+      'ASN berasaskan Pancasila. {T}',
+      '',
+      'Urutkan {=satu =dua',
+    ].join('\n');
+    const broken = await as(instructor)
+      .post(`${url}/import`)
+      .attach('file', Buffer.from(gift), { filename: 'bank.gift.txt', contentType: 'text/plain' });
+    expect(broken.status).toBe(422);
+    expect(broken.body.details.fields[0].field).toBe('line 6');
+    expect((await as(instructor).get(url)).body.total).toBe(3);
+
+    const fixed = gift.replace('Urutkan {=satu =dua', 'Nilai 1,5 + 1 = {#2.5}');
+    const imported = await as(instructor)
+      .post(`${url}/import`)
+      .attach('file', Buffer.from(fixed), { filename: 'bank.gift.txt', contentType: 'text/plain' });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toEqual({ imported: 3 });
+    const listed = await as(instructor).get(`${url}?competencyCode=M.05`);
+    expect(listed.body.items[0]).toMatchObject({ type: 'single', competencyCode: 'M.05' });
+
+    const exported = await as(instructor).get(`${url}/export.gift`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/plain');
+    expect(exported.text).toContain('=Kota Gorontalo');
+    expect(exported.text).toContain('{#2.5');
+  });
+
+  it('essays wait in the grading queue; the grade is final and the course completes once a person marks them', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true },
+        {
+          type: 'essay',
+          stem: 'Jelaskan cara Anda menerapkan nilai BerAKHLAK di unit kerja.',
+          points: 4,
+          rubric: [
+            { criterion: 'Contoh nyata', points: 2 },
+            { criterion: 'Kaitan dengan nilai', points: 2 },
+          ],
+        },
+      ],
+    });
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: { '0': true, '1': 'Saya melayani warga dengan ramah dan tepat waktu.' },
+    });
+    await t.drain();
+    const waiting = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(waiting.body).toMatchObject({ status: 'awaiting_manual', result: null });
+
+    const queue = await as(instructor).get(
+      `/api/assessment/courses/${course.courseId}/attempts?status=awaiting_manual`,
+    );
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({
+        attemptId: started.body.id,
+        learnerName: learner.user.name,
+        status: 'awaiting_manual',
+      }),
+    ]);
+    const detail = await as(instructor).get(`/api/assessment/courses/${course.courseId}/attempts/${started.body.id}`);
+    expect(detail.body.questions[1]).toMatchObject({ type: 'essay', scored: null, rubric: expect.any(Array) });
+
+    const tooMany = await as(instructor).put(
+      `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/1/mark`,
+      { points: 5 },
+    );
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.details.fields[0]).toMatchObject({ field: 'points', rule: 'max' });
+
+    const marked = await as(instructor).put(
+      `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/1/mark`,
+      { points: 3, comment: 'Contoh baik; kaitkan dengan nilai Akuntabel.' },
+    );
+    expect(marked.status).toBe(200);
+    expect(marked.body).toMatchObject({ status: 'graded', score: 4, max: 5, percent: 80 });
+    await t.drain();
+    const final = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(final.body.result).toEqual({ score: 4, max: 5, percent: 80, passed: true });
+    expect(final.body.review[1].comment).toBe('Contoh baik; kaitkan dengan nilai Akuntabel.');
+    expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('completed');
+  });
+
+  it('an override needs a reason, is audited, and re-emits the graded event', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: { ...SAMPLE_RIGHT, '2': 'Pancasila 1945' },
+    });
+    await t.drain();
+    const url = `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/2/mark`;
+    const noReason = await as(instructor).put(url, { points: 1 });
+    expect(noReason.status).toBe(409);
+    expect(noReason.body.details.fields[0]).toMatchObject({ field: 'reason', rule: 'required' });
+    const overridden = await as(instructor).put(url, { points: 1, reason: 'Jawaban memuat Pancasila; diterima.' });
+    expect(overridden.body).toMatchObject({ score: 3, percent: 100 });
+    expect(overridden.body.history).toEqual([
+      expect.objectContaining({
+        kind: 'override',
+        slot: 2,
+        before: 0,
+        after: 1,
+        reason: 'Jawaban memuat Pancasila; diterima.',
+      }),
+    ]);
+    const audit = await t.dataSource.getRepository(GradeChange).findBy({ attemptId: started.body.id });
+    expect(audit[0].byUserId).toBe(instructor.user.id);
+    const events = await t.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where('m.job_id LIKE :id', { id: `assessment.attempt-graded:${started.body.id}:%` })
+      .getCount();
+    expect(events).toBe(2);
+  });
+
+  it('(8) a permanent grading error fails at once, shows as failed to the instructor, and can be replayed', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const attempts = t.dataSource.getRepository(QuizAttempt);
+    // A snapshot that cannot be read: no retry can help.
+    const original = (await attempts.findOneByOrFail({ id: started.body.id })).snapshotJson;
+    await attempts.update({ id: started.body.id }, { snapshotJson: '[{"slot":0}]' });
+    const gradeSpy = jest.spyOn(t.get(Grader), 'grade');
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    await t.drain();
+    expect(gradeSpy).toHaveBeenCalledTimes(1);
+    const row = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ jobId: `assessment.grade-attempt:${started.body.id}` });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+
+    const failed = await as(instructor).get(`/api/assessment/courses/${course.courseId}/attempts?status=failed`);
+    expect(failed.body.items).toEqual([
+      expect.objectContaining({
+        attemptId: started.body.id,
+        status: 'failed',
+        gradingError: expect.stringContaining('snapshot'),
+      }),
+    ]);
+    expect((await as(learner).get(`/api/assessment/attempts/${started.body.id}`)).body.status).toBe('submitted');
+
+    await attempts.update({ id: started.body.id }, { snapshotJson: original });
+    const replay = await as(instructor).post(
+      `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/replay`,
+    );
+    expect(replay.status).toBe(202);
+    await t.drain();
+    const graded = await attempts.findOneByOrFail({ id: started.body.id });
+    expect(graded).toMatchObject({ status: 'graded', scoreHundredths: 300, gradingError: null });
+  });
+
+  it('(8) a transient database error is retried with backoff and grades once', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const grader = t.get(Grader);
+    const real = grader.grade.bind(grader);
+    let calls = 0;
+    jest.spyOn(grader, 'grade').mockImplementation(async (id) => {
+      calls++;
+      if (calls === 1)
+        throw Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' });
+      return real(id);
+    });
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    await t.get(OutboxRelay).relayDue();
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    const row = await outbox.findOneByOrFail({ jobId: `assessment.grade-attempt:${started.body.id}` });
+    if (row.status === 'pending') {
+      // In-process: the relay keeps the row with its error and a backoff; make it due now.
+      expect(row).toMatchObject({ attempts: 1, lastError: expect.stringContaining('Deadlock') });
+      expect(row.availableAt.getTime()).toBeGreaterThan(Date.now());
+      await outbox.update({ id: row.id }, { availableAt: new Date(0) });
+    }
+    await t.drain(30_000);
+    expect(calls).toBe(2);
+    const graded = await t.dataSource.getRepository(QuizAttempt).findOneByOrFail({ id: started.body.id });
+    expect(graded).toMatchObject({ status: 'graded', gradeVersion: 1 });
+  });
+
+  it('reports item statistics: facility, discrimination and option counts', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
+    const answers = [
+      ...Array.from({ length: 6 }, () => SAMPLE_RIGHT),
+      ...Array.from({ length: 6 }, () => ({ '0': 'b', '1': false, '2': 'x' })),
+    ];
+    for (const responses of answers) {
+      const learner = await enrolled(course.courseId);
+      const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses });
+    }
+    await t.drain();
+    const stats = await as(instructor).get(
+      `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/statistics`,
+    );
+    expect(stats.status).toBe(200);
+    expect(stats.body.attempts).toBe(12);
+    expect(stats.body.items[0]).toMatchObject({
+      questionId: course.questionIds[0],
+      facility: 0.5,
+      discrimination: 1,
+      options: { a: 6, b: 6 },
+    });
+  });
+});
