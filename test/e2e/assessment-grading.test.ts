@@ -205,11 +205,14 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     const learner = await enrolled(course.courseId);
     const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     const attempts = t.dataSource.getRepository(QuizAttempt);
-    // A snapshot that cannot be read: no retry can help.
+    // A frozen key that cannot be read: no retry can help.
+    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, { responses: SAMPLE_RIGHT });
     const original = (await attempts.findOneByOrFail({ id: started.body.id })).snapshotJson;
-    await attempts.update({ id: started.body.id }, { snapshotJson: '[{"slot":0}]' });
+    const damaged = JSON.parse(original);
+    damaged[0].key = {};
+    await attempts.update({ id: started.body.id }, { snapshotJson: JSON.stringify(damaged) });
     const gradeSpy = jest.spyOn(t.get(Grader), 'grade');
-    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    expect((await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`)).status).toBe(202);
     await t.drain();
     expect(gradeSpy).toHaveBeenCalledTimes(1);
     const row = await t.dataSource
