@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppOptions, createHttpApp } from '../../src/bootstrap';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config';
 import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay } from '../queue';
 import { prepareTestEnvironment, TestEnvironment } from './test-environment';
@@ -40,13 +41,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: A
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         await relay.relayDue();
+        // Idle first, then no pending rows: a job still running when the rows were counted
+        // could write a new row afterwards and finish before the idle check.
+        const idle = await transport.idle();
         const open = await dataSource
           .getRepository(OutboxMessage)
           .createQueryBuilder('m')
           .where('m.status = :s', { s: 'pending' })
-          .andWhere('m.available_at <= :now', { now: new Date() })
+          // The app's clock: a test that moved time forward sees the jobs now due.
+          .andWhere('m.available_at <= :now', { now: app.get(Clock).now() })
           .getCount();
-        if (open === 0 && (await transport.idle())) return;
+        if (idle && open === 0) return;
         if (Date.now() > deadline) throw new Error(`Queue not drained after ${timeoutMs} ms (${open} rows pending)`);
         await new Promise((r) => setTimeout(r, 50));
       }
