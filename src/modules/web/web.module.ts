@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '../assessment/assessment.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -9,13 +10,14 @@ import { AuthoringPagesController } from './authoring-pages.controller';
 import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
 import { LearnerPagesController } from './learner-pages.controller';
+import { QuizPagesController } from './quiz-pages.controller';
 import { HomeService } from './home.service';
 import { ReviewPagesController } from './review-pages.controller';
 import { SignInController } from './sign-in.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
-  imports: [IdentityModule, OrganisationModule, CompetenciesModule, CatalogModule, LearningModule],
+  imports: [IdentityModule, OrganisationModule, CompetenciesModule, CatalogModule, LearningModule, AssessmentModule],
   controllers: [
     SignInController,
     HomeController,
@@ -24,6 +26,7 @@ import { SignInController } from './sign-in.controller';
     AuthoringPagesController,
     AssignmentPagesController,
     ReviewPagesController,
+    QuizPagesController,
   ],
   providers: [HomeService],
 })

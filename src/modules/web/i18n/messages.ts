@@ -2,6 +2,7 @@ import type { Locale } from '../../../../libs/common';
 import { ADMIN_EN, ADMIN_ID } from './admin.messages';
 import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
+import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
 /**
  * Page text, Bahasa Indonesia first. Keys are shared; a missing English key falls back to
@@ -65,7 +66,7 @@ const shell = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
-const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID };
+const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID };
 
 export type MessageKey = keyof typeof id;
 
@@ -125,7 +126,7 @@ const shellEn: Partial<Record<keyof typeof shell, string>> = {
   'role.national_admin': 'National admin',
 };
 
-const en: Partial<Record<MessageKey, string>> = { ...shellEn, ...LEARNER_EN, ...AUTHORING_EN, ...ADMIN_EN };
+const en: Partial<Record<MessageKey, string>> = { ...shellEn, ...LEARNER_EN, ...AUTHORING_EN, ...ADMIN_EN, ...QUIZ_EN };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -1,0 +1,66 @@
+import type { LearnerQuestion } from '../assessment/attempts/attempt.view';
+
+const TEXT_MAX = { short: 500, numeric: 500, essay: 20_000 } as const;
+
+/**
+ * The answers of the quiz form as the API takes them. The form always holds every
+ * question, so a question left empty is sent as null (cleared): unticking the last box of
+ * a multiple-response question must count. Field names: `r<slot>`, and `r<slot>.<id>`
+ * for matching prompts and ordering items (the item's position, 1..n).
+ */
+export function responsesFromForm(body: unknown, questions: LearnerQuestion[]): Record<string, unknown> {
+  const form = (body ?? {}) as Record<string, unknown>;
+  const one = (name: string): string | null => {
+    const v = form[name];
+    const s = Array.isArray(v) ? v[0] : v;
+    return typeof s === 'string' && s.trim() !== '' ? s : null;
+  };
+  const out: Record<string, unknown> = {};
+  for (const q of questions) {
+    const name = `r${q.slot}`;
+    switch (q.type) {
+      case 'single':
+        out[q.slot] = one(name);
+        break;
+      case 'multiple': {
+        const v = form[name];
+        const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+          (x): x is string => typeof x === 'string',
+        );
+        out[q.slot] = list.length ? [...new Set(list)] : null;
+        break;
+      }
+      case 'true_false': {
+        const v = one(name);
+        out[q.slot] = v === 'true' ? true : v === 'false' ? false : null;
+        break;
+      }
+      case 'short':
+      case 'numeric':
+      case 'essay': {
+        const v = one(name);
+        out[q.slot] = v === null ? null : v.slice(0, TEXT_MAX[q.type]);
+        break;
+      }
+      case 'matching': {
+        const pairs: Record<string, string> = {};
+        for (const p of q.prompts ?? []) {
+          const v = one(`${name}.${p.id}`);
+          if (v) pairs[p.id] = v;
+        }
+        out[q.slot] = Object.keys(pairs).length ? pairs : null;
+        break;
+      }
+      case 'ordering': {
+        const items = q.items ?? [];
+        const placed = items
+          .map((item) => ({ id: item.id, at: Number(one(`${name}.${item.id}`)) }))
+          .filter((x) => Number.isInteger(x.at) && x.at >= 1);
+        // Unplaced or tied items are sent as they are: the API names the question that needs fixing.
+        out[q.slot] = placed.length ? placed.sort((a, b) => a.at - b.at).map((x) => x.id) : null;
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import {
+  asUser,
+  browserAgent,
+  createTestApp,
+  csrfOf,
+  givenQuizCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  signInThroughPages,
+  TestApp,
+} from '../../libs/testing';
+
+/** The quiz pages without script: the plain form saves, submits and shows the result. */
+describe('the quiz pages', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '75.71')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+
+  async function learnerIn(courseId: string) {
+    const learner = await givenUser(t, { unitId });
+    await asUser(t, learner).post(`/api/learning/courses/${courseId}/enrolment`);
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, learner.username, learner.password);
+    return { learner, agent };
+  }
+
+  it('starts from the lesson, saves the form, submits, and shows the graded result with its review', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
+    const { agent } = await learnerIn(course.courseId);
+    const lesson = await agent.get(`/kursus/${course.courseId}/pelajaran/${course.quizLessonId}`);
+    expect(lesson.text).toContain(`href="/kuis/${course.quizId}"`);
+
+    const intro = await agent.get(`/kuis/${course.quizId}`);
+    expect(intro.status).toBe(200);
+    expect(intro.text).toContain('3 soal');
+    expect(intro.text).toContain('Nilai lulus: 60%');
+    const started = await agent
+      .post(`/kuis/${course.quizId}/mulai`)
+      .type('form')
+      .send({ _csrf: csrfOf(intro.text) });
+    expect(started.status).toBe(303);
+    const attemptUrl = started.headers.location as string;
+
+    const form = await agent.get(attemptUrl);
+    expect(form.text).toContain('Apa kepanjangan ASN?');
+    expect(form.text).not.toMatch(/correct|Pancasila/);
+    const saved = await agent
+      .post(`${attemptUrl}/simpan`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), r0: 'a', r1: 'true', r2: '' });
+    expect(saved.status).toBe(303);
+    const again = await agent.get(saved.headers.location as string);
+    expect(again.text).toContain('Tersimpan.');
+    expect(again.text).toMatch(/value="a" checked/);
+
+    const submitted = await agent
+      .post(`${attemptUrl}/kirim`)
+      .type('form')
+      .send({ _csrf: csrfOf(again.text), r0: 'a', r1: 'true', r2: 'Pancasila' });
+    expect(submitted.status).toBe(303);
+    const waiting = await agent.get(attemptUrl);
+    expect(waiting.text).toMatch(/sedang dinilai|Hasil:/);
+    await t.drain();
+    const result = await agent.get(attemptUrl);
+    expect(result.text).toContain('Hasil: 3 dari 3 poin (100%)');
+    expect(result.text).toContain('Lulus');
+    expect(result.text).toContain('Selamat! Kursus selesai');
+    expect(result.text).toContain('Jawaban benar');
+  });
+
+  it('background autosave answers JSON, and a save after submit is a conflict the script reloads on', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const { agent } = await learnerIn(course.courseId);
+    const intro = await agent.get(`/kuis/${course.quizId}`);
+    const started = await agent
+      .post(`/kuis/${course.quizId}/mulai`)
+      .type('form')
+      .send({ _csrf: csrfOf(intro.text) });
+    const attemptUrl = started.headers.location as string;
+    const token = csrfOf((await agent.get(attemptUrl)).text);
+    const save = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', token)
+      .type('form')
+      .send({ r0: 'b' });
+    expect(save.status).toBe(200);
+    expect(save.body).toMatchObject({ revision: 1, savedAt: expect.any(String) });
+    const bad = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', token)
+      .type('form')
+      .send({ r0: 'zz' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.fields[0].field).toBe('responses.0');
+    await agent.post(`${attemptUrl}/kirim`).type('form').send({ _csrf: token });
+    const late = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', token)
+      .type('form')
+      .send({ r0: 'a' });
+    expect(late.status).toBe(409);
+    await t.drain();
+  });
+
+  it('shows someone else’s attempt as not found', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const first = await learnerIn(course.courseId);
+    const intro = await first.agent.get(`/kuis/${course.quizId}`);
+    const started = await first.agent
+      .post(`/kuis/${course.quizId}/mulai`)
+      .type('form')
+      .send({ _csrf: csrfOf(intro.text) });
+    const other = await learnerIn(course.courseId);
+    const res = await other.agent.get(started.headers.location as string);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+});
