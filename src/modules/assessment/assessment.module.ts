@@ -50,6 +50,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     RegradeRunJob,
   ],
   exports: [
+    CourseEditors,
     QuestionBankService,
     QuizzesService,
     AttemptsService,

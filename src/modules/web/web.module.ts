@@ -11,6 +11,7 @@ import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
 import { LearnerPagesController } from './learner-pages.controller';
 import { QuizPagesController } from './quiz-pages.controller';
+import { QuizAuthoringPagesController } from './quiz-authoring-pages.controller';
 import { HomeService } from './home.service';
 import { ReviewPagesController } from './review-pages.controller';
 import { SignInController } from './sign-in.controller';
@@ -27,6 +28,7 @@ import { SignInController } from './sign-in.controller';
     AssignmentPagesController,
     ReviewPagesController,
     QuizPagesController,
+    QuizAuthoringPagesController,
   ],
   providers: [HomeService],
 })

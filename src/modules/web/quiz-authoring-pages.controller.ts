@@ -1,0 +1,331 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthUser, CurrentUser, Roles } from '../../../libs/auth';
+import { flattenValidationErrors, UuidParam, validationFailed } from '../../../libs/common';
+import { readUploadedFile } from '../../../libs/content';
+import { QuestionBankService } from '../assessment/bank/question-bank.service';
+import { CourseEditors } from '../assessment/course-editors';
+import { MarkSlotDto } from '../assessment/dto/attempt.dto';
+import { QuizDto } from '../assessment/dto/quiz.dto';
+import { GradingService } from '../assessment/grading/grading.service';
+import { ItemStatisticsService } from '../assessment/grading/item-statistics.service';
+import { RegradesService } from '../assessment/grading/regrades.service';
+import { QuizzesService } from '../assessment/quizzes/quizzes.service';
+import { CoursesService } from '../catalog/courses.service';
+import { formatters } from './format';
+import { doneFlag, formFlag, formProblems, formText, seeOther } from './page-actions';
+import { pageContext, render } from './page-context';
+import { PageExceptionFilter } from './page-exception.filter';
+
+const AUTHORS = ['instructor', 'national_admin'] as const;
+const GIFT_MAX_BYTES = 2 * 1024 * 1024;
+type Problems = ReturnType<typeof formProblems> | null;
+
+/** Instructors' quiz pages: the bank (GIFT in and out), quizzes, the grading queue and item statistics. */
+@ApiExcludeController()
+@Controller('pengajar/kursus/:id')
+@UseFilters(PageExceptionFilter)
+export class QuizAuthoringPagesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly editors: CourseEditors,
+    private readonly bank: QuestionBankService,
+    private readonly quizzes: QuizzesService,
+    private readonly grading: GradingService,
+    private readonly regrades: RegradesService,
+    private readonly statistics: ItemStatisticsService,
+  ) {}
+
+  @Get('kuis')
+  @Roles(...AUTHORS)
+  async page(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.quizPage(user, id, req, reply, null);
+  }
+
+  /** GIFT pasted into the form. */
+  @Post('kuis/soal')
+  @Roles(...AUTHORS)
+  async importText(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ) {
+    await this.act(user, id, req, reply, () =>
+      this.bank.importGift(user, id, formText(body, 'gift', 1_000_000)).then(() => 'imported'),
+    );
+  }
+
+  /** A GIFT file (multipart; the CSRF token travels in the action URL). */
+  @Post('kuis/berkas-soal')
+  @Roles(...AUTHORS)
+  async importFile(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.act(user, id, req, reply, async () => {
+      const upload = await readUploadedFile(req, { maxBytes: GIFT_MAX_BYTES });
+      await this.bank.importGift(user, id, upload.content.toString('utf8'));
+      return 'imported';
+    });
+  }
+
+  @Post('kuis')
+  @Roles(...AUTHORS)
+  async createQuiz(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ) {
+    await this.act(user, id, req, reply, async () => {
+      const all = (await this.bank.list(user, id, { page: 1, pageSize: 100 })).items;
+      const drawCount = Number(formText(body, 'drawCount', 5));
+      const slots = drawCount > 0 ? [{ count: drawCount }] : all.map((q) => ({ questionId: q.id }));
+      const number = (name: string) => (formText(body, name, 10) ? Number(formText(body, name, 10)) : undefined);
+      const dto = plainToInstance(QuizDto, {
+        title: formText(body, 'title', 200),
+        slots,
+        timeLimitMinutes: number('timeLimitMinutes'),
+        attemptsAllowed: number('attemptsAllowed'),
+        passPercent: number('passPercent') ?? 70,
+        gradingMethod: formText(body, 'gradingMethod', 10) || 'highest',
+        showScore: formText(body, 'showScore', 20) || 'after_grading',
+        showAnswers: formText(body, 'showAnswers', 20) || 'after_close',
+        shuffleQuestions: formFlag(body, 'shuffleQuestions'),
+        shuffleOptions: formFlag(body, 'shuffleOptions'),
+        role: formText(body, 'role', 5) || 'none',
+      });
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) throw validationFailed(flattenValidationErrors(errors));
+      const quiz = await this.quizzes.create(user, id, dto);
+      const lessonId = formText(body, 'lessonId', 36);
+      if (lessonId) await this.quizzes.attach(user, id, quiz.id, lessonId);
+      return 'saved';
+    });
+  }
+
+  @Post('kuis/:quizId/pelajaran')
+  @Roles(...AUTHORS)
+  async attach(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('quizId', UuidParam) quizId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ) {
+    await this.act(user, id, req, reply, () =>
+      this.quizzes.attach(user, id, quizId, formText(body, 'lessonId', 36)).then(() => 'saved'),
+    );
+  }
+
+  @Post('kuis/:quizId/nilai-ulang')
+  @Roles(...AUTHORS)
+  async regrade(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('quizId', UuidParam) quizId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.act(user, id, req, reply, async () => {
+      await this.editors.assert(user, id);
+      await this.regrades.request(user, id, quizId);
+      return 'regrade';
+    });
+  }
+
+  @Get('kuis/:quizId/statistik')
+  @Roles(...AUTHORS)
+  async stats(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('quizId', UuidParam) quizId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.editors.assert(user, id);
+    const quiz = await this.grading.quizOf(id, quizId);
+    const ctx = pageContext(req, reply, user);
+    await render(reply, 'authoring/quiz-statistics.eta', {
+      ...ctx,
+      title: quiz.title,
+      fmt: formatters(ctx.locale),
+      courseId: id,
+      quiz,
+      stats: await this.statistics.of(quizId),
+    });
+  }
+
+  @Get('penilaian')
+  @Roles(...AUTHORS)
+  async queue(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.editors.assert(user, id);
+    const ctx = pageContext(req, reply, user);
+    const [waiting, failed] = await Promise.all([
+      this.grading.list(id, { page: 1, pageSize: 100, status: 'awaiting_manual' }),
+      this.grading.list(id, { page: 1, pageSize: 100, status: 'failed' }),
+    ]);
+    await render(reply, 'authoring/grading-queue.eta', {
+      ...ctx,
+      title: ctx.t('grading.title'),
+      fmt: formatters(ctx.locale),
+      courseId: id,
+      waiting,
+      failed,
+    });
+  }
+
+  @Get('penilaian/:attemptId')
+  @Roles(...AUTHORS)
+  async attemptPage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('attemptId', UuidParam) attemptId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.gradePage(user, id, attemptId, req, reply, null);
+  }
+
+  @Post('penilaian/:attemptId/soal/:slot')
+  @Roles(...AUTHORS)
+  async mark(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('attemptId', UuidParam) attemptId: string,
+    @Param('slot', ParseIntPipe) slot: number,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ) {
+    await this.editors.assert(user, id);
+    try {
+      const points = formText(body, 'points', 10).replace(',', '.');
+      const dto = plainToInstance(MarkSlotDto, {
+        points: points === '' ? undefined : Number(points),
+        ...(formText(body, 'comment', 5000) ? { comment: formText(body, 'comment', 5000) } : {}),
+        ...(formText(body, 'reason', 1000) ? { reason: formText(body, 'reason', 1000) } : {}),
+      });
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) throw validationFailed(flattenValidationErrors(errors));
+      await this.grading.mark(user, id, attemptId, slot, dto);
+      await seeOther(reply, `/pengajar/kursus/${id}/penilaian/${attemptId}?ok=saved`);
+    } catch (err) {
+      await this.gradePage(user, id, attemptId, req, reply, formProblems(err), 422);
+    }
+  }
+
+  @Post('penilaian/:attemptId/ulang')
+  @Roles(...AUTHORS)
+  async replay(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('attemptId', UuidParam) attemptId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.editors.assert(user, id);
+    try {
+      await this.grading.replay(user, id, attemptId);
+      await seeOther(reply, `/pengajar/kursus/${id}/penilaian/${attemptId}?ok=replayed`);
+    } catch (err) {
+      await this.gradePage(user, id, attemptId, req, reply, formProblems(err), 422);
+    }
+  }
+
+  private async act(
+    user: AuthUser,
+    id: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    change: () => Promise<string>,
+  ) {
+    try {
+      const done = await change();
+      await seeOther(reply, `/pengajar/kursus/${id}/kuis?ok=${done}`);
+    } catch (err) {
+      await this.quizPage(user, id, req, reply, formProblems(err), 422);
+    }
+  }
+
+  private async quizPage(
+    user: AuthUser,
+    id: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    problems: Problems,
+    status = 200,
+  ) {
+    const ctx = pageContext(req, reply, user);
+    const course = await this.courses.get(user, id);
+    const [questions, quizzes] = await Promise.all([
+      this.bank.list(user, id, { page: 1, pageSize: 100 }),
+      this.quizzes.list(user, id),
+    ]);
+    const quizLessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind === 'quiz');
+    await render(
+      reply,
+      'authoring/quizzes.eta',
+      {
+        ...ctx,
+        title: ctx.t('bank.title'),
+        fmt: formatters(ctx.locale),
+        course,
+        questions,
+        quizzes,
+        quizLessons,
+        problems,
+        done: doneFlag(req),
+        form: problems ? req.body : {},
+      },
+      status,
+    );
+  }
+
+  private async gradePage(
+    user: AuthUser,
+    id: string,
+    attemptId: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    problems: Problems,
+    status = 200,
+  ) {
+    await this.editors.assert(user, id);
+    const ctx = pageContext(req, reply, user);
+    const attempt = await this.grading.attempt(id, attemptId);
+    await render(
+      reply,
+      'authoring/grade-attempt.eta',
+      {
+        ...ctx,
+        title: ctx.t('grading.attempt'),
+        fmt: formatters(ctx.locale),
+        courseId: id,
+        attempt,
+        problems,
+        done: doneFlag(req),
+      },
+      status,
+    );
+  }
+}

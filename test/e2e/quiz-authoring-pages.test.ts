@@ -1,0 +1,155 @@
+import {
+  asUser,
+  browserAgent,
+  createTestApp,
+  csrfOf,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  signInThroughPages,
+  TestApp,
+} from '../../libs/testing';
+
+/** An instructor builds the bank and a quiz through the pages, and grades an essay there. */
+describe('the instructor’s quiz pages', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '36.74')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+
+  const ok = (res: { status: number; body: Record<string, unknown> }) => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  it('pastes GIFT, creates a quiz on the quiz lesson, publishes, grades an essay from the queue', async () => {
+    const api = asUser(t, instructor);
+    const course = ok(
+      await api.post('/api/catalog/courses', {
+        title: 'Menulis Naskah Dinas',
+        summary: 'Tata naskah dinas.',
+        jp: 2,
+        competencies: [{ code: 'M.05', level: 2 }],
+        audience: { everyone: true },
+        enrolmentMode: 'self',
+        inOrder: false,
+        deadline: null,
+      }),
+    );
+    const courseId = course.courseId as string;
+    const section = ok(await api.post(`/api/catalog/courses/${courseId}/modules`, { title: 'Modul 1' }));
+    const lesson = ok(
+      await api.post(`/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`, {
+        title: 'Ujian akhir',
+        kind: 'quiz',
+      }),
+    );
+
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Bank soal masih kosong');
+
+    const broken = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), gift: 'Soal rusak {=a' });
+    expect(broken.status).toBe(422);
+    expect(broken.text).toContain('line 1');
+
+    const gift = [
+      'Naskah dinas ditandatangani oleh pejabat berwenang. {T}',
+      '',
+      'Jelaskan struktur surat dinas yang baik. {}',
+    ].join('\n');
+    const imported = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), gift });
+    expect(imported.status).toBe(303);
+    const withBank = await agent.get(imported.headers.location as string);
+    expect(withBank.text).toContain('Soal ditambahkan ke bank soal.');
+    expect(withBank.text).toContain('Bank soal (2 soal)');
+
+    const created = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(withBank.text),
+        title: 'Ujian Naskah Dinas',
+        passPercent: '50',
+        timeLimitMinutes: '20',
+        gradingMethod: 'highest',
+        showScore: 'after_grading',
+        showAnswers: 'after_grading',
+        role: 'post',
+        shuffleOptions: 'on',
+        lessonId: lesson.id,
+      });
+    expect(created.status).toBe(303);
+    const quizzes = ok(await api.get(`/api/assessment/courses/${courseId}/quizzes`)) as unknown as Array<{
+      id: string;
+    }>;
+    expect(quizzes).toHaveLength(1);
+    const published = await api.post(`/api/catalog/courses/${courseId}/publish`);
+    expect(published.status).toBe(200);
+
+    const learner = await givenUser(t, { unitId });
+    const as = asUser(t, learner);
+    await as.post(`/api/learning/courses/${courseId}/enrolment`);
+    const attempt = ok(await as.post(`/api/assessment/quizzes/${quizzes[0].id}/attempts`));
+    await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, {
+      responses: { '0': true, '1': 'Kop, nomor, perihal, isi, penutup, tanda tangan.' },
+    });
+    await t.drain();
+
+    const queue = await agent.get(`/pengajar/kursus/${courseId}/penilaian`);
+    expect(queue.text).toContain('Menunggu penilaian esai (1)');
+    expect(queue.text).toContain(learner.user.name);
+    const detail = await agent.get(`/pengajar/kursus/${courseId}/penilaian/${attempt.id as string}`);
+    expect(detail.text).toContain('Kop, nomor, perihal');
+    const marked = await agent
+      .post(`/pengajar/kursus/${courseId}/penilaian/${attempt.id as string}/soal/1`)
+      .type('form')
+      .send({ _csrf: csrfOf(detail.text), points: '0,5', comment: 'Sebutkan juga lampiran.' });
+    expect(marked.status).toBe(303);
+    const after = await agent.get(marked.headers.location as string);
+    expect(after.text).toContain('sudah dinilai');
+    expect(after.text).toContain('1,5 / 2');
+
+    const stats = await agent.get(`/pengajar/kursus/${courseId}/kuis/${quizzes[0].id}/statistik`);
+    expect(stats.status).toBe(200);
+    expect(stats.text).toContain('1 percobaan yang sudah dinilai');
+  });
+
+  it('keeps another instructor out with a not-found page', async () => {
+    const other = await givenUser(t, { role: 'instructor', unitId });
+    const course = ok(
+      await asUser(t, instructor).post('/api/catalog/courses', {
+        title: 'Kursus Tertutup',
+        summary: 'x',
+        jp: 1,
+        competencies: [{ code: 'M.05', level: 1 }],
+        audience: { everyone: true },
+        enrolmentMode: 'self',
+        inOrder: false,
+        deadline: null,
+      }),
+    );
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, other.username, other.password);
+    for (const path of ['kuis', 'penilaian']) {
+      const res = await agent.get(`/pengajar/kursus/${course.courseId as string}/${path}`);
+      expect(res.status).toBe(404);
+    }
+  });
+});
