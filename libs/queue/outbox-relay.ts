@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
 import { JOB_MAX_ATTEMPTS, PermanentJobError } from './jobs';
@@ -29,6 +30,9 @@ export class OutboxRelay {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JOB_TRANSPORT) private readonly transport: JobTransport,
     private readonly clock: Clock,
+    // Every write goes through the runner: on SQLite's single connection a bare write
+    // would join whatever transaction is open, and vanish if that one rolls back.
+    private readonly tx: TransactionRunner,
   ) {}
 
   private get leaseMs(): number {
@@ -86,27 +90,29 @@ export class OutboxRelay {
   }
 
   private async claim(): Promise<OutboxMessage[]> {
-    const now = this.clock.now();
-    const repo = this.dataSource.getRepository(OutboxMessage);
-    const candidates = await repo
-      .createQueryBuilder('m')
-      .select('m.id', 'id')
-      .where('m.status = :pending', { pending: 'pending' })
-      .andWhere('m.available_at <= :now', { now })
-      .andWhere(new Brackets((q) => q.where('m.claimed_until IS NULL').orWhere('m.claimed_until < :now', { now })))
-      .orderBy('m.available_at', 'ASC')
-      .limit(BATCH)
-      .getRawMany<{ id: string }>();
-    if (candidates.length === 0) return [];
-    const ids = candidates.map((c) => c.id);
-    await repo
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ claimedBy: this.relayId, claimedUntil: new Date(now.getTime() + this.leaseMs) })
-      .where({ id: In(ids), status: 'pending' })
-      .andWhere(new Brackets((q) => q.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })))
-      .execute();
-    return repo.find({ where: { id: In(ids), claimedBy: this.relayId, status: 'pending' } });
+    return this.tx.run(async (m) => {
+      const now = this.clock.now();
+      const repo = m.getRepository(OutboxMessage);
+      const candidates = await repo
+        .createQueryBuilder('m')
+        .select('m.id', 'id')
+        .where('m.status = :pending', { pending: 'pending' })
+        .andWhere('m.available_at <= :now', { now })
+        .andWhere(new Brackets((q) => q.where('m.claimed_until IS NULL').orWhere('m.claimed_until < :now', { now })))
+        .orderBy('m.available_at', 'ASC')
+        .limit(BATCH)
+        .getRawMany<{ id: string }>();
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((c) => c.id);
+      await repo
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ claimedBy: this.relayId, claimedUntil: new Date(now.getTime() + this.leaseMs) })
+        .where({ id: In(ids), status: 'pending' })
+        .andWhere(new Brackets((q) => q.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })))
+        .execute();
+      return repo.find({ where: { id: In(ids), claimedBy: this.relayId, status: 'pending' } });
+    });
   }
 
   private async deliverAll(messages: OutboxMessage[]): Promise<void> {
@@ -119,30 +125,25 @@ export class OutboxRelay {
   }
 
   private async deliverOne(message: OutboxMessage): Promise<void> {
-    const repo = this.dataSource.getRepository(OutboxMessage);
+    const record = (changes: Partial<OutboxMessage>) =>
+      this.tx.run((m) => m.update(OutboxMessage, { id: message.id, claimedBy: this.relayId }, changes));
     try {
       const outcome = await this.transport.deliver(message);
-      await repo.update(
-        { id: message.id, claimedBy: this.relayId },
-        { status: outcome, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
-      );
+      await record({ status: outcome, finishedAt: this.clock.now(), claimedUntil: null, lastError: null });
     } catch (err) {
       const attempts = message.attempts + 1;
       const handlerFailed = this.transport.kind === 'in-process';
       const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
       const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
       this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
-      await repo.update(
-        { id: message.id, claimedBy: this.relayId },
-        {
-          attempts,
-          status: giveUp ? 'failed' : 'pending',
-          availableAt: new Date(this.clock.now().getTime() + backoffMs),
-          claimedBy: null,
-          claimedUntil: null,
-          lastError: String((err as Error)?.message ?? err).slice(0, 500),
-        },
-      );
+      await record({
+        attempts,
+        status: giveUp ? 'failed' : 'pending',
+        availableAt: new Date(this.clock.now().getTime() + backoffMs),
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: String((err as Error)?.message ?? err).slice(0, 500),
+      });
     }
   }
 }

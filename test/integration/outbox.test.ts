@@ -60,7 +60,12 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
         await t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 48 }, { jobId: `bulk-${i}` });
       }
     });
-    const second = new OutboxRelay(t.dataSource, t.get<JobTransport>(JOB_TRANSPORT as never), t.get(Clock));
+    const second = new OutboxRelay(
+      t.dataSource,
+      t.get<JobTransport>(JOB_TRANSPORT as never),
+      t.get(Clock),
+      t.get(TransactionRunner),
+    );
     await Promise.all([t.get(OutboxRelay).relayDue(), second.relayDue()]);
     await t.drain();
     expect(handled).toHaveLength(1000);
@@ -88,6 +93,42 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     expect(calls).toBe(2);
     expect(handledIds()).toEqual(['platform.housekeeping:flaky']);
   });
+
+  it('keeps what a relay pass recorded when a transaction open at the same time rolls back', async () => {
+    // On SQLite's one connection a relay write outside the runner joined the open
+    // transaction and was undone with it: the job then ran a second time.
+    await t.get(OutboxRelay).stop();
+    try {
+      await enqueue('overlap');
+      let release: () => void = () => undefined;
+      let opened: () => void = () => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      const isOpen = new Promise<void>((r) => (opened = r));
+      const unrelated = t
+        .get(TransactionRunner)
+        .run(async (m) => {
+          await m.query('SELECT 1');
+          opened();
+          await held;
+          throw new Error('the unrelated change failed');
+        })
+        .catch(() => undefined);
+      await isOpen;
+      const pass = t.get(OutboxRelay).relayDue();
+      // Long enough for a relay that bypasses the runner to claim, run and record inside it.
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      await Promise.all([unrelated, pass]);
+      await t.get(OutboxRelay).relayDue();
+      expect(handledIds()).toEqual(['platform.housekeeping:overlap']);
+      const row = await t.dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ jobId: 'platform.housekeeping:overlap' });
+      expect(row.status).toBe(usesRedis() ? 'sent' : 'done');
+    } finally {
+      t.get(OutboxRelay).start(60_000);
+    }
+  });
 });
 
 (usesRedis() ? describe : describe.skip)('the outbox when Redis is unreachable', () => {
@@ -106,7 +147,7 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
         t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 1 }, { jobId: 'redis-down' }),
       );
     const down = new BullMqTransport('redis://127.0.0.1:1', 'unreachable');
-    const relayWithoutRedis = new OutboxRelay(t.dataSource, down, t.get(Clock));
+    const relayWithoutRedis = new OutboxRelay(t.dataSource, down, t.get(Clock), t.get(TransactionRunner));
     const started = Date.now();
     await relayWithoutRedis.relayDue();
     expect(Date.now() - started).toBeLessThan(10_000);
