@@ -4,6 +4,8 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
+import { AssessmentApi } from './assessment.api';
+import { LearningGainService } from './grading/learning-gain.service';
 import { AttemptOutcome } from './attempts/attempt-outcome';
 import { AttemptStore } from './attempts/attempt-store';
 import { AttemptsController } from './attempts/attempts.controller';
@@ -48,8 +50,11 @@ import { QuizzesService } from './quizzes/quizzes.service';
     RegradesService,
     ItemStatisticsService,
     RegradeRunJob,
+    LearningGainService,
+    AssessmentApi,
   ],
   exports: [
+    AssessmentApi,
     CourseEditors,
     QuestionBankService,
     QuizzesService,

@@ -8,6 +8,7 @@ import { MarkSlotDto } from '../dto/attempt.dto';
 import { ATTEMPT_STATUSES, AttemptStatus } from '../entities';
 import { GradingService } from './grading.service';
 import { ItemStatisticsService } from './item-statistics.service';
+import { LearningGainService } from './learning-gain.service';
 import { RegradesService } from './regrades.service';
 
 class GradingQuery extends PageQuery {
@@ -26,6 +27,7 @@ export class GradingController {
     private readonly grading: GradingService,
     private readonly regrades: RegradesService,
     private readonly statistics: ItemStatisticsService,
+    private readonly gains: LearningGainService,
   ) {}
 
   @Get('attempts')
@@ -99,6 +101,14 @@ export class GradingController {
   ) {
     await this.editors.assert(user, courseId);
     return this.regrades.get(courseId, quizId, regradeId);
+  }
+
+  /** Evaluation level 2: the course's pre-test/post-test gain. */
+  @Get('learning-gain')
+  @Roles('instructor', 'national_admin')
+  async learningGain(@CurrentUser() user: AuthUser, @Param('courseId', UuidParam) courseId: string) {
+    await this.editors.assert(user, courseId);
+    return this.gains.ofCourse(courseId);
   }
 
   @Get('quizzes/:quizId/statistics')

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TransactionRunner } from '../../../../libs/database';
+import { quizGrade } from '../domain/attempt-score';
+import { Quiz, QuizAttempt } from '../entities';
+
+export interface LearnerGain {
+  userId: string;
+  /** The first graded pre-test attempt: where the learner started. */
+  pre: number | null;
+  /** The post-test grade by its grading method. */
+  post: number | null;
+  /** post − pre, in percentage points; null unless both exist. */
+  gain: number | null;
+}
+
+export interface CourseGain {
+  courseId: string;
+  /** Learners with both a pre-test and a post-test grade. */
+  learners: number;
+  preMean: number | null;
+  postMean: number | null;
+  gainMean: number | null;
+  /** Hake's normalised gain, mean of (post − pre) / (100 − pre): comparable across courses. */
+  normalisedGainMean: number | null;
+}
+
+/** Evaluation level 2 (learning): the pre-test/post-test pair of a course. */
+@Injectable()
+export class LearningGainService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async ofLearners(courseId: string, userIds?: string[]): Promise<LearnerGain[]> {
+    const quizzes = await this.tx.run((m) => m.findBy(Quiz, { courseId, role: In(['pre', 'post']) }));
+    const pre = quizzes.filter((q) => q.role === 'pre').map((q) => q.id);
+    const post = quizzes.filter((q) => q.role === 'post');
+    if (!pre.length && !post.length) return [];
+    const attempts = await this.tx.run((m) =>
+      m.find(QuizAttempt, {
+        select: { userId: true, quizId: true, number: true, percentHundredths: true },
+        where: {
+          quizId: In(quizzes.map((q) => q.id)),
+          status: 'graded',
+          ...(userIds ? { userId: In(userIds) } : {}),
+        },
+        order: { number: 'ASC' },
+      }),
+    );
+    const users = [...new Set(attempts.map((a) => a.userId))];
+    return users.map((userId) => {
+      const mine = attempts.filter((a) => a.userId === userId);
+      const first = mine.find((a) => pre.includes(a.quizId));
+      const preGrade = first ? first.percentHundredths! / 100 : null;
+      const postGrades = post
+        .map((q) =>
+          quizGrade(
+            q.gradingMethod,
+            mine.filter((a) => a.quizId === q.id).map((a) => a.percentHundredths! / 100),
+          ),
+        )
+        .filter((g): g is number => g !== null);
+      const postGrade = postGrades.length ? Math.max(...postGrades) : null;
+      return {
+        userId,
+        pre: preGrade,
+        post: postGrade,
+        gain: preGrade !== null && postGrade !== null ? round(postGrade - preGrade) : null,
+      };
+    });
+  }
+
+  async ofCourse(courseId: string): Promise<CourseGain> {
+    const both = (await this.ofLearners(courseId)).filter((g) => g.gain !== null);
+    const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
+    const normalised = both.filter((g) => g.pre! < 100).map((g) => (g.post! - g.pre!) / (100 - g.pre!));
+    return {
+      courseId,
+      learners: both.length,
+      preMean: mean(both.map((g) => g.pre!)),
+      postMean: mean(both.map((g) => g.post!)),
+      gainMean: mean(both.map((g) => g.gain!)),
+      normalisedGainMean: normalised.length
+        ? Math.round((normalised.reduce((a, b) => a + b, 0) / normalised.length) * 10_000) / 10_000
+        : null,
+    };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
