@@ -6,6 +6,8 @@ import { AppConfig, APP_CONFIG } from '../../libs/config';
 import { formatNip } from '../modules/identity/domain/nip';
 import { CourseContentService } from '../modules/catalog/course-content.service';
 import { CoursesService } from '../modules/catalog/courses.service';
+import { QuestionBankService } from '../modules/assessment/bank/question-bank.service';
+import { QuizzesService } from '../modules/assessment/quizzes/quizzes.service';
 import { PublishingService } from '../modules/catalog/publishing.service';
 import { IdentityApi } from '../modules/identity/identity.api';
 import { OrganisationApi } from '../modules/organisation/organisation.api';
@@ -34,6 +36,8 @@ export class DemoSeeder {
     private readonly courses: CoursesService,
     private readonly content: CourseContentService,
     private readonly publishing: PublishingService,
+    private readonly bank: QuestionBankService,
+    private readonly quizzes: QuizzesService,
   ) {}
 
   private get passwordFile(): string {
@@ -69,7 +73,13 @@ export class DemoSeeder {
     const instructor = DEMO_PEOPLE.find((p) => p.role === 'instructor')!;
     const courseCount = await seedDemoCourses(
       { id: people.get(instructor.key)!, role: 'instructor', scopeRegionCode: null, locale: 'id' },
-      { courses: this.courses, content: this.content, publishing: this.publishing },
+      {
+        courses: this.courses,
+        content: this.content,
+        publishing: this.publishing,
+        bank: this.bank,
+        quizzes: this.quizzes,
+      },
     );
     if (this.config.database.kind === 'sqlite' && this.config.database.file !== ':memory:') {
       writeFileSync(this.passwordFile, secret, { mode: 0o600 });

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '../modules/assessment/assessment.module';
 import { CatalogModule } from '../modules/catalog/catalog.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
-  imports: [OrganisationModule, IdentityModule, CatalogModule],
+  imports: [OrganisationModule, IdentityModule, CatalogModule, AssessmentModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

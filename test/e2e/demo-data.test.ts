@@ -77,4 +77,58 @@ describe('the demo data of a first start', () => {
       'Perekat Bangsa: Wawasan Kebangsaan ASN',
     ]);
   });
+
+  it('lets a learner take the demo course’s final quiz and pass it', async () => {
+    const auth = await t.bearer('siti@demo.bina.id', 'demo-password-for-test');
+    const catalogue = await t.http().get('/api/learning/catalogue?q=Pelayanan Publik Prima').set('authorization', auth);
+    const courseId = catalogue.body.items[0].id as string;
+    await t.http().post(`/api/learning/courses/${courseId}/enrolment`).set('authorization', auth);
+    const page = await t.http().get(`/api/learning/courses/${courseId}`).set('authorization', auth);
+    const quizLesson = page.body.modules
+      .flatMap((m: { lessons: Array<{ kind: string; quizId: string | null }> }) => m.lessons)
+      .find((l: { kind: string }) => l.kind === 'quiz');
+    expect(quizLesson.quizId).toEqual(expect.any(String));
+    // The course is taken in order: the reading comes before the quiz.
+    for (const lesson of page.body.modules.flatMap(
+      (m: { lessons: Array<{ id: string; kind: string }> }) => m.lessons,
+    )) {
+      if (lesson.kind === 'quiz') continue;
+      await t
+        .http()
+        .post(`/api/learning/courses/${courseId}/lessons/${lesson.id}/completion`)
+        .set('authorization', auth);
+    }
+    const started = await t
+      .http()
+      .post(`/api/assessment/quizzes/${quizLesson.quizId}/attempts`)
+      .set('authorization', auth);
+    expect(started.status).toBe(201);
+    expect(started.body.questions).toHaveLength(4);
+    const byStem = (text: string) =>
+      started.body.questions.find((q: { stem: string }) => q.stem.includes(text)) as {
+        slot: number;
+        options?: Array<{ id: string; text: string }>;
+      };
+    const option = (text: string, pick: string) => byStem(text).options!.find((o) => o.text === pick)!.id;
+    const submitted = await t
+      .http()
+      .post(`/api/assessment/attempts/${started.body.id}/submit`)
+      .set('authorization', auth)
+      .send({
+        responses: {
+          [byStem('Undang-undang').slot]: option('Undang-undang', 'UU 25/2009'),
+          [byStem('Maklumat').slot]: true,
+          [byStem('Kanal pengaduan').slot]: 'lapor',
+          [byStem('komponen standar').slot]: ['Persyaratan', 'Prosedur', 'Biaya/tarif'].map((x) =>
+            option('komponen standar', x),
+          ),
+        },
+      });
+    expect(submitted.status).toBe(202);
+    await t.drain();
+    const graded = await t.http().get(`/api/assessment/attempts/${started.body.id}`).set('authorization', auth);
+    expect(graded.body.result).toMatchObject({ percent: 100, passed: true });
+    const after = await t.http().get(`/api/learning/courses/${courseId}`).set('authorization', auth);
+    expect(after.body.enrolment.status).toBe('completed');
+  });
 });
