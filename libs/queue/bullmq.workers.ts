@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { JobRegistry } from './job-registry';
-import { JobName, PermanentJobError, QUEUES } from './jobs';
+import { JobName, PermanentJobError, QUEUE_CONCURRENCY, QUEUES } from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
 
 /** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
@@ -15,7 +15,6 @@ export class BullMqWorkers {
     private readonly registry: JobRegistry,
     private readonly url: string,
     private readonly prefix: string,
-    private readonly concurrency = 4,
   ) {}
 
   start(): void {
@@ -39,7 +38,7 @@ export class BullMqWorkers {
         {
           connection,
           prefix: bullPrefix(this.prefix),
-          concurrency: this.concurrency,
+          concurrency: QUEUE_CONCURRENCY[queue],
           // A worker killed mid-job has its job picked up again after this long.
           lockDuration: 30_000,
           stalledInterval: 15_000,

@@ -6,3 +6,4 @@ export * from './outbox-message.entity';
 export * from './outbox-relay';
 export * from './outbox.service';
 export * from './queue.module';
+export * from './micro-batch';

@@ -40,6 +40,17 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
+/**
+ * Jobs a worker runs at once per queue. Grading is short and batched (group commit), so
+ * many in flight means bigger batches; the others hold a transaction for longer.
+ */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
+  identity: 2,
+  learning: 4,
+  assessment: 32,
+  platform: 1,
+};
+
 /** How many times a job runs before it is given up (BullMQ and the in-process runner alike). */
 export const JOB_MAX_ATTEMPTS = 5;
 

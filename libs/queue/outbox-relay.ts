@@ -9,7 +9,8 @@ import { JOB_MAX_ATTEMPTS, PermanentJobError } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH = 100;
-const IN_PROCESS_CONCURRENCY = 4;
+/** In-process jobs run on this event loop; enough lanes for grading batches to form. */
+const IN_PROCESS_CONCURRENCY = 16;
 
 /**
  * Moves due outbox rows to the transport. Any number of relays may run at once (one
