@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario';
 import { catalogueAndCoursePage } from './catalogue-and-course-page';
+import { examBurst } from './exam-burst';
 import { lessonCompletionWrites } from './lesson-completion-writes';
 import { signInAndHome } from './sign-in-and-home';
 
 /** Every benchmark scenario, in the order `npm run bench` runs them. Add new ones here. */
-export const SCENARIOS: Scenario[] = [signInAndHome, catalogueAndCoursePage, lessonCompletionWrites];
+export const SCENARIOS: Scenario[] = [signInAndHome, catalogueAndCoursePage, lessonCompletionWrites, examBurst];

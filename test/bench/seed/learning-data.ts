@@ -174,8 +174,11 @@ export async function seedCourses(db: DataSource, count: number, createdBy: stri
   return { courseIds: courses.map((c) => c.id), versionIds: versions.map((v) => v.id), lessonsByVersion };
 }
 
-/** Learners with distinct NIPs spread over the demo regions (no password: they never sign in). */
-export async function seedLearners(db: DataSource, count: number): Promise<string[]> {
+/**
+ * Learners with distinct NIPs spread over the demo regions (no password: they never sign in).
+ * Scenarios that seed learners in the same run pass their own NIP prefix (the NIP is unique).
+ */
+export async function seedLearners(db: DataSource, count: number, nipPrefix = '90'): Promise<string[]> {
   const now = new Date();
   const ids: string[] = [];
   const rows: User[] = [];
@@ -184,7 +187,7 @@ export async function seedLearners(db: DataSource, count: number): Promise<strin
     ids.push(id);
     rows.push({
       id,
-      nip: `90${String(i).padStart(16, '0')}`,
+      nip: `${nipPrefix}${String(i).padStart(18 - nipPrefix.length, '0')}`,
       name: `Pegawai Bench ${i}`,
       email: null,
       phone: null,
