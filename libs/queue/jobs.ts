@@ -33,7 +33,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'learning.assignment-run': 'learning',
   'assessment.grade-attempt': 'assessment',
   'assessment.attempt-expire': 'assessment',
-  'assessment.attempt-graded': 'assessment',
+  // Its work is course progress (row locks, ledger writes): kept off the busy grading queue.
+  'assessment.attempt-graded': 'learning',
   'assessment.regrade-run': 'assessment',
   'platform.housekeeping': 'platform',
 };

@@ -117,34 +117,57 @@ export class OutboxRelay {
   }
 
   private async deliverAll(messages: OutboxMessage[]): Promise<void> {
-    const concurrency = this.transport.kind === 'in-process' ? IN_PROCESS_CONCURRENCY : 20;
+    const inProcess = this.transport.kind === 'in-process';
+    const concurrency = inProcess ? IN_PROCESS_CONCURRENCY : 20;
     const queue = [...messages];
+    const delivered = new Map<'done' | 'sent', string[]>();
     const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let m = queue.shift(); m; m = queue.shift()) await this.deliverOne(m);
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const outcome = await this.deliverOne(m);
+        if (outcome) delivered.set(outcome, [...(delivered.get(outcome) ?? []), m.id]);
+        // In-process jobs share the event loop with HTTP: let requests in between jobs.
+        if (inProcess) await new Promise((resolve) => setImmediate(resolve));
+      }
     });
     await Promise.all(lanes);
+    // Successes are recorded together (one statement per pass, not one per job); until
+    // then the rows stay claimed, and a relay that dies here only repeats idempotent work.
+    for (const [status, ids] of delivered) {
+      await this.tx.run((m) =>
+        m.update(
+          OutboxMessage,
+          { id: In(ids), claimedBy: this.relayId },
+          { status, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
+        ),
+      );
+    }
   }
 
-  private async deliverOne(message: OutboxMessage): Promise<void> {
-    const record = (changes: Partial<OutboxMessage>) =>
-      this.tx.run((m) => m.update(OutboxMessage, { id: message.id, claimedBy: this.relayId }, changes));
+  /** The outcome on success; a failure is recorded at once with its backoff. */
+  private async deliverOne(message: OutboxMessage): Promise<'done' | 'sent' | null> {
     try {
-      const outcome = await this.transport.deliver(message);
-      await record({ status: outcome, finishedAt: this.clock.now(), claimedUntil: null, lastError: null });
+      return await this.transport.deliver(message);
     } catch (err) {
       const attempts = message.attempts + 1;
       const handlerFailed = this.transport.kind === 'in-process';
       const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
       const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
       this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
-      await record({
-        attempts,
-        status: giveUp ? 'failed' : 'pending',
-        availableAt: new Date(this.clock.now().getTime() + backoffMs),
-        claimedBy: null,
-        claimedUntil: null,
-        lastError: String((err as Error)?.message ?? err).slice(0, 500),
-      });
+      await this.tx.run((m) =>
+        m.update(
+          OutboxMessage,
+          { id: message.id, claimedBy: this.relayId },
+          {
+            attempts,
+            status: giveUp ? 'failed' : 'pending',
+            availableAt: new Date(this.clock.now().getTime() + backoffMs),
+            claimedBy: null,
+            claimedUntil: null,
+            lastError: String((err as Error)?.message ?? err).slice(0, 500),
+          },
+        ),
+      );
+      return null;
     }
   }
 }

@@ -83,6 +83,7 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
     const learner = await enrolled(course.courseId);
     const attemptId = await startAttempt(learner, course.quizId);
+    await asUser(t, learner).put(`/api/assessment/attempts/${attemptId}/responses`, { responses: { '0': 'a' } });
     const service = t.get(OutboxService);
     const enqueue = service.enqueue.bind(service);
     const spy = jest.spyOn(service, 'enqueue').mockImplementation((manager, name, payload, options) => {
@@ -95,9 +96,10 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     });
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(spy).toHaveBeenCalledWith(expect.anything(), 'assessment.grade-attempt', { attemptId }, expect.anything());
-    // The learner finds the attempt open, answers kept (the autosave before the close committed).
+    // The learner finds the attempt open with the answers autosaved before; the last
+    // answers sent with the failed submit were part of it and are not stored either.
     const open = await asUser(t, learner).get(`/api/assessment/attempts/${attemptId}`);
-    expect(open.body).toMatchObject({ status: 'in_progress', submittedAt: null, responses: SAMPLE_RIGHT });
+    expect(open.body).toMatchObject({ status: 'in_progress', submittedAt: null, responses: { '0': 'a' }, revision: 1 });
     expect(await attempts().findOneByOrFail({ id: attemptId })).toMatchObject({
       status: 'in_progress',
       submittedAt: null,
@@ -108,7 +110,9 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     expect((await attempts().findOneByOrFail({ id: attemptId })).status).toBe('in_progress');
 
     spy.mockRestore();
-    const again = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`);
+    const again = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
+      responses: SAMPLE_RIGHT,
+    });
     expect(again.status).toBe(202);
     expect(again.body.status).toBe('submitted');
     await t.drain();

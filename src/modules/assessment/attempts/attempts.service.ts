@@ -148,20 +148,36 @@ export class AttemptsService {
    * Submitting again returns the attempt as it is.
    */
   async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<AttemptView> {
-    const attempt = await this.own(user, attemptId);
-    if (
-      attempt.status === 'in_progress' &&
-      responses &&
-      Object.keys(responses).length &&
-      !this.store.expired(attempt)
-    ) {
-      await this.save(user, attemptId, responses).catch((err) => {
-        // Closed meanwhile (another submit, the timer): fall through to the state it is in.
-        if (!(err instanceof DomainException && err.code === AssessmentError.ATTEMPT_CLOSED.code)) throw err;
+    // One transaction: read, merge the last answers, close with the grading job's row.
+    // A lost race (another submit, an autosave, the timer) reads again and goes round.
+    for (let round = 0; round < 5; round++) {
+      const closed = await this.tx.run(async (m) => {
+        const attempt = await m.findOneBy(QuizAttempt, { id: attemptId, userId: user.id });
+        if (!attempt) throw new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt');
+        if (attempt.status !== 'in_progress') return { attempt, done: true };
+        const late = this.store.expired(attempt);
+        const merged = responses && Object.keys(responses).length && !late ? mergeResponses(attempt, responses) : null;
+        const answers = merged ? { responsesJson: JSON.stringify(merged), revision: attempt.revision } : undefined;
+        if (!(await this.store.close(m, attemptId, late ? 'timer' : 'learner', user.id, answers))) {
+          return { attempt, done: false };
+        }
+        const now = this.clock.now();
+        Object.assign(attempt, { status: 'submitted', submittedAt: now, closedBy: late ? 'timer' : 'learner' });
+        if (answers) Object.assign(attempt, { responsesJson: answers.responsesJson, revision: answers.revision + 1 });
+        return { attempt, done: true };
       });
+      if (!closed.done) continue;
+      // Not graded yet: nothing of the review policy applies, so the quiz need not be read.
+      if (closed.attempt.status === 'submitted' || closed.attempt.status === 'failed') {
+        return learnerAttemptView(closed.attempt, snapshotOf(closed.attempt), {
+          now: this.clock.now(),
+          policy: { showScore: 'never', showAnswers: 'never' },
+          passPercent: 100,
+          quizClosed: false,
+        });
+      }
+      return this.get(user, attemptId);
     }
-    const late = this.store.expired(attempt);
-    await this.tx.run((m) => this.store.close(m, attemptId, late ? 'timer' : 'learner', user.id));
     return this.get(user, attemptId);
   }
 
