@@ -49,4 +49,34 @@ export class OutboxService {
     // Wake the relay once the row is visible to it; the relay's poll is the safety net.
     this.tx.afterCommit(() => this.signal.soon());
   }
+
+  /** Many jobs of one kind in one statement (a batch handler's follow-ups); duplicates are ignored. */
+  async enqueueMany<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    jobs: Array<{ payload: JobPayloads[N]; jobId: string }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const now = this.clock.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(
+        jobs.map((job) => ({
+          id: newId(),
+          jobName: name,
+          jobId: `${name}:${job.jobId}`,
+          payload: JSON.stringify(job.payload),
+          status: 'pending' as const,
+          availableAt: now,
+          attempts: 0,
+          createdAt: now,
+        })),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    this.tx.afterCommit(() => this.signal.soon());
+  }
 }

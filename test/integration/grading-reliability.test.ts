@@ -443,6 +443,17 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
         }
         return enqueue(manager, name, payload, options);
       });
+      // Grading writes its events for a whole batch at once.
+      const enqueueMany = service.enqueueMany.bind(service);
+      jest.spyOn(service, 'enqueueMany').mockImplementation(async (manager, name, jobs) => {
+        for (const job of jobs) {
+          const attemptId = (job.payload as { attemptId?: string }).attemptId;
+          if (name === 'assessment.attempt-graded' && attemptId && armed(attemptId, 'mid-grading')) {
+            throw new Error('worker crashed between scoring the attempt and writing its event');
+          }
+        }
+        return enqueueMany(manager, name, jobs);
+      });
       const grader = t.get(Grader);
       const grade = grader.grade.bind(grader);
       jest.spyOn(grader, 'grade').mockImplementation(async (attemptId) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
 import { MicroBatch, OutboxService, PermanentJobError } from '../../../../libs/queue';
 import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
@@ -36,16 +36,38 @@ export class Grader {
     return this.batch.add(attemptId);
   }
 
-  /** One transaction for the batch; an attempt whose snapshot cannot be read fails alone, for good. */
+  /**
+   * One transaction for the batch: the submitted attempts are read (locked on MySQL, so a
+   * second worker with the same job waits and then finds them graded), scored, written by
+   * one UPDATE and their graded events by one INSERT. An attempt whose snapshot cannot be
+   * read fails alone, for good.
+   */
   private async gradeMany(ids: string[]): Promise<Array<void | Error>> {
     const broken = await this.tx.run(async (m) => {
-      const attempts = await m.findBy(QuizAttempt, { id: In([...new Set(ids)]), status: 'submitted' });
+      const read = m
+        .createQueryBuilder(QuizAttempt, 'a')
+        .where('a.id IN (:...ids)', { ids: [...new Set(ids)] })
+        .andWhere('a.status = :status', { status: 'submitted' });
+      if (isMysqlFamily(m.connection)) read.setLock('pessimistic_write');
+      const attempts = await read.getMany();
       const unreadable: QuizAttempt[] = [];
+      const scored: Array<{ attempt: QuizAttempt; score: AttemptScore }> = [];
       for (const attempt of attempts) {
         const parsed = parse(attempt);
         if (!parsed) unreadable.push(attempt);
-        else await this.record(m, attempt, scoreAttempt(parsed.snapshot, parsed.responses), 'submitted');
+        else scored.push({ attempt, score: scoreAttempt(parsed.snapshot, parsed.responses) });
       }
+      await this.writeScores(m, scored);
+      await this.outbox.enqueueMany(
+        m,
+        'assessment.attempt-graded',
+        scored
+          .filter(({ score }) => !score.awaitingManual)
+          .map(({ attempt }) => ({
+            payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
+            jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
+          })),
+      );
       return unreadable;
     });
     const failures = new Map<string, Error>();
@@ -56,6 +78,40 @@ export class Grader {
       );
     }
     return ids.map((id) => failures.get(id));
+  }
+
+  /** The scores of a batch in one statement: a CASE per column, keyed by attempt id. */
+  private async writeScores(m: EntityManager, scored: Array<{ attempt: QuizAttempt; score: AttemptScore }>) {
+    if (scored.length === 0) return;
+    const meta = m.connection.getMetadata(QuizAttempt);
+    const db = (property: keyof QuizAttempt, value: unknown) =>
+      m.connection.driver.preparePersistentValue(value, meta.findColumnWithPropertyName(property)!);
+    const params: unknown[] = [];
+    const byId = (property: keyof QuizAttempt, valueOf: (s: AttemptScore) => unknown) => {
+      const column = meta.findColumnWithPropertyName(property)!.databaseName;
+      const arms = scored.map(({ attempt, score }) => {
+        params.push(attempt.id, db(property, valueOf(score)));
+        return 'WHEN ? THEN ?';
+      });
+      return `${column} = CASE id ${arms.join(' ')} END`;
+    };
+    const now = this.clock.now();
+    const sets = [
+      byId('status', (s) => (s.awaitingManual ? 'awaiting_manual' : 'graded')),
+      byId('scoreHundredths', (s) => s.scoreHundredths),
+      byId('maxHundredths', (s) => s.maxHundredths),
+      byId('percentHundredths', (s) =>
+        s.awaitingManual ? null : Math.round(percentOf(s.scoreHundredths, s.maxHundredths) * 100),
+      ),
+      byId('marksJson', (s) => JSON.stringify(s.marks)),
+      byId('gradedAt', (s) => (s.awaitingManual ? null : now)),
+    ];
+    params.push(db('updatedAt', now), ...scored.map(({ attempt }) => attempt.id));
+    await m.query(
+      `UPDATE quiz_attempt SET ${sets.join(', ')}, grade_version = grade_version + 1, grading_error = NULL, updated_at = ? ` +
+        `WHERE status = 'submitted' AND id IN (${scored.map(() => '?').join(', ')})`,
+      params,
+    );
   }
 
   /**
