@@ -57,8 +57,14 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       responses: { '2': SAMPLE_RIGHT['2'] },
     });
     expect(submitted.status).toBe(202);
-    expect(submitted.body.status).toBe('submitted');
-    expect(submitted.body.responses).toEqual(SAMPLE_RIGHT);
+    expect(submitted.body).toEqual({
+      id: started.body.id,
+      status: 'submitted',
+      submittedAt: expect.any(String),
+      closedBy: 'learner',
+      revision: 2,
+    });
+    expect((await as(learner).get(`/api/assessment/attempts/${started.body.id}`)).body.responses).toEqual(SAMPLE_RIGHT);
 
     await t.drain();
     const graded = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);

@@ -15,6 +15,25 @@ import { slotsOf } from '../quizzes/quiz.view';
 import { AttemptStore, NETWORK_GRACE_MS, snapshotOf } from './attempt-store';
 import { AttemptView, learnerAttemptView } from './attempt.view';
 
+/** The answer to a submit (202): small, since the grade follows from a job; GET the attempt for the rest. */
+export interface SubmitReceipt {
+  id: string;
+  status: AttemptView['status'];
+  submittedAt: string | null;
+  closedBy: QuizAttempt['closedBy'];
+  revision: number;
+}
+
+function receiptOf(a: QuizAttempt): SubmitReceipt {
+  return {
+    id: a.id,
+    status: a.status === 'failed' ? 'submitted' : a.status,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    closedBy: a.closedBy,
+    revision: a.revision,
+  };
+}
+
 /** What a learner sees of a quiz before and between attempts. */
 export interface QuizIntro {
   id: string;
@@ -147,38 +166,30 @@ export class AttemptsService {
    * nothing here touches Redis, so the answer (202) is quick even when Redis is down.
    * Submitting again returns the attempt as it is.
    */
-  async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<AttemptView> {
+  async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<SubmitReceipt> {
     // One transaction: read, merge the last answers, close with the grading job's row.
     // A lost race (another submit, an autosave, the timer) reads again and goes round.
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; ; round++) {
       const closed = await this.tx.run(async (m) => {
         const attempt = await m.findOneBy(QuizAttempt, { id: attemptId, userId: user.id });
+        // Autosaves racing without end: close with what is saved rather than loop.
+        if (round >= 5) responses = undefined;
         if (!attempt) throw new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt');
-        if (attempt.status !== 'in_progress') return { attempt, done: true };
+        if (attempt.status !== 'in_progress') return attempt;
         const late = this.store.expired(attempt);
         const merged = responses && Object.keys(responses).length && !late ? mergeResponses(attempt, responses) : null;
         const answers = merged ? { responsesJson: JSON.stringify(merged), revision: attempt.revision } : undefined;
-        if (!(await this.store.close(m, attemptId, late ? 'timer' : 'learner', user.id, answers))) {
-          return { attempt, done: false };
-        }
-        const now = this.clock.now();
-        Object.assign(attempt, { status: 'submitted', submittedAt: now, closedBy: late ? 'timer' : 'learner' });
-        if (answers) Object.assign(attempt, { responsesJson: answers.responsesJson, revision: answers.revision + 1 });
-        return { attempt, done: true };
-      });
-      if (!closed.done) continue;
-      // Not graded yet: nothing of the review policy applies, so the quiz need not be read.
-      if (closed.attempt.status === 'submitted' || closed.attempt.status === 'failed') {
-        return learnerAttemptView(closed.attempt, snapshotOf(closed.attempt), {
-          now: this.clock.now(),
-          policy: { showScore: 'never', showAnswers: 'never' },
-          passPercent: 100,
-          quizClosed: false,
+        const closedBy = late ? 'timer' : 'learner';
+        if (!(await this.store.close(m, attemptId, closedBy, user.id, answers))) return null;
+        return Object.assign(attempt, {
+          status: 'submitted' as const,
+          submittedAt: this.clock.now(),
+          closedBy,
+          revision: answers ? answers.revision + 1 : attempt.revision,
         });
-      }
-      return this.get(user, attemptId);
+      });
+      if (closed) return receiptOf(closed);
     }
-    return this.get(user, attemptId);
   }
 
   private async startIn(m: EntityManager, user: AuthUser, quiz: Quiz): Promise<QuizAttempt> {
