@@ -21,18 +21,25 @@ export interface GivenCourse {
 
 let counter = 0;
 
-/** A published course built through the authoring API, as an instructor would. */
-export async function givenPublishedCourse(
+export interface GivenDraft {
+  courseId: string;
+  sectionId: string;
+}
+
+/** The body of a setup call that must succeed; a failure says which step and why. */
+export const okBody = (res: { status: number; body: unknown }, what: string) => {
+  if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown>;
+};
+
+/** A draft course with one module ("Modul 1"), built through the authoring API. */
+export async function givenDraftCourse(
   t: TestApp,
   instructorAuth: string,
-  spec: CourseSpec = {},
-): Promise<GivenCourse> {
+  spec: Omit<CourseSpec, 'lessons'> = {},
+): Promise<GivenDraft> {
   const n = ++counter;
-  const ok = (res: { status: number; body: unknown }, what: string) => {
-    if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Record<string, unknown>;
-  };
-  const course = ok(
+  const course = okBody(
     await t
       .http()
       .post('/api/catalog/courses')
@@ -50,7 +57,7 @@ export async function givenPublishedCourse(
     'create course',
   );
   const courseId = course.courseId as string;
-  const section = ok(
+  const section = okBody(
     await t
       .http()
       .post(`/api/catalog/courses/${courseId}/modules`)
@@ -58,21 +65,31 @@ export async function givenPublishedCourse(
       .send({ title: 'Modul 1' }),
     'add module',
   );
+  return { courseId, sectionId: section.id as string };
+}
+
+/** A published course built through the authoring API, as an instructor would. */
+export async function givenPublishedCourse(
+  t: TestApp,
+  instructorAuth: string,
+  spec: CourseSpec = {},
+): Promise<GivenCourse> {
+  const { courseId, sectionId } = await givenDraftCourse(t, instructorAuth, spec);
   const lessonIds: string[] = [];
   for (const [i, required] of (spec.lessons ?? [true, true]).entries()) {
-    const lesson = ok(
+    const lesson = okBody(
       await t
         .http()
-        .post(`/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`)
+        .post(`/api/catalog/courses/${courseId}/modules/${sectionId}/lessons`)
         .set('authorization', instructorAuth)
         .send({ title: `Pelajaran ${i + 1}`, kind: 'text', required, bodyHtml: `<p>Isi pelajaran ${i + 1}</p>` }),
       'add lesson',
     );
     lessonIds.push(lesson.id as string);
   }
-  const published = ok(
+  const published = okBody(
     await t.http().post(`/api/catalog/courses/${courseId}/publish`).set('authorization', instructorAuth),
     'publish',
   );
-  return { courseId, versionId: published.versionId as string, sectionId: section.id as string, lessonIds };
+  return { courseId, versionId: published.versionId as string, sectionId, lessonIds };
 }

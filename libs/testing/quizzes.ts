@@ -1,4 +1,5 @@
 import type { QuestionInput } from '../../src/modules/assessment/domain/questions';
+import { givenDraftCourse, okBody } from './courses';
 import { TestApp } from './test-app';
 
 export interface QuizCourseSpec {
@@ -45,27 +46,13 @@ export async function givenQuizCourse(
   instructorAuth: string,
   spec: QuizCourseSpec = {},
 ): Promise<GivenQuizCourse> {
-  const ok = (res: { status: number; body: unknown }, what: string) => {
-    if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Record<string, unknown>;
-  };
+  const ok = okBody;
   const post = (url: string, body?: object) => t.http().post(url).set('authorization', instructorAuth).send(body);
-  const course = ok(
-    await post('/api/catalog/courses', {
-      title: spec.title ?? 'Kursus Berkuis',
-      summary: 'Kursus dengan kuis akhir.',
-      jp: spec.jp ?? 2,
-      competencies: [{ code: 'M.05', level: 2 }],
-      audience: { everyone: true },
-      enrolmentMode: 'self',
-      inOrder: false,
-      deadline: null,
-    }),
-    'create course',
-  );
-  const courseId = course.courseId as string;
-  const section = ok(await post(`/api/catalog/courses/${courseId}/modules`, { title: 'Modul 1' }), 'add module');
-  const lessonsUrl = `/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`;
+  const { courseId, sectionId } = await givenDraftCourse(t, instructorAuth, {
+    title: spec.title ?? 'Kursus Berkuis',
+    jp: spec.jp ?? 2,
+  });
+  const lessonsUrl = `/api/catalog/courses/${courseId}/modules/${sectionId}/lessons`;
   const textLessonIds: string[] = [];
   for (let i = 0; i < (spec.textLessons ?? 1); i++) {
     const lesson = ok(

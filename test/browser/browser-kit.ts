@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { TestApp } from '../../libs/testing';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { GivenUser, TestApp } from '../../libs/testing';
 
 /** Debian's Chromium, headless, with nothing that would reach for the network. */
 export function launchChromium(): Promise<Browser> {
@@ -51,4 +51,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   });
+}
+
+/** Signs in through the sign-in page, as a person would; returns the home page. */
+export async function signIn(t: TestApp, context: BrowserContext, who: GivenUser): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl(t)}/masuk`);
+  await page.getByLabel('NIP atau e-mail').fill(who.username);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL('**/beranda');
+  return page;
 }

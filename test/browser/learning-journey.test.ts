@@ -1,6 +1,6 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { createTestApp, givenRegions, givenUnit, givenUser, GivenUser, TestApp } from '../../libs/testing';
-import { axeViolations, baseUrl, launchChromium } from './browser-kit';
+import { axeViolations, launchChromium, signIn } from './browser-kit';
 
 /**
  * The journey of this release: an instructor builds and publishes a course on a laptop;
@@ -26,20 +26,10 @@ describe('from a published course to JP on the learner’s ledger', () => {
     await t?.close();
   });
 
-  async function signIn(context: BrowserContext, who: GivenUser): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${baseUrl(t)}/masuk`);
-    await page.getByLabel('NIP atau e-mail').fill(who.username);
-    await page.getByLabel('Kata sandi').fill(who.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL('**/beranda');
-    return page;
-  }
-
   it('instructor publishes, learner enrols and completes, the ledger and home page show 3 JP', async () => {
     // bypassCSP only lets the test inject axe-core; the pages themselves run no inline script.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    const author = await signIn(desk, instructor);
+    const author = await signIn(t, desk, instructor);
     await author.getByRole('link', { name: 'Kursus yang saya ampu' }).first().click();
     await author.waitForURL('**/pengajar/kursus');
     await author.getByLabel('Judul kursus').fill('Pelayanan Publik Berbasis Digital');
@@ -73,7 +63,7 @@ describe('from a published course to JP on the learner’s ledger', () => {
       hasTouch: true,
       bypassCSP: true,
     });
-    const page = await signIn(phone, learner);
+    const page = await signIn(t, phone, learner);
     await page.getByRole('link', { name: 'Katalog', exact: true }).click();
     await page.getByLabel('Kata kunci').fill('Pelayanan Publik Berbasis');
     await page.getByRole('button', { name: 'Cari' }).click();
@@ -111,7 +101,7 @@ describe('from a published course to JP on the learner’s ledger', () => {
   it('the unit admin’s pages pass the accessibility checks on a phone', async () => {
     const admin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '75.71', unitId: learner.user.unitId! });
     const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, bypassCSP: true });
-    const page = await signIn(phone, admin);
+    const page = await signIn(t, phone, admin);
     for (const [link, heading] of [
       ['Penugasan', 'Penugasan kursus'],
       ['Verifikasi', 'Verifikasi kegiatan pengembangan'],

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import {
   createTestApp,
   givenQuizCourse,
@@ -9,7 +9,7 @@ import {
   TestApp,
 } from '../../libs/testing';
 import { QuizAttempt } from '../../src/modules/assessment/entities';
-import { axeViolations, baseUrl, launchChromium } from './browser-kit';
+import { axeViolations, baseUrl, launchChromium, signIn } from './browser-kit';
 
 /**
  * The quiz journey: a learner in Medan Belawan takes a timed final quiz on a phone,
@@ -60,16 +60,6 @@ describe('a timed quiz on a phone, graded in the background, completes the cours
     browser = await launchChromium();
   });
 
-  async function signIn(context: BrowserContext, who: GivenUser): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${baseUrl(t)}/masuk`);
-    await page.getByLabel('NIP atau e-mail').fill(who.username);
-    await page.getByLabel('Kata sandi').fill(who.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL('**/beranda');
-    return page;
-  }
-
   it('learner starts, answers with autosave, submits, sees "Lulus" and the completed course', async () => {
     const phone = await browser.newContext({
       viewport: { width: 375, height: 667 },
@@ -77,7 +67,7 @@ describe('a timed quiz on a phone, graded in the background, completes the cours
       hasTouch: true,
       bypassCSP: true,
     });
-    const page = await signIn(phone, learner);
+    const page = await signIn(t, phone, learner);
     await page.goto(`${baseUrl(t)}/kursus/${course.courseId}`);
     await page.getByRole('button', { name: 'Daftar kursus' }).click();
     await page.goto(`${baseUrl(t)}/kursus/${course.courseId}/pelajaran/${course.quizLessonId}`);

@@ -1,6 +1,7 @@
 import {
   asUser,
   createTestApp,
+  givenDraftCourse,
   givenRegions,
   givenUnit,
   givenUser,
@@ -32,19 +33,12 @@ describe('assessment: pre-test and post-test', () => {
 
   it('completes the pre-test lesson whatever the score, the course on passing the post-test, and reports the gain', async () => {
     const api = asUser(t, instructor);
-    const courseId = ok(
-      await api.post('/api/catalog/courses', {
-        title: 'Manajemen Risiko',
-        summary: 'Pre-test, materi, post-test.',
-        jp: 4,
-        competencies: [{ code: 'M.05', level: 3 }],
-        audience: { everyone: true },
-        enrolmentMode: 'self',
-        inOrder: true,
-        deadline: null,
-      }),
-    ).courseId as string;
-    const section = ok(await api.post(`/api/catalog/courses/${courseId}/modules`, { title: 'Modul 1' })).id as string;
+    const { courseId, sectionId: section } = await givenDraftCourse(t, instructor.auth, {
+      title: 'Manajemen Risiko',
+      jp: 4,
+      competencies: [{ code: 'M.05', level: 3 }],
+      inOrder: true,
+    });
     const lessons = `/api/catalog/courses/${courseId}/modules/${section}/lessons`;
     const preLesson = ok(await api.post(lessons, { title: 'Pre-test', kind: 'quiz' })).id as string;
     const textLesson = ok(await api.post(lessons, { title: 'Materi', kind: 'text', bodyHtml: '<p>Risiko</p>' }))

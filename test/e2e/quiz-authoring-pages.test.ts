@@ -3,6 +3,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
+  givenDraftCourse,
   givenRegions,
   givenUnit,
   givenUser,
@@ -32,22 +33,9 @@ describe('the instructor’s quiz pages', () => {
 
   it('pastes GIFT, creates a quiz on the quiz lesson, publishes, grades an essay from the queue', async () => {
     const api = asUser(t, instructor);
-    const course = ok(
-      await api.post('/api/catalog/courses', {
-        title: 'Menulis Naskah Dinas',
-        summary: 'Tata naskah dinas.',
-        jp: 2,
-        competencies: [{ code: 'M.05', level: 2 }],
-        audience: { everyone: true },
-        enrolmentMode: 'self',
-        inOrder: false,
-        deadline: null,
-      }),
-    );
-    const courseId = course.courseId as string;
-    const section = ok(await api.post(`/api/catalog/courses/${courseId}/modules`, { title: 'Modul 1' }));
+    const { courseId, sectionId } = await givenDraftCourse(t, instructor.auth, { title: 'Menulis Naskah Dinas' });
     const lesson = ok(
-      await api.post(`/api/catalog/courses/${courseId}/modules/${section.id as string}/lessons`, {
+      await api.post(`/api/catalog/courses/${courseId}/modules/${sectionId}/lessons`, {
         title: 'Ujian akhir',
         kind: 'quiz',
       }),
@@ -133,22 +121,11 @@ describe('the instructor’s quiz pages', () => {
 
   it('keeps another instructor out with a not-found page', async () => {
     const other = await givenUser(t, { role: 'instructor', unitId });
-    const course = ok(
-      await asUser(t, instructor).post('/api/catalog/courses', {
-        title: 'Kursus Tertutup',
-        summary: 'x',
-        jp: 1,
-        competencies: [{ code: 'M.05', level: 1 }],
-        audience: { everyone: true },
-        enrolmentMode: 'self',
-        inOrder: false,
-        deadline: null,
-      }),
-    );
+    const course = await givenDraftCourse(t, instructor.auth, { title: 'Kursus Tertutup' });
     const agent = browserAgent(t);
     await signInThroughPages(agent, other.username, other.password);
     for (const path of ['kuis', 'penilaian']) {
-      const res = await agent.get(`/pengajar/kursus/${course.courseId as string}/${path}`);
+      const res = await agent.get(`/pengajar/kursus/${course.courseId}/${path}`);
       expect(res.status).toBe(404);
     }
   });

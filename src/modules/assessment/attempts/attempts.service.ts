@@ -11,7 +11,7 @@ import { quizGrade } from '../domain/attempt-score';
 import { Response, responseProblem } from '../domain/grading';
 import { BankQuestion, buildSnapshot, NotEnoughQuestions } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
-import { slotsOf } from '../quizzes/quiz.view';
+import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
 import { AttemptStore, NETWORK_GRACE_MS, snapshotOf } from './attempt-store';
 import { AttemptView, learnerAttemptView } from './attempt.view';
 
@@ -83,21 +83,14 @@ export class AttemptsService {
     const showScore = quiz.showScore === 'after_grading' || (quiz.showScore === 'after_close' && closed(quiz, now));
     const finals = attempts.filter((a) => a.status === 'graded').map((a) => a.percentHundredths! / 100);
     const grade = showScore ? quizGrade(quiz.gradingMethod, finals) : null;
-    const slots = slotsOf(quiz);
     return {
       id: quiz.id,
       courseId: quiz.courseId,
       title: quiz.title,
       instructions: quiz.instructions,
-      questionCount: slots.reduce((n, s) => n + (s.kind === 'fixed' ? 1 : s.count), 0),
-      timeLimitMinutes: quiz.timeLimitMinutes,
-      opensAt: quiz.opensAt?.toISOString() ?? null,
-      closesAt: quiz.closesAt?.toISOString() ?? null,
-      attemptsAllowed: quiz.attemptsAllowed,
+      questionCount: questionCountOf(slotsOf(quiz)),
+      ...quizSchedule(quiz),
       attemptsUsed: attempts.length,
-      gradingMethod: quiz.gradingMethod,
-      passPercent: quiz.passPercent,
-      role: quiz.role,
       grade,
       passed: grade === null ? null : grade + 1e-9 >= quiz.passPercent,
       inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,

@@ -24,6 +24,23 @@ export interface QuizView {
   updatedAt: string;
 }
 
+/** How a quiz runs, as both its editors and its learners see it. */
+export function quizSchedule(quiz: Quiz) {
+  return {
+    timeLimitMinutes: quiz.timeLimitMinutes,
+    opensAt: quiz.opensAt?.toISOString() ?? null,
+    closesAt: quiz.closesAt?.toISOString() ?? null,
+    attemptsAllowed: quiz.attemptsAllowed,
+    gradingMethod: quiz.gradingMethod,
+    passPercent: quiz.passPercent,
+    role: quiz.role,
+  };
+}
+
+export function questionCountOf(slots: SlotRule[]): number {
+  return slots.reduce((n, s) => n + (s.kind === 'fixed' ? 1 : s.count), 0);
+}
+
 export function slotsOf(quiz: Quiz): SlotRule[] {
   return JSON.parse(quiz.slotsJson) as SlotRule[];
 }
@@ -36,18 +53,12 @@ export function quizView(quiz: Quiz): QuizView {
     title: quiz.title,
     instructions: quiz.instructions,
     slots,
-    questionCount: slots.reduce((n, s) => n + (s.kind === 'fixed' ? 1 : s.count), 0),
-    timeLimitMinutes: quiz.timeLimitMinutes,
-    opensAt: quiz.opensAt?.toISOString() ?? null,
-    closesAt: quiz.closesAt?.toISOString() ?? null,
-    attemptsAllowed: quiz.attemptsAllowed,
-    gradingMethod: quiz.gradingMethod,
-    passPercent: quiz.passPercent,
+    questionCount: questionCountOf(slots),
+    ...quizSchedule(quiz),
     showScore: quiz.showScore,
     showAnswers: quiz.showAnswers,
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
-    role: quiz.role,
     updatedAt: quiz.updatedAt.toISOString(),
   };
 }
