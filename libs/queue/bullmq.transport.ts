@@ -56,6 +56,31 @@ export class BullMqTransport implements JobTransport {
     return 'sent';
   }
 
+  async deliverMany(messages: OutboxMessage[]): Promise<'sent'> {
+    await this.ensureConnected();
+    const byQueue = new Map<QueueName, OutboxMessage[]>();
+    for (const m of messages) {
+      const name = JOB_QUEUE[m.jobName as JobName];
+      byQueue.set(name, [...(byQueue.get(name) ?? []), m]);
+    }
+    await withTimeout(
+      Promise.all(
+        [...byQueue].map(([name, batch]) =>
+          this.queues.get(name)!.addBulk(
+            batch.map((m) => ({
+              name: m.jobName,
+              data: JSON.parse(m.payload),
+              opts: { ...DEFAULT_JOB_OPTIONS, jobId: bullJobId(m.jobId) },
+            })),
+          ),
+        ),
+      ),
+      DELIVERY_TIMEOUT_MS,
+      'Redis did not take the jobs in time',
+    );
+    return 'sent';
+  }
+
   /** Fails fast while Redis is away, so the relay keeps the row and moves on. One wait serves a whole batch. */
   private ensureConnected(): Promise<void> {
     if (this.connection.status === 'ready') return Promise.resolve();

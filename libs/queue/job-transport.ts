@@ -8,6 +8,8 @@ import { OutboxMessage } from './outbox-message.entity';
 export interface JobTransport {
   readonly kind: 'bullmq' | 'in-process';
   deliver(message: OutboxMessage): Promise<'sent' | 'done'>;
+  /** Hands over a whole claimed batch at once, where the transport can (one round trip per queue). */
+  deliverMany?(messages: OutboxMessage[]): Promise<'sent'>;
   /** True when nothing handed over is still waiting or running (tests drain on it). */
   idle(): Promise<boolean>;
   close(): Promise<void>;

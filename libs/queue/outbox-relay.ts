@@ -117,6 +117,19 @@ export class OutboxRelay {
   }
 
   private async deliverAll(messages: OutboxMessage[]): Promise<void> {
+    if (this.transport.deliverMany) {
+      // One round trip for the batch (BullMQ addBulk; jobIds still make duplicates no-ops).
+      try {
+        const outcome = await this.transport.deliverMany(messages);
+        await this.recordDelivered(
+          outcome,
+          messages.map((m) => m.id),
+        );
+      } catch (err) {
+        for (const m of messages) await this.recordFailure(m, err);
+      }
+      return;
+    }
     const inProcess = this.transport.kind === 'in-process';
     const concurrency = inProcess ? IN_PROCESS_CONCURRENCY : 20;
     const queue = [...messages];
@@ -132,15 +145,17 @@ export class OutboxRelay {
     await Promise.all(lanes);
     // Successes are recorded together (one statement per pass, not one per job); until
     // then the rows stay claimed, and a relay that dies here only repeats idempotent work.
-    for (const [status, ids] of delivered) {
-      await this.tx.run((m) =>
-        m.update(
-          OutboxMessage,
-          { id: In(ids), claimedBy: this.relayId },
-          { status, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
-        ),
-      );
-    }
+    for (const [status, ids] of delivered) await this.recordDelivered(status, ids);
+  }
+
+  private recordDelivered(status: 'done' | 'sent', ids: string[]) {
+    return this.tx.run((m) =>
+      m.update(
+        OutboxMessage,
+        { id: In(ids), claimedBy: this.relayId },
+        { status, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
+      ),
+    );
   }
 
   /** The outcome on success; a failure is recorded at once with its backoff. */
@@ -148,26 +163,30 @@ export class OutboxRelay {
     try {
       return await this.transport.deliver(message);
     } catch (err) {
-      const attempts = message.attempts + 1;
-      const handlerFailed = this.transport.kind === 'in-process';
-      const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
-      const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
-      this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
-      await this.tx.run((m) =>
-        m.update(
-          OutboxMessage,
-          { id: message.id, claimedBy: this.relayId },
-          {
-            attempts,
-            status: giveUp ? 'failed' : 'pending',
-            availableAt: new Date(this.clock.now().getTime() + backoffMs),
-            claimedBy: null,
-            claimedUntil: null,
-            lastError: String((err as Error)?.message ?? err).slice(0, 500),
-          },
-        ),
-      );
+      await this.recordFailure(message, err);
       return null;
     }
+  }
+
+  private async recordFailure(message: OutboxMessage, err: unknown): Promise<void> {
+    const attempts = message.attempts + 1;
+    const handlerFailed = this.transport.kind === 'in-process';
+    const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
+    const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
+    this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
+    await this.tx.run((m) =>
+      m.update(
+        OutboxMessage,
+        { id: message.id, claimedBy: this.relayId },
+        {
+          attempts,
+          status: giveUp ? 'failed' : 'pending',
+          availableAt: new Date(this.clock.now().getTime() + backoffMs),
+          claimedBy: null,
+          claimedUntil: null,
+          lastError: String((err as Error)?.message ?? err).slice(0, 500),
+        },
+      ),
+    );
   }
 }
