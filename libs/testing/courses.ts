@@ -1,3 +1,5 @@
+import { newId } from '../common/ids';
+import { Enrolment } from '../../src/modules/learning/entities';
 import { TestApp } from './test-app';
 
 export interface CourseSpec {
@@ -92,4 +94,33 @@ export async function givenPublishedCourse(
     'publish',
   );
   return { courseId, versionId: published.versionId as string, sectionId, lessonIds };
+}
+
+/**
+ * Learners enrolled straight in the database, for tests that drive services with many
+ * learners (no account or sign-in needed): active enrolments on the given version.
+ */
+export async function givenDirectEnrolments(
+  t: TestApp,
+  course: { courseId: string; versionId: string },
+  count: number,
+): Promise<Enrolment[]> {
+  const now = new Date();
+  const rows: Enrolment[] = Array.from({ length: count }, () => ({
+    id: newId(),
+    userId: newId(),
+    courseId: course.courseId,
+    versionId: course.versionId,
+    regionCode: null,
+    status: 'active' as const,
+    source: 'self' as const,
+    assignmentId: null,
+    deadline: null,
+    lastLessonId: null,
+    enrolledAt: now,
+    completedAt: null,
+    updatedAt: now,
+  }));
+  await t.dataSource.getRepository(Enrolment).insert(rows);
+  return rows;
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { In } from 'typeorm';
-import { newId } from '../../libs/common';
 import { OutboxMessage } from '../../libs/queue';
-import { createTestApp, givenPublishedCourse, givenUser, TestApp } from '../../libs/testing';
+import { createTestApp, givenDirectEnrolments, givenPublishedCourse, givenUser, TestApp } from '../../libs/testing';
 import { CompetencyEvidence, Enrolment, JpLedgerEntry, LessonProgress } from '../../src/modules/learning/entities';
 import { CompletionRecorder } from '../../src/modules/learning/progress/completion-recorder';
 
@@ -37,25 +36,8 @@ describe('lesson completions are order-independent (property)', () => {
   afterAll(() => t.close());
 
   /** Fresh learners enrolled on the course for one run. */
-  async function enrolLearners(): Promise<Enrolment[]> {
-    const now = new Date();
-    const rows = Array.from({ length: LEARNERS }, () => ({
-      id: newId(),
-      userId: newId(),
-      courseId: course.courseId,
-      versionId: course.versionId,
-      regionCode: null,
-      status: 'active' as const,
-      source: 'self' as const,
-      assignmentId: null,
-      deadline: null,
-      lastLessonId: null,
-      enrolledAt: now,
-      completedAt: null,
-      updatedAt: now,
-    }));
-    await t.dataSource.getRepository(Enrolment).insert(rows);
-    return rows as Enrolment[];
+  function enrolLearners(): Promise<Enrolment[]> {
+    return givenDirectEnrolments(t, course, LEARNERS);
   }
 
   /** What the platform holds for these learners, without timestamps or ids. */

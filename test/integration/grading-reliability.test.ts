@@ -2,13 +2,14 @@ import { TransactionRunner } from '../../libs/database';
 import fc from 'fast-check';
 import { FindOperator, In, Like } from 'typeorm';
 import { AuthUser } from '../../libs/auth';
-import { Clock, newId } from '../../libs/common';
+import { Clock } from '../../libs/common';
 import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay, OutboxService } from '../../libs/queue';
 import { BullMqTransport } from '../../libs/queue/bullmq.transport';
 import { InProcessTransport } from '../../libs/queue/in-process.transport';
 import {
   asUser,
   createTestApp,
+  givenDirectEnrolments,
   givenQuizCourse,
   GivenQuizCourse,
   givenRegions,
@@ -231,23 +232,7 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
 
   /** A learner enrolled straight in the database (no account needed to take a quiz through the services). */
   const enrolDirectly = async (course: GivenQuizCourse): Promise<{ user: AuthUser; enrolmentId: string }> => {
-    const now = new Date();
-    const enrolment = {
-      id: newId(),
-      userId: newId(),
-      courseId: course.courseId,
-      versionId: course.versionId,
-      regionCode: null,
-      status: 'active' as const,
-      source: 'self' as const,
-      assignmentId: null,
-      deadline: null,
-      lastLessonId: null,
-      enrolledAt: now,
-      completedAt: null,
-      updatedAt: now,
-    };
-    await t.dataSource.getRepository(Enrolment).insert(enrolment);
+    const [enrolment] = await givenDirectEnrolments(t, course, 1);
     return {
       user: { id: enrolment.userId, role: 'learner', scopeRegionCode: null, locale: 'id' },
       enrolmentId: enrolment.id,
