@@ -157,7 +157,7 @@ export class AttemptsService {
   /**
    * Submits: the state change and the grading job's outbox row commit together, and
    * nothing here touches Redis, so the answer (202) is quick even when Redis is down.
-   * Submitting again returns the attempt as it is.
+   * Submitting again answers with the receipt of the attempt as it is.
    */
   async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<SubmitReceipt> {
     // One transaction: read, merge the last answers, close with the grading job's row.
