@@ -17,24 +17,25 @@ export class AttemptOutcome {
     private readonly learning: LearningApi,
   ) {}
 
+  /** One transaction for the whole of it (course progress joins it): a job costs one commit. */
   async apply(attemptId: string): Promise<void> {
-    const attempt = await this.tx.run((m) => m.findOneBy(QuizAttempt, { id: attemptId }));
-    if (!attempt || attempt.status !== 'graded') return;
-    const quiz = await this.tx.run((m) => m.findOneBy(Quiz, { id: attempt.quizId }));
-    if (!quiz) return;
-    const finals = await this.tx.run((m) =>
-      m.find(QuizAttempt, {
+    await this.tx.run(async (m) => {
+      const attempt = await m.findOneBy(QuizAttempt, { id: attemptId });
+      if (!attempt || attempt.status !== 'graded') return;
+      const quiz = await m.findOneBy(Quiz, { id: attempt.quizId });
+      if (!quiz) return;
+      const finals = await m.find(QuizAttempt, {
         select: { percentHundredths: true },
         where: { quizId: quiz.id, userId: attempt.userId, status: 'graded' },
         order: { number: 'ASC' },
-      }),
-    );
-    const grade = quizGrade(
-      quiz.gradingMethod,
-      finals.map((a) => a.percentHundredths! / 100),
-    );
-    if (quiz.role === 'pre' || passes(grade, quiz.passPercent)) {
-      await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id);
-    }
+      });
+      const grade = quizGrade(
+        quiz.gradingMethod,
+        finals.map((a) => a.percentHundredths! / 100),
+      );
+      if (quiz.role === 'pre' || passes(grade, quiz.passPercent)) {
+        await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id);
+      }
+    });
   }
 }
