@@ -28,33 +28,14 @@ export class OutboxService {
     payload: JobPayloads[N],
     options: EnqueueOptions,
   ): Promise<void> {
-    const availableAt = new Date(this.clock.now().getTime() + (options.delayMs ?? 0));
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values({
-        id: newId(),
-        jobName: name,
-        jobId: `${name}:${options.jobId}`,
-        payload: JSON.stringify(payload),
-        status: 'pending',
-        availableAt,
-        attempts: 0,
-        createdAt: this.clock.now(),
-      })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
-    // Wake the relay once the row is visible to it; the relay's poll is the safety net.
-    this.tx.afterCommit(() => this.signal.soon());
+    await this.enqueueMany(manager, name, [{ payload, ...options }]);
   }
 
   /** Many jobs of one kind in one statement (a batch handler's follow-ups); duplicates are ignored. */
   async enqueueMany<N extends JobName>(
     manager: EntityManager,
     name: N,
-    jobs: Array<{ payload: JobPayloads[N]; jobId: string }>,
+    jobs: Array<{ payload: JobPayloads[N] } & EnqueueOptions>,
   ): Promise<void> {
     if (jobs.length === 0) return;
     const now = this.clock.now();
@@ -69,7 +50,7 @@ export class OutboxService {
           jobId: `${name}:${job.jobId}`,
           payload: JSON.stringify(job.payload),
           status: 'pending' as const,
-          availableAt: now,
+          availableAt: new Date(now.getTime() + (job.delayMs ?? 0)),
           attempts: 0,
           createdAt: now,
         })),
@@ -77,6 +58,7 @@ export class OutboxService {
       .orIgnore()
       .updateEntity(false)
       .execute();
+    // Wake the relay once the rows are visible to it; the relay's poll is the safety net.
     this.tx.afterCommit(() => this.signal.soon());
   }
 }

@@ -88,26 +88,17 @@ export class Grader {
     const meta = m.connection.getMetadata(QuizAttempt);
     const db = (property: keyof QuizAttempt, value: unknown) =>
       m.connection.driver.preparePersistentValue(value, meta.findColumnWithPropertyName(property)!);
+    const now = this.clock.now();
+    const rows = scored.map(({ attempt, score }) => ({ id: attempt.id, columns: scoreColumns(score, now) }));
     const params: unknown[] = [];
-    const byId = (property: keyof QuizAttempt, valueOf: (s: AttemptScore) => unknown) => {
+    const sets = (Object.keys(rows[0].columns) as Array<keyof ReturnType<typeof scoreColumns>>).map((property) => {
       const column = meta.findColumnWithPropertyName(property)!.databaseName;
-      const arms = scored.map(({ attempt, score }) => {
-        params.push(attempt.id, db(property, valueOf(score)));
+      const arms = rows.map(({ id, columns }) => {
+        params.push(id, db(property, columns[property]));
         return 'WHEN ? THEN ?';
       });
       return `${column} = CASE id ${arms.join(' ')} END`;
-    };
-    const now = this.clock.now();
-    const sets = [
-      byId('status', (s) => (s.awaitingManual ? 'awaiting_manual' : 'graded')),
-      byId('scoreHundredths', (s) => s.scoreHundredths),
-      byId('maxHundredths', (s) => s.maxHundredths),
-      byId('percentHundredths', (s) =>
-        s.awaitingManual ? null : Math.round(percentOf(s.scoreHundredths, s.maxHundredths) * 100),
-      ),
-      byId('marksJson', (s) => JSON.stringify(s.marks)),
-      byId('gradedAt', (s) => (s.awaitingManual ? null : now)),
-    ];
+    });
     params.push(db('updatedAt', now), ...scored.map(({ attempt }) => attempt.id));
     await m.query(
       `UPDATE quiz_attempt SET ${sets.join(', ')}, grade_version = grade_version + 1, grading_error = NULL, updated_at = ? ` +
@@ -134,12 +125,7 @@ export class Grader {
       .createQueryBuilder()
       .update(QuizAttempt)
       .set({
-        status: final ? 'graded' : 'awaiting_manual',
-        scoreHundredths: score.scoreHundredths,
-        maxHundredths: score.maxHundredths,
-        percentHundredths: final ? Math.round(percentOf(score.scoreHundredths, score.maxHundredths) * 100) : null,
-        marksJson: JSON.stringify(score.marks),
-        gradedAt: final ? now : null,
+        ...scoreColumns(score, now),
         gradeVersion: version,
         gradingError: null,
         updatedAt: now,
@@ -175,6 +161,19 @@ export class Grader {
     );
     throw new PermanentJobError(`Attempt ${attempt.id}: ${reason}`);
   }
+}
+
+/** What a score writes on its attempt; final unless essays wait for a person. */
+function scoreColumns(score: AttemptScore, now: Date) {
+  const final = !score.awaitingManual;
+  return {
+    status: final ? ('graded' as const) : ('awaiting_manual' as const),
+    scoreHundredths: score.scoreHundredths,
+    maxHundredths: score.maxHundredths,
+    percentHundredths: final ? Math.round(percentOf(score.scoreHundredths, score.maxHundredths) * 100) : null,
+    marksJson: JSON.stringify(score.marks),
+    gradedAt: final ? now : null,
+  };
 }
 
 function parse(attempt: QuizAttempt): { snapshot: FrozenQuestion[]; responses: Record<string, Response> } | null {

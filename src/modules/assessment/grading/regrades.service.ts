@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
@@ -132,7 +132,7 @@ export class RegradesService {
     }
   }
 
-  private async currentKeys(m: import('typeorm').EntityManager, attempts: QuizAttempt[]) {
+  private async currentKeys(m: EntityManager, attempts: QuizAttempt[]) {
     const ids = [...new Set(attempts.flatMap((a) => snapshotOf(a).map((q) => q.questionId)))];
     const rows = ids.length ? await m.findBy(Question, { id: In(ids) }) : [];
     return new Map(

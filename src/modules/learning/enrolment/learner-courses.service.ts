@@ -12,7 +12,7 @@ import {
   requiredLessons,
   StoredMedia,
 } from '../../catalog/catalog.api';
-import { Enrolment, LessonProgress } from '../entities';
+import { Enrolment, isLearning, LessonProgress } from '../entities';
 import { LearningError } from '../learning.errors';
 import { CompletionOutcome, CompletionRecorder } from '../progress/completion-recorder';
 import { VersionFacts } from '../progress/version-facts';
@@ -144,7 +144,7 @@ export class LearnerCoursesService {
   private async reachable(user: AuthUser, courseId: string, lessonId: string) {
     const enrolment = await this.enrolmentOf(user.id, courseId);
     if (!enrolment) throw new DomainException(LearningError.NOT_ENROLLED, 'You are not enrolled in this course');
-    if (enrolment.status === 'requested' || enrolment.status === 'rejected') {
+    if (!isLearning(enrolment)) {
       throw new DomainException(LearningError.ENROLMENT_PENDING, 'Your enrolment has not been approved');
     }
     const facts = await this.facts.of(enrolment.versionId);

@@ -4,6 +4,11 @@ export const ENROLMENT_STATUSES = ['requested', 'active', 'completed', 'rejected
 /** requested: waiting for a unit admin (approval courses); active: learning; completed: the rule was met. */
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
+/** Active or completed: the learner may learn (a request waits, a rejection ended it). */
+export function isLearning(enrolment: Pick<Enrolment, 'status'>): boolean {
+  return enrolment.status === 'active' || enrolment.status === 'completed';
+}
+
 /** A learner in a course, on the version they started (until an instructor migrates them). */
 @Entity('enrolment')
 @Index('UQ_enrolment_user_course', ['userId', 'courseId'], { unique: true })

@@ -5,7 +5,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { CompletionFacts, isCourseComplete } from '../../catalog/catalog.api';
 import { ledgerYearOf } from '../domain/ledger';
-import { Enrolment, LessonProgress } from '../entities';
+import { Enrolment, isLearning, LessonProgress } from '../entities';
 import { writeCredit } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
 import { lockEnrolment } from './enrolment-lock';
@@ -42,7 +42,7 @@ export class CompletionRecorder {
       // finished at the same moment cannot each miss the other and leave the course open.
       const enrolment = await lockEnrolment(m, enrolmentId);
       if (!enrolment) throw new DomainException(LearningError.ENROLMENT_NOT_FOUND, 'No such enrolment');
-      if (enrolment.status === 'requested' || enrolment.status === 'rejected') {
+      if (!isLearning(enrolment)) {
         throw new DomainException(LearningError.ENROLMENT_PENDING, 'The enrolment has not been approved');
       }
       const facts = await this.facts.of(enrolment.versionId);

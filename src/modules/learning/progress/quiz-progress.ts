@@ -3,7 +3,7 @@ import { IsNull, Not } from 'typeorm';
 import { DomainException } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { lockedLessonIds } from '../../catalog/catalog.api';
-import { Enrolment, LessonProgress } from '../entities';
+import { Enrolment, isLearning, LessonProgress } from '../entities';
 import { LearningError } from '../learning.errors';
 import { CompletionRecorder } from './completion-recorder';
 import { VersionFacts } from './version-facts';
@@ -30,11 +30,9 @@ export class QuizProgress {
 
   /** Null when the learner is not (yet) in the course or their version does not present the quiz. */
   async seat(userId: string, courseId: string, quizId: string): Promise<QuizSeat | null> {
-    const enrolment = await this.tx.run((m) => m.findOneBy(Enrolment, { userId, courseId }));
-    if (!enrolment || enrolment.status === 'requested' || enrolment.status === 'rejected') return null;
-    const facts = await this.facts.of(enrolment.versionId);
-    const lessons = facts?.lessons.filter((l) => l.quizId === quizId) ?? [];
-    if (!facts || lessons.length === 0) return null;
+    const place = await this.quizLessons(userId, courseId, quizId);
+    if (!place || place.lessons.length === 0) return null;
+    const { enrolment, facts, lessons } = place;
     const done = await this.tx.run((m) =>
       m.find(LessonProgress, {
         select: { lessonId: true },
@@ -53,14 +51,21 @@ export class QuizProgress {
    * Idempotent and order-free like every completion; true when this completed the course.
    */
   async passed(userId: string, courseId: string, quizId: string): Promise<boolean> {
-    const enrolment = await this.tx.run((m) => m.findOneBy(Enrolment, { userId, courseId }));
-    if (!enrolment || enrolment.status === 'requested' || enrolment.status === 'rejected') return false;
-    const facts = await this.facts.of(enrolment.versionId);
+    const place = await this.quizLessons(userId, courseId, quizId);
     let courseCompleted = false;
-    for (const lesson of facts?.lessons.filter((l) => l.quizId === quizId) ?? []) {
-      const outcome = await this.recorder.completeLesson(enrolment.id, lesson.id);
+    for (const lesson of place?.lessons ?? []) {
+      const outcome = await this.recorder.completeLesson(place!.enrolment.id, lesson.id);
       courseCompleted ||= outcome.courseNewlyCompleted;
     }
     return courseCompleted;
+  }
+
+  /** The learner's enrolment (when they may learn), its version's facts and the lessons presenting the quiz. */
+  private async quizLessons(userId: string, courseId: string, quizId: string) {
+    const enrolment = await this.tx.run((m) => m.findOneBy(Enrolment, { userId, courseId }));
+    if (!enrolment || !isLearning(enrolment)) return null;
+    const facts = await this.facts.of(enrolment.versionId);
+    if (!facts) return null;
+    return { enrolment, facts, lessons: facts.lessons.filter((l) => l.quizId === quizId) };
   }
 }
