@@ -6,3 +6,4 @@ export * from './pages';
 export * from './courses';
 export * from './as-user';
 export * from './quizzes';
+export * from './pdf';
