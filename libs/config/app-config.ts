@@ -23,6 +23,8 @@ export interface AppConfig {
   demoData: boolean;
   uploadMaxBytes: number;
   outboxPollMs: number;
+  /** E-mail of notifications: SMTP when a URL is given, else .eml files under DATA_DIR/mail-outbox. */
+  mail: { smtpUrl: string | null; from: string; digestHourWib: number };
 }
 
 /** Raised at start-up; the message names every offending variable. */
@@ -87,6 +89,11 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     demoData: bool(vars.DEMO_DATA, database.kind === 'sqlite'),
     uploadMaxBytes: (vars.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
     outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,
+    mail: {
+      smtpUrl: vars.SMTP_URL ?? null,
+      from: vars.MAIL_FROM ?? 'Bina <no-reply@bina.local>',
+      digestHourWib: vars.DIGEST_HOUR_WIB ?? 7,
+    },
   };
 }
 

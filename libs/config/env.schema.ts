@@ -147,4 +147,27 @@ export class EnvironmentVariables {
   @Min(50)
   @Max(60000)
   OUTBOX_POLL_MS?: number;
+
+  // --- Notifications (e-mail) ---
+
+  /** smtp://user:pass@host:587 or smtps://…:465. Absent: e-mails are written to DATA_DIR/mail-outbox. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  /** Sender of every e-mail: "Bina <no-reply@bina.go.id>" or a bare address. */
+  @IsOptional()
+  @Matches(/^(?:[^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name: Bina <no-reply@bina.go.id>',
+  })
+  @MaxLength(254)
+  MAIL_FROM?: string;
+
+  /** Hour (WIB, 0-23) at which the daily digest e-mails go out. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR_WIB?: number;
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../libs/auth';
 import { AccountsService, NewAccount } from './accounts.service';
 import { UsersService } from './users.service';
-import { PeopleDirectory, PeopleFilter, PersonFacts } from './people-directory';
+import { PeopleDirectory, PeopleFilter, PersonContact, PersonFacts } from './people-directory';
 import { UserView } from './user.view';
 
-export type { PeopleFilter, PersonFacts } from './people-directory';
+export type { PeopleFilter, PersonContact, PersonFacts } from './people-directory';
 
 /** What other modules may ask of the identity module. */
 @Injectable()
@@ -28,6 +28,11 @@ export class IdentityApi {
 
   namesOf(ids: string[]): Promise<Map<string, { name: string; nip: string | null }>> {
     return this.people.namesOf(ids);
+  }
+
+  /** Name, e-mail, language and region of each person (for notifications). */
+  contactsOf(ids: string[]): Promise<PersonContact[]> {
+    return this.people.contactsOf(ids);
   }
 
   peopleByNips(nips: string[]): Promise<PersonFacts[]> {

@@ -26,6 +26,16 @@ export interface PeopleFilter {
   employeeType?: EmployeeType;
 }
 
+/** How to reach a person: what notifications need to write and address an e-mail. */
+export interface PersonContact {
+  id: string;
+  name: string;
+  email: string | null;
+  locale: 'id' | 'en';
+  regionCode: string | null;
+  active: boolean;
+}
+
 const FACTS = ['id', 'nip', 'regionCode', 'unitId', 'positionId', 'golongan', 'employeeType'] as const;
 
 /** Active ASN (people with a NIP) looked up in bulk, for jobs that work through a population. */
@@ -59,6 +69,15 @@ export class PeopleDirectory {
     if (ids.length === 0) return new Map();
     const rows = await this.users.find({ select: { id: true, name: true, nip: true }, where: { id: In(ids) } });
     return new Map(rows.map((u) => [u.id, { name: u.name, nip: u.nip ? formatNip(u.nip) : null }]));
+  }
+
+  /** Names, addresses and languages of people (inactive ones included; the caller decides). */
+  async contactsOf(ids: string[]): Promise<PersonContact[]> {
+    if (ids.length === 0) return [];
+    return this.users.find({
+      select: { id: true, name: true, email: true, locale: true, regionCode: true, active: true },
+      where: { id: In(ids) },
+    });
   }
 
   /** The active person who signs in with this NIP or e-mail (spaces in a NIP allowed). */
