@@ -1,0 +1,1 @@
+export { PlatformSigningKey, PublishedKey } from './platform-signing-key';
