@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AppRole, EnvironmentVariables } from './env.schema';
@@ -23,6 +23,15 @@ export interface AppConfig {
   demoData: boolean;
   uploadMaxBytes: number;
   outboxPollMs: number;
+  certificateSigning: {
+    /**
+     * PKCS#8 PEM of the Ed25519 key that signs certificate credentials. Null: the signing
+     * module generates a development key, or refuses to start in production on MySQL.
+     */
+    keyPem: string | null;
+    /** Earlier public keys still trusted after a key rotation, as given: base64 SPKI DER or did:key. */
+    previousPublicKeys: string[];
+  };
   /** E-mail of notifications: SMTP when a URL is given, else .eml files under DATA_DIR/mail-outbox. */
   mail: { smtpUrl: string | null; from: string; digestHourWib: number };
 }
@@ -55,6 +64,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
   if (env === 'production' && !vars.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
+  const signingKeyPem = vars.CERTIFICATE_SIGNING_KEY ? signingKeyPemOf(vars.CERTIFICATE_SIGNING_KEY, problems) : null;
+  const previousPublicKeys = previousPublicKeysOf(vars.CERTIFICATE_PREVIOUS_PUBLIC_KEYS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolveDir(vars.DATA_DIR ?? './data');
@@ -89,6 +100,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     demoData: bool(vars.DEMO_DATA, database.kind === 'sqlite'),
     uploadMaxBytes: (vars.UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
     outboxPollMs: vars.OUTBOX_POLL_MS ?? 1000,
+    certificateSigning: { keyPem: signingKeyPem, previousPublicKeys },
     mail: {
       smtpUrl: vars.SMTP_URL ?? null,
       from: vars.MAIL_FROM ?? 'Bina <no-reply@bina.local>',
@@ -112,4 +124,56 @@ function devSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+const SIGNING_KEY_FORMAT =
+  'must be the PKCS#8 PEM of an Ed25519 private key (openssl genpkey -algorithm ed25519), or that PEM base64-encoded on one line';
+
+/**
+ * The signing key as a PEM, whichever accepted form it came in: a PEM (its line breaks
+ * possibly written as "\n" by an env file) or that PEM base64-encoded on one line. Problems
+ * name the variable and never quote the value: it is a secret.
+ */
+function signingKeyPemOf(value: string, problems: string[]): string | null {
+  const text = value.trim();
+  const pem = text.startsWith('-----BEGIN')
+    ? text.replace(/\\n/g, '\n')
+    : Buffer.from(text, 'base64').toString('utf8').trim();
+  try {
+    const key = createPrivateKey({ key: pem, format: 'pem' });
+    if (key.asymmetricKeyType === 'ed25519') return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+    problems.push(`CERTIFICATE_SIGNING_KEY: this is an ${key.asymmetricKeyType} key; it ${SIGNING_KEY_FORMAT}`);
+  } catch {
+    problems.push(`CERTIFICATE_SIGNING_KEY: ${SIGNING_KEY_FORMAT}`);
+  }
+  return null;
+}
+
+/** did:key of an Ed25519 key ("z6Mk" + 44), optionally with its fragment; fully decoded by the signing module. */
+const ED25519_DID_KEY = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{44})(#\1)?$/;
+
+function previousPublicKeysOf(value: string | undefined, problems: string[]): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  entries.forEach((entry, i) => {
+    if (!isEd25519PublicKeyText(entry)) {
+      problems.push(
+        `CERTIFICATE_PREVIOUS_PUBLIC_KEYS: entry ${i + 1} is neither a did:key nor the base64 SPKI DER of an Ed25519 public key`,
+      );
+    }
+  });
+  return entries;
+}
+
+function isEd25519PublicKeyText(entry: string): boolean {
+  if (entry.startsWith('did:')) return ED25519_DID_KEY.test(entry);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(entry)) return false;
+  try {
+    const key = createPublicKey({ key: Buffer.from(entry, 'base64'), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }

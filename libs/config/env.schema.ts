@@ -148,6 +148,25 @@ export class EnvironmentVariables {
   @Max(60000)
   OUTBOX_POLL_MS?: number;
 
+  /**
+   * The Ed25519 key that signs certificate credentials: its PKCS#8 PEM, or that PEM
+   * base64-encoded on one line. Required in production on MySQL; elsewhere a development
+   * key is generated under DATA_DIR. (Checked as a key in app-config.ts.)
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  CERTIFICATE_SIGNING_KEY?: string;
+
+  /**
+   * Public keys of earlier signing keys, comma-separated (base64 SPKI DER or did:key): the
+   * certificates they signed keep verifying after a key rotation.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(16384)
+  CERTIFICATE_PREVIOUS_PUBLIC_KEYS?: string;
+
   // --- Notifications (e-mail) ---
 
   /** smtp://user:pass@host:587 or smtps://…:465. Absent: e-mails are written to DATA_DIR/mail-outbox. */
