@@ -15,6 +15,8 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { CompetenciesModule } from './modules/competencies/competencies.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { DeadlineRemindersModule } from './modules/notifications/reminders/deadline-reminders.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
@@ -37,9 +39,11 @@ export class AppModule {
         CompetenciesModule,
         OrganisationModule,
         IdentityModule,
+        NotificationsModule,
         CatalogModule,
         LearningModule,
         AssessmentModule,
+        DeadlineRemindersModule,
         WebModule,
         DemoModule,
       ],

@@ -5,6 +5,7 @@ import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
 import { LEARNING_ENTITIES } from './modules/learning/entities';
+import { NOTIFICATION_ENTITIES } from './modules/notifications/entities';
 import { ORGANISATION_ENTITIES } from './modules/organisation/entities';
 
 /** Every entity of every module, for the data source (app, migration CLI and tests alike). */
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...CATALOG_ENTITIES,
   ...LEARNING_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

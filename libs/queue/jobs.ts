@@ -18,13 +18,25 @@ export interface JobPayloads {
   'assessment.attempt-graded': { attemptId: string; gradeVersion: number };
   /** Regrade every finished attempt of a quiz after its key was fixed (reports progress). */
   'assessment.regrade-run': { regradeId: string };
+  /** A notify() call: hands each recipient's new notification to its own delivery job. */
+  'notifications.fan-out': { eventKey: string; recipientIds: string[] };
+  /** Decide one notification's e-mail from the person's preferences: at once, in the digest, or none. */
+  'notifications.deliver': { notificationId: string };
+  /** Send one notification's e-mail (once per event, recipient and channel). */
+  'notifications.send-email': { notificationId: string };
+  /** The daily digest of a WIB day: one send job per person with items waiting. */
+  'notifications.digest-run': { day: string };
+  /** Send one person's digest of a WIB day. */
+  'notifications.send-digest': { recipientId: string; day: string };
+  /** Remind learners whose enrolment is due in 7 days and tomorrow (WIB days). */
+  'notifications.deadline-scan': { day: string };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUES = ['identity', 'learning', 'assessment', 'platform'] as const;
+export const QUEUES = ['identity', 'learning', 'assessment', 'notifications', 'platform'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -36,6 +48,12 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // Its work is course progress (row locks, ledger writes): kept off the busy grading queue.
   'assessment.attempt-graded': 'learning',
   'assessment.regrade-run': 'assessment',
+  'notifications.fan-out': 'notifications',
+  'notifications.deliver': 'notifications',
+  'notifications.send-email': 'notifications',
+  'notifications.digest-run': 'notifications',
+  'notifications.send-digest': 'notifications',
+  'notifications.deadline-scan': 'notifications',
   'platform.housekeeping': 'platform',
 };
 
@@ -49,6 +67,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   identity: 2,
   learning: 4,
   assessment: 32,
+  // Mostly waiting on the mail server: several sends at once keep a digest morning short.
+  notifications: 8,
   platform: 1,
 };
 

@@ -44,7 +44,14 @@ describe('access control', () => {
     const publicRoutes = routeInventory(t.app)
       .filter((r) => r.rule?.public)
       .map((r) => r.route);
-    const allowed = [/^GET \/health$/, /^POST \/api\/auth\/login$/, /^(GET|POST) \/(masuk|bahasa)?$/, /^GET \/$/];
+    const allowed = [
+      /^GET \/health$/,
+      /^POST \/api\/auth\/login$/,
+      /^(GET|POST) \/(masuk|bahasa)?$/,
+      /^GET \/$/,
+      // The unsubscribe link of every e-mail (signed token; RFC 8058 one-click POST from mail clients).
+      /^(GET|POST) \/(api\/notifications\/unsubscribe|notifikasi\/berhenti)\/:token$/,
+    ];
     for (const route of publicRoutes)
       expect(allowed.some((pattern) => pattern.test(route)) ? route : `unexpected public ${route}`).toBe(route);
   });

@@ -1,9 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../../../libs/database';
 import { EmployeeType } from '../identity/domain/golongan';
+import { Enrolment, ExternalActivity } from './entities';
 import { LearningSettingsService } from './learning-settings.service';
+import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
 import { QuizProgress, QuizSeat } from './progress/quiz-progress';
 
 export type { QuizSeat } from './progress/quiz-progress';
+
+/** A completed enrolment, as certificates and plans need it. */
+export interface CompletedEnrolment {
+  id: string;
+  userId: string;
+  courseId: string;
+  versionId: string;
+  regionCode: string | null;
+  completedAt: Date;
+}
+
+/** A certificate the learner earned elsewhere: the evidence file of an external activity. */
+export interface ExternalCertificate {
+  activityId: string;
+  title: string;
+  organiser: string;
+  endDate: string;
+  jp: number;
+  status: string;
+  evidenceName: string;
+}
 
 /** What other modules may ask of the learning module. */
 @Injectable()
@@ -11,7 +35,38 @@ export class LearningApi {
   constructor(
     private readonly settings: LearningSettingsService,
     private readonly quizzes: QuizProgress,
+    private readonly tx: TransactionRunner,
+    private readonly completions: CourseCompletedSubscribers,
   ) {}
+
+  /** Runs on every `learning.course-completed` job; must be idempotent (a job can run twice). */
+  onCourseCompleted(listener: CourseCompletedListener): void {
+    this.completions.subscribe(listener);
+  }
+
+  /** Null unless the enrolment exists and is completed. */
+  async completedEnrolment(enrolmentId: string): Promise<CompletedEnrolment | null> {
+    const e = await this.tx.run((m) => m.findOneBy(Enrolment, { id: enrolmentId }));
+    if (!e || e.status !== 'completed' || !e.completedAt) return null;
+    const { id, userId, courseId, versionId, regionCode, completedAt } = e;
+    return { id, userId, courseId, versionId, regionCode, completedAt };
+  }
+
+  /** External activities with their evidence (certificates from elsewhere), newest first. */
+  async externalCertificates(userId: string): Promise<ExternalCertificate[]> {
+    const rows = await this.tx.run((m) =>
+      m.find(ExternalActivity, { where: { userId }, order: { endDate: 'DESC' }, take: 200 }),
+    );
+    return rows.map((a) => ({
+      activityId: a.id,
+      title: a.title,
+      organiser: a.organiser,
+      endDate: a.endDate,
+      jp: a.jpTenths / 10,
+      status: a.status,
+      evidenceName: a.evidenceName,
+    }));
+  }
 
   yearlyTarget(employeeType: EmployeeType, year: number): Promise<number | null> {
     return this.settings.yearlyTarget(employeeType, year);
@@ -26,4 +81,32 @@ export class LearningApi {
   quizPassed(userId: string, courseId: string, quizId: string): Promise<boolean> {
     return this.quizzes.passed(userId, courseId, quizId);
   }
+
+  /**
+   * Active (not completed) enrolments whose deadline lies in [from, to), `limit` at a time
+   * after `afterId` in id order: a resumable walk for deadline reminders.
+   */
+  async enrolmentsDueBetween(from: Date, to: Date, afterId: string | null, limit: number): Promise<DueEnrolment[]> {
+    const rows = await this.tx.run((m) => {
+      const query = m
+        .createQueryBuilder(Enrolment, 'e')
+        .select(['e.id', 'e.userId', 'e.courseId', 'e.versionId', 'e.deadline'])
+        .where('e.status = :active', { active: 'active' })
+        .andWhere('e.deadline >= :from AND e.deadline < :to', { from, to })
+        .orderBy('e.id', 'ASC')
+        .take(limit);
+      if (afterId) query.andWhere('e.id > :afterId', { afterId });
+      return query.getMany();
+    });
+    return rows.map((e) => ({ ...e, deadline: e.deadline! }));
+  }
+}
+
+/** An enrolment with a deadline coming up, as reminders need it. */
+export interface DueEnrolment {
+  id: string;
+  userId: string;
+  courseId: string;
+  versionId: string;
+  deadline: Date;
 }

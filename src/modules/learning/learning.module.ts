@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentRunner } from './assignments/assignment-runner';
 import { AssignmentsService } from './assignments/assignments.service';
 import { AssignmentsController } from './assignments.controller';
@@ -32,7 +33,13 @@ import { VersionFacts } from './progress/version-facts';
 import { VersionMigrationService } from './progress/version-migration.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(LEARNING_ENTITIES), CatalogModule, CompetenciesModule, IdentityModule],
+  imports: [
+    TypeOrmModule.forFeature(LEARNING_ENTITIES),
+    CatalogModule,
+    CompetenciesModule,
+    IdentityModule,
+    NotificationsModule,
+  ],
   controllers: [
     LearningSettingsController,
     DevelopmentFormsController,

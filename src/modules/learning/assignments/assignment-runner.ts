@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { regionWithin } from '../../../../libs/auth';
 import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../identity/identity.api';
+import { NotificationsApi } from '../../notifications/notifications.api';
 import { newEnrolment } from '../enrolment/new-enrolment';
 import { CourseAssignment, Enrolment } from '../entities';
 
@@ -30,6 +31,7 @@ export class AssignmentRunner {
     private readonly clock: Clock,
     private readonly catalog: CatalogApi,
     private readonly identity: IdentityApi,
+    private readonly notifications: NotificationsApi,
   ) {}
 
   async run(assignmentId: string, batchSize = ASSIGNMENT_BATCH): Promise<void> {
@@ -41,6 +43,8 @@ export class AssignmentRunner {
       return;
     }
     await this.tx.run((m) => m.update(CourseAssignment, { id: assignmentId }, { status: 'running' }));
+    const title = (await this.catalog.completionFacts(offered.publishedVersionId))?.title ?? '';
+    const course = { ...offered, title };
     if (assignment.filterJson) {
       const filter = JSON.parse(assignment.filterJson) as PeopleFilter;
       let cursor = assignment.cursor;
@@ -48,7 +52,7 @@ export class AssignmentRunner {
         const people = await this.identity.peoplePage(filter, cursor, batchSize);
         if (people.length === 0) break;
         const next = people[people.length - 1].id;
-        await this.apply(assignment, offered, people, 0, cursor, next);
+        await this.apply(assignment, course, people, 0, cursor, next);
         cursor = next;
       }
     } else {
@@ -58,7 +62,7 @@ export class AssignmentRunner {
         const slice = nips.slice(index, index + batchSize);
         const people = await this.identity.peopleByNips(slice);
         const next = String(index + slice.length);
-        await this.apply(assignment, offered, people, slice.length - people.length, cursor, next);
+        await this.apply(assignment, course, people, slice.length - people.length, cursor, next);
         cursor = next;
         index += slice.length;
       }
@@ -76,7 +80,7 @@ export class AssignmentRunner {
 
   private async apply(
     assignment: CourseAssignment,
-    offered: OfferedCourse,
+    offered: OfferedCourse & { title: string },
     people: PersonFacts[],
     notFound: number,
     fromCursor: string | null,
@@ -137,6 +141,11 @@ export class AssignmentRunner {
           .updateEntity(false)
           .execute();
       }
+      // The people this batch put in the course hear of it, in the same transaction.
+      await this.notifyAssigned(m, assignment, offered, [
+        ...fresh.map((p) => p.id),
+        ...existing.filter((e) => pending.includes(e.id)).map((e) => e.userId),
+      ]);
       counts.enrolled = fresh.length;
       counts.alreadyEnrolled = already.size;
       // The cursor guard makes a batch count once even if two runs of the job overlap.
@@ -154,6 +163,25 @@ export class AssignmentRunner {
         .andWhere(fromCursor === null ? 'cursor IS NULL' : 'cursor = :fromCursor', { fromCursor })
         .execute();
       if (moved.affected !== 1) throw new Error('Another run of this assignment moved on; this batch is dropped');
+    });
+  }
+
+  private async notifyAssigned(
+    m: EntityManager,
+    assignment: CourseAssignment,
+    offered: OfferedCourse & { title: string },
+    userIds: string[],
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.notifications.notify(m, {
+      category: 'course-assigned',
+      eventKey: `course-assigned:${assignment.id}`,
+      recipientIds: userIds,
+      params: {
+        course: offered.title,
+        ...(assignment.deadline ? { deadline: assignment.deadline.toISOString() } : {}),
+      },
+      link: `/kursus/${assignment.courseId}`,
     });
   }
 }
