@@ -18,6 +18,7 @@ import { LearningModule } from './modules/learning/learning.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DeadlineRemindersModule } from './modules/notifications/reminders/deadline-reminders.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
+import { CertificationModule } from './modules/certification/certification.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './modules/web/web.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CatalogModule,
         LearningModule,
         AssessmentModule,
+        CertificationModule,
         DeadlineRemindersModule,
         WebModule,
         DemoModule,

@@ -1,6 +1,7 @@
 import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
 import { ASSESSMENT_ENTITIES } from './modules/assessment/entities';
+import { CERTIFICATION_ENTITIES } from './modules/certification/entities';
 import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
@@ -18,5 +19,6 @@ export const ALL_ENTITIES = [
   ...CATALOG_ENTITIES,
   ...LEARNING_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...CERTIFICATION_ENTITIES,
   ...NOTIFICATION_ENTITIES,
 ];

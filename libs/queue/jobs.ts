@@ -18,6 +18,10 @@ export interface JobPayloads {
   'assessment.attempt-graded': { attemptId: string; gradeVersion: number };
   /** Regrade every finished attempt of a quiz after its key was fixed (reports progress). */
   'assessment.regrade-run': { regradeId: string };
+  /** Issue the certificate of a completed enrolment (once; duplicates issue nothing). */
+  'certification.issue': { enrolmentId: string };
+  /** Build the ZIP of a course's certificates that an admin asked for. */
+  'certification.export-run': { exportId: string };
   /** A notify() call: hands each recipient's new notification to its own delivery job. */
   'notifications.fan-out': { eventKey: string; recipientIds: string[] };
   /** Decide one notification's e-mail from the person's preferences: at once, in the digest, or none. */
@@ -36,7 +40,7 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUES = ['identity', 'learning', 'assessment', 'notifications', 'platform'] as const;
+export const QUEUES = ['identity', 'learning', 'assessment', 'certification', 'notifications', 'platform'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -48,6 +52,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   // Its work is course progress (row locks, ledger writes): kept off the busy grading queue.
   'assessment.attempt-graded': 'learning',
   'assessment.regrade-run': 'assessment',
+  'certification.issue': 'certification',
+  'certification.export-run': 'certification',
   'notifications.fan-out': 'notifications',
   'notifications.deliver': 'notifications',
   'notifications.send-email': 'notifications',
@@ -67,6 +73,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   identity: 2,
   learning: 4,
   assessment: 32,
+  // Rendering a PDF is CPU work: more at once only queues on the same core.
+  certification: 2,
   // Mostly waiting on the mail server: several sends at once keep a digest morning short.
   notifications: 8,
   platform: 1,

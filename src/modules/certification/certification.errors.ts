@@ -1,0 +1,13 @@
+import { defineErrors } from '../../../libs/common';
+
+export const CertificationError = defineErrors('CERTIFICATION', {
+  CERTIFICATE_NOT_FOUND: 'not_found',
+  UNIT_NOT_FOUND: 'not_found',
+  TEMPLATE_NOT_FOUND: 'not_found',
+  EXPORT_NOT_FOUND: 'not_found',
+  IMAGE_INVALID: 'unprocessable',
+  PLACEHOLDER_UNKNOWN: 'unprocessable',
+  ALREADY_REVOKED: 'conflict',
+  NOTHING_TO_PUBLISH: 'conflict',
+  EXPORT_NOT_READY: 'conflict',
+});

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ZipFile } from 'yazl';
+import { AccessScope, regionSubtreeCondition } from '../../../../libs/auth';
+import { Clock } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
+import { IdentityApi } from '../../identity/identity.api';
+import { Certificate, CertificateExport } from '../entities';
+import { certificateFileName } from '../management/certificate.view';
+
+const PAGE = 100;
+
+/**
+ * Builds an export's ZIP. The requester's scope is read again from the database (a unit
+ * admin moved to another region since asking gets that region's certificates, or none),
+ * never taken from the job. PDFs are stored already compressed, so they are stored, not deflated.
+ */
+@Injectable()
+export class ExportBuilder {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly identity: IdentityApi,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  async build(exportId: string): Promise<void> {
+    const job = await this.tx.run((m) => m.findOneBy(CertificateExport, { id: exportId }));
+    if (!job || job.status === 'done') return;
+    const scope = await this.scopeOf(job.requestedBy);
+    await this.tx.run((m) => m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0 }));
+    const zip = new ZipFile();
+    const chunks: Buffer[] = [];
+    const finished = new Promise<Buffer>((resolve, reject) => {
+      zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+      zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+      zip.outputStream.on('error', reject);
+    });
+    const names = new Set<string>();
+    let done = 0;
+    for (let afterId = ''; ;) {
+      const page = scope ? await this.page(scope, job.courseId, afterId) : [];
+      for (const c of page) {
+        zip.addBuffer(await this.storage.get(c.pdfKey), uniqueName(names, certificateFileName(c)), { compress: false });
+      }
+      done += page.length;
+      await this.tx.run((m) =>
+        m.update(CertificateExport, { id: exportId }, { doneCount: done, total: Math.max(job.total, done) }),
+      );
+      if (page.length < PAGE) break;
+      afterId = page[page.length - 1].id;
+    }
+    zip.end();
+    const fileKey = await this.storage.put('certificate-exports', await finished, 'zip');
+    await this.tx.run((m) =>
+      m.update(
+        CertificateExport,
+        { id: exportId },
+        { status: 'done', fileKey, total: done, doneCount: done, finishedAt: this.clock.now() },
+      ),
+    );
+  }
+
+  private page(scope: AccessScope, courseId: string, afterId: string): Promise<Certificate[]> {
+    return this.tx.run((m) => {
+      const qb = m
+        .createQueryBuilder(Certificate, 'c')
+        .where('c.course_id = :courseId AND c.status = :valid AND c.id > :afterId', {
+          courseId,
+          valid: 'valid',
+          afterId,
+        })
+        .orderBy('c.id', 'ASC')
+        .take(PAGE);
+      if (scope.kind === 'region') {
+        const region = regionSubtreeCondition('c.region_code', scope.regionCode);
+        qb.andWhere(region.sql, region.params);
+      }
+      return qb.getMany();
+    });
+  }
+
+  /** Null when the requester is no longer an admin: the ZIP is then empty. */
+  private async scopeOf(userId: string): Promise<AccessScope | null> {
+    const user = await this.identity.getUser({ kind: 'national' }, userId).catch(() => null);
+    if (!user || !user.active) return null;
+    if (user.role === 'national_admin') return { kind: 'national' };
+    if (user.role === 'unit_admin' && user.scopeRegionCode) return { kind: 'region', regionCode: user.scopeRegionCode };
+    return null;
+  }
+}
+
+function uniqueName(taken: Set<string>, name: string): string {
+  let candidate = name;
+  for (let i = 2; taken.has(candidate); i++) candidate = name.replace(/\.pdf$/, ` (${i}).pdf`);
+  taken.add(candidate);
+  return candidate;
+}
