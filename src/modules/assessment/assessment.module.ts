@@ -4,7 +4,9 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AssessmentApi } from './assessment.api';
+import { EssayAlerts } from './grading/essay-alerts';
 import { LearningGainService } from './grading/learning-gain.service';
 import { AttemptOutcome } from './attempts/attempt-outcome';
 import { AttemptStore } from './attempts/attempt-store';
@@ -33,6 +35,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     CompetenciesModule,
     IdentityModule,
     LearningModule,
+    NotificationsModule,
   ],
   controllers: [QuestionBankController, QuizzesController, AttemptsController, GradingController],
   providers: [
@@ -42,6 +45,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     AttemptStore,
     AttemptsService,
     Grader,
+    EssayAlerts,
     AttemptOutcome,
     GradeAttemptJob,
     AttemptExpireJob,

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../libs/database';
 import { CatalogueItem, CatalogueRepository, CatalogueViewer } from './catalogue.repository';
 import { CourseAccess } from './course-access';
 import { CourseContentService } from './course-content.service';
-import { CourseOutline, LessonView, lessonView, loadOutline } from './course-outline';
+import { CourseOutline, instructorsOf, LessonView, lessonView, loadOutline } from './course-outline';
 import { AudienceRule } from './domain/audience';
 import { fromTenths } from './domain/jp';
 import { CatalogueQuery } from './dto/catalogue-query.dto';
@@ -156,6 +156,22 @@ export class CatalogApi {
   /** Points a quiz lesson of the course's draft at a quiz of the same course. */
   attachQuiz(user: AuthUser, courseId: string, lessonId: string, quizId: string | null): Promise<LessonView> {
     return this.content.attachQuiz(user, courseId, lessonId, quizId);
+  }
+
+  /** The unit that owns (and issues certificates for) a course; null for national courses. */
+  async ownerUnitId(courseId: string): Promise<string | null> {
+    const course = await this.tx.run((m) =>
+      m.findOne(Course, { where: { id: courseId }, select: { id: true, ownerUnitId: true } }),
+    );
+    return course?.ownerUnitId ?? null;
+  }
+
+  /** The instructors of each course (owner first), e.g. to tell them essays wait for grading. */
+  async instructorIds(courseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = courseIds.length ? await this.tx.run((m) => instructorsOf(m, [...new Set(courseIds)])) : [];
+    const byCourse = new Map<string, string[]>();
+    for (const r of rows) byCourse.set(r.courseId, [...(byCourse.get(r.courseId) ?? []), r.userId]);
+    return byCourse;
   }
 
   mayEdit(user: AuthUser, courseId: string): Promise<boolean> {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { LearningApi } from '../../learning/learning.api';
+import { NotificationsApi } from '../../notifications/notifications.api';
 import { passes, quizGrade } from '../domain/attempt-score';
+import { visible } from '../domain/review-policy';
 import { Quiz, QuizAttempt } from '../entities';
 
 /**
@@ -9,12 +12,16 @@ import { Quiz, QuizAttempt } from '../entities';
  * completes its lessons, which may complete the course and credit JP. A pre-test counts
  * as done once taken, whatever the score: it measures the starting point.
  * Safe to run again and in any order: completion is idempotent and reads the current grades.
+ * The learner is told the grade is out (one notification per grade version), with the score
+ * only when the quiz's review policy already shows it.
  */
 @Injectable()
 export class AttemptOutcome {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly learning: LearningApi,
+    private readonly notifications: NotificationsApi,
+    private readonly clock: Clock,
   ) {}
 
   /** One transaction for the whole of it (course progress joins it): a job costs one commit. */
@@ -33,9 +40,21 @@ export class AttemptOutcome {
         quiz.gradingMethod,
         finals.map((a) => a.percentHundredths! / 100),
       );
-      if (quiz.role === 'pre' || passes(grade, quiz.passPercent)) {
+      const passed = passes(grade, quiz.passPercent);
+      if (quiz.role === 'pre' || passed) {
         await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id);
       }
+      const now = this.clock.now();
+      const scoreShown = visible(quiz.showScore, { graded: true, quizClosed: !!quiz.closesAt && quiz.closesAt <= now });
+      await this.notifications.notify(m, {
+        category: 'quiz-graded',
+        eventKey: `quiz-graded:${attempt.id}:${attempt.gradeVersion}`,
+        recipientIds: [attempt.userId],
+        params: scoreShown
+          ? { quiz: quiz.title, percent: attempt.percentHundredths! / 100, passed: passed ? 1 : 0 }
+          : { quiz: quiz.title },
+        link: `/kuis/percobaan/${attempt.id}`,
+      });
     });
   }
 }

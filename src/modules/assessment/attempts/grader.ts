@@ -6,6 +6,7 @@ import { MicroBatch, OutboxService, PermanentJobError } from '../../../../libs/q
 import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { QuizAttempt } from '../entities';
+import { EssayAlerts } from '../grading/essay-alerts';
 
 /** Grading jobs in flight together share one transaction (group commit): up to this many... */
 const BATCH_MAX = 50;
@@ -30,6 +31,7 @@ export class Grader {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly essayAlerts: EssayAlerts,
   ) {}
 
   grade(attemptId: string): Promise<void> {
@@ -60,6 +62,10 @@ export class Grader {
         else scored.push({ attempt, score: scoreAttempt(parsed.snapshot, parsed.responses) });
       }
       await this.writeScores(m, scored);
+      await this.essayAlerts.awaitingGrading(
+        m,
+        scored.filter(({ score }) => score.awaitingManual).map(({ attempt }) => attempt),
+      );
       await this.outbox.enqueueMany(
         m,
         'assessment.attempt-graded',
