@@ -134,6 +134,16 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     await t.drain();
     const waiting = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
     expect(waiting.body).toMatchObject({ status: 'awaiting_manual', result: null });
+    const alerts = await as(instructor).get('/api/notifications');
+    expect(alerts.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          category: 'essay-awaiting-grading',
+          link: `/pengajar/kursus/${course.courseId}/penilaian/${started.body.id}`,
+        }),
+      ]),
+    );
+    expect((await as(learner).get('/api/notifications')).body.items).toEqual([]);
 
     const queue = await as(instructor).get(
       `/api/assessment/courses/${course.courseId}/attempts?status=awaiting_manual`,
@@ -166,6 +176,9 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(final.body.result).toEqual({ score: 4, max: 5, percent: 80, passed: true });
     expect(final.body.review[1].comment).toBe('Contoh baik; kaitkan dengan nilai Akuntabel.');
     expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('completed');
+    const told = (await as(learner).get('/api/notifications')).body.items as Array<{ category: string; lines: string[] }>;
+    expect(told.map((n) => n.category).sort()).toEqual(['certificate-issued', 'quiz-graded']);
+    expect(told.find((n) => n.category === 'quiz-graded')!.lines.join(' ')).toContain('80');
   });
 
   it('an override needs a reason, is audited, and re-emits the graded event', async () => {
