@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,10 @@ export async function startBina(): Promise<BinaUnderTest> {
     LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
     DATA_DIR: dataDir,
+    // Production refuses to start without a configured signing key: the run gets a throwaway one.
+    CERTIFICATE_SIGNING_KEY: Buffer.from(
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    ).toString('base64'),
   };
   for (const name of HONOURED) if (process.env[name]) env[name] = process.env[name];
   // A run's own BullMQ keys are removed afterwards; a QUEUE_PREFIX given by the caller is left alone.
