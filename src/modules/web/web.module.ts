@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AssessmentModule } from '../assessment/assessment.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { AssignmentPagesController } from './assignment-pages.controller';
 import { AuthoringPagesController } from './authoring-pages.controller';
 import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
 import { LearnerPagesController } from './learner-pages.controller';
+import { NotificationAdminPagesController } from './notification-admin-pages.controller';
+import { NotificationBadgeInterceptor } from './notification-badge.interceptor';
+import { NotificationMailboxPagesController } from './notification-mailbox-pages.controller';
+import { NotificationPagesController } from './notification-pages.controller';
+import { NotificationUnsubscribePagesController } from './notification-unsubscribe-pages.controller';
 import { QuizPagesController } from './quiz-pages.controller';
 import { QuizAuthoringPagesController } from './quiz-authoring-pages.controller';
 import { HomeService } from './home.service';
@@ -18,7 +25,15 @@ import { SignInController } from './sign-in.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
-  imports: [IdentityModule, OrganisationModule, CompetenciesModule, CatalogModule, LearningModule, AssessmentModule],
+  imports: [
+    IdentityModule,
+    OrganisationModule,
+    CompetenciesModule,
+    CatalogModule,
+    LearningModule,
+    AssessmentModule,
+    NotificationsModule,
+  ],
   controllers: [
     SignInController,
     HomeController,
@@ -29,7 +44,11 @@ import { SignInController } from './sign-in.controller';
     ReviewPagesController,
     QuizPagesController,
     QuizAuthoringPagesController,
+    NotificationPagesController,
+    NotificationUnsubscribePagesController,
+    NotificationAdminPagesController,
+    NotificationMailboxPagesController,
   ],
-  providers: [HomeService],
+  providers: [HomeService, { provide: APP_INTERCEPTOR, useClass: NotificationBadgeInterceptor }],
 })
 export class WebModule {}
