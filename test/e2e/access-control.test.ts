@@ -49,6 +49,10 @@ describe('access control', () => {
       /^POST \/api\/auth\/login$/,
       /^(GET|POST) \/(masuk|bahasa)?$/,
       /^GET \/$/,
+      // The public certificate check: the page, and the JSON API with its public keys and credential check.
+      /^GET \/(api\/)?verifikasi(\/:code)?$/,
+      /^GET \/api\/verifikasi\/kunci$/,
+      /^POST \/api\/verifikasi\/kredensial$/,
       // The unsubscribe link of every e-mail (signed token; RFC 8058 one-click POST from mail clients).
       /^(GET|POST) \/(api\/notifications\/unsubscribe|notifikasi\/berhenti)\/:token$/,
     ];

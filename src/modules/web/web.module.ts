@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AssessmentModule } from '../assessment/assessment.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { CertificationModule } from '../certification/certification.module';
 import { CompetenciesModule } from '../competencies/competencies.module';
 import { IdentityModule } from '../identity/identity.module';
 import { LearningModule } from '../learning/learning.module';
@@ -9,6 +10,10 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { AssignmentPagesController } from './assignment-pages.controller';
 import { AuthoringPagesController } from './authoring-pages.controller';
+import { CertificateAdminPagesController } from './certificate-admin-pages.controller';
+import { CertificatePagesController } from './certificate-pages.controller';
+import { CertificateTemplatePagesController } from './certificate-template-pages.controller';
+import { CertificateVerificationPagesController } from './certificate-verification-pages.controller';
 import { ExternalPagesController } from './external-pages.controller';
 import { HomeController } from './home.controller';
 import { LearnerPagesController } from './learner-pages.controller';
@@ -32,6 +37,7 @@ import { SignInController } from './sign-in.controller';
     CatalogModule,
     LearningModule,
     AssessmentModule,
+    CertificationModule,
     NotificationsModule,
   ],
   controllers: [
@@ -44,6 +50,10 @@ import { SignInController } from './sign-in.controller';
     ReviewPagesController,
     QuizPagesController,
     QuizAuthoringPagesController,
+    CertificatePagesController,
+    CertificateVerificationPagesController,
+    CertificateAdminPagesController,
+    CertificateTemplatePagesController,
     NotificationPagesController,
     NotificationUnsubscribePagesController,
     NotificationAdminPagesController,

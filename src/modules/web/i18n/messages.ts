@@ -1,6 +1,7 @@
 import type { Locale } from '../../../../libs/common';
 import { ADMIN_EN, ADMIN_ID } from './admin.messages';
 import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
+import { CERTIFICATES_EN, CERTIFICATES_ID } from './certificates.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
@@ -66,7 +67,7 @@ const shell = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
-const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID };
+const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID };
 
 export type MessageKey = keyof typeof id;
 
@@ -126,7 +127,14 @@ const shellEn: Partial<Record<keyof typeof shell, string>> = {
   'role.national_admin': 'National admin',
 };
 
-const en: Partial<Record<MessageKey, string>> = { ...shellEn, ...LEARNER_EN, ...AUTHORING_EN, ...ADMIN_EN, ...QUIZ_EN };
+const en: Partial<Record<MessageKey, string>> = {
+  ...shellEn,
+  ...LEARNER_EN,
+  ...AUTHORING_EN,
+  ...ADMIN_EN,
+  ...QUIZ_EN,
+  ...CERTIFICATES_EN,
+};
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
