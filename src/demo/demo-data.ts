@@ -124,3 +124,28 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     golongan: 'III/a',
   },
 ];
+
+/**
+ * The published certificate template of the unit whose instructor authors the demo courses
+ * (certificates are issued by the course's owning unit). Fictional official, valid NIP shape.
+ */
+export const DEMO_CERTIFICATE_TEMPLATE = {
+  unitCode: 'BPSDM-36',
+  heading: 'SERTIFIKAT',
+  blocks: [
+    'Diberikan kepada',
+    '{nama}',
+    'NIP {nip}',
+    'yang telah menyelesaikan pelatihan daring',
+    '{kursus}',
+    'pada tanggal {tanggal}[ dengan beban belajar {jp}][ untuk pengembangan kompetensi {kompetensi}].',
+  ],
+  show: { nip: true, competencies: true, jp: true, qr: true, serial: true },
+  signatories: [
+    {
+      name: 'Dr. H. Ahmad Syaukani, S.Sos., M.Si.',
+      nip: '197003121995031001',
+      position: 'Kepala BPSDM Provinsi Banten',
+    },
+  ],
+} as const;

@@ -11,8 +11,9 @@ import { QuizzesService } from '../modules/assessment/quizzes/quizzes.service';
 import { PublishingService } from '../modules/catalog/publishing.service';
 import { IdentityApi } from '../modules/identity/identity.api';
 import { OrganisationApi } from '../modules/organisation/organisation.api';
+import { TemplatesService } from '../modules/certification/templates/templates.service';
 import { seedDemoCourses } from './demo-courses';
-import { DEMO_PEOPLE, DEMO_POSITIONS, DEMO_REGIONS, DEMO_UNITS } from './demo-data';
+import { DEMO_CERTIFICATE_TEMPLATE, DEMO_PEOPLE, DEMO_POSITIONS, DEMO_REGIONS, DEMO_UNITS } from './demo-data';
 
 export interface DemoLogin {
   role: string;
@@ -38,6 +39,7 @@ export class DemoSeeder {
     private readonly publishing: PublishingService,
     private readonly bank: QuestionBankService,
     private readonly quizzes: QuizzesService,
+    private readonly templates: TemplatesService,
   ) {}
 
   private get passwordFile(): string {
@@ -81,6 +83,7 @@ export class DemoSeeder {
         quizzes: this.quizzes,
       },
     );
+    await this.publishCertificateTemplate(people.get('national')!, units.get(DEMO_CERTIFICATE_TEMPLATE.unitCode)!);
     if (this.config.database.kind === 'sqlite' && this.config.database.file !== ':memory:') {
       writeFileSync(this.passwordFile, secret, { mode: 0o600 });
     }
@@ -88,6 +91,25 @@ export class DemoSeeder {
       `Demo data loaded: ${DEMO_REGIONS.length} regions, ${DEMO_UNITS.length} units, ${DEMO_PEOPLE.length} people, ${courseCount} courses`,
     );
     return { password: secret, logins: demoLogins() };
+  }
+
+  /** The unit that owns the demo courses prints their certificates with its own published template. */
+  private async publishCertificateTemplate(nationalAdminId: string, unitId: string): Promise<void> {
+    const admin = {
+      id: nationalAdminId,
+      role: 'national_admin' as const,
+      scopeRegionCode: null,
+      locale: 'id' as const,
+    };
+    const { unitCode: _unit, ...design } = DEMO_CERTIFICATE_TEMPLATE;
+    const dto = {
+      ...design,
+      blocks: [...design.blocks],
+      show: { ...design.show },
+      signatories: design.signatories.map((s) => ({ ...s })),
+    };
+    await this.templates.saveDraft(admin, { kind: 'national' }, unitId, dto);
+    await this.templates.publish(admin, { kind: 'national' }, unitId);
   }
 
   private knownLogins(): { password: string; logins: DemoLogin[] } | null {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '../modules/assessment/assessment.module';
 import { CatalogModule } from '../modules/catalog/catalog.module';
+import { CertificationModule } from '../modules/certification/certification.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
-  imports: [OrganisationModule, IdentityModule, CatalogModule, AssessmentModule],
+  imports: [OrganisationModule, IdentityModule, CatalogModule, AssessmentModule, CertificationModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

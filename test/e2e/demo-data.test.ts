@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from '../../libs/testing';
 import { DEMO_PEOPLE } from '../../src/demo/demo-data';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
+import { OrganisationApi } from '../../src/modules/organisation/organisation.api';
 
 describe('the demo data of a first start', () => {
   let t: TestApp;
@@ -58,6 +59,19 @@ describe('the demo data of a first start', () => {
     expect(res.body.items.map((u: { name: string }) => u.name).sort()).toEqual([
       'Admin BKPSDM Kota Medan',
       'Budi Santoso',
+    ]);
+  });
+
+  it('gives the unit that owns the demo courses a published certificate template with its signatory', async () => {
+    const national = await t.bearer('nasional@demo.bina.id', 'demo-password-for-test');
+    const [unit] = await t.get(OrganisationApi).unitsByCodes(['BPSDM-36']);
+    const res = await t.http().get(`/api/certification/units/${unit.id}/template`).set('authorization', national);
+    expect(res.body.published.design.signatories).toEqual([
+      {
+        name: 'Dr. H. Ahmad Syaukani, S.Sos., M.Si.',
+        nip: '197003121995031001',
+        position: 'Kepala BPSDM Provinsi Banten',
+      },
     ]);
   });
 
