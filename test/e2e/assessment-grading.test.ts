@@ -176,7 +176,10 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(final.body.result).toEqual({ score: 4, max: 5, percent: 80, passed: true });
     expect(final.body.review[1].comment).toBe('Contoh baik; kaitkan dengan nilai Akuntabel.');
     expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('completed');
-    const told = (await as(learner).get('/api/notifications')).body.items as Array<{ category: string; lines: string[] }>;
+    const told = (await as(learner).get('/api/notifications')).body.items as Array<{
+      category: string;
+      lines: string[];
+    }>;
     expect(told.map((n) => n.category).sort()).toEqual(['certificate-issued', 'quiz-graded']);
     expect(told.find((n) => n.category === 'quiz-graded')!.lines.join(' ')).toContain('80');
   });

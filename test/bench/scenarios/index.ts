@@ -6,4 +6,10 @@ import { lessonCompletionWrites } from './lesson-completion-writes';
 import { signInAndHome } from './sign-in-and-home';
 
 /** Every benchmark scenario, in the order `npm run bench` runs them. Add new ones here. */
-export const SCENARIOS: Scenario[] = [signInAndHome, catalogueAndCoursePage, lessonCompletionWrites, examBurst, certificateIssuance];
+export const SCENARIOS: Scenario[] = [
+  signInAndHome,
+  catalogueAndCoursePage,
+  lessonCompletionWrites,
+  examBurst,
+  certificateIssuance,
+];
