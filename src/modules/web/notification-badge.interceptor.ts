@@ -33,8 +33,8 @@ export class NotificationBadgeInterceptor implements NestInterceptor {
           ...(reply.locals ?? {}),
           notificationBell: {
             unread,
+            // Says the count in words on screen, so that no separate label for screen readers is needed.
             text: unread > 0 ? t('notif.bellUnread', { count: unread }) : t('notif.bell'),
-            label: t('notif.bellLabel', { count: unread }),
           },
         };
         return next.handle();

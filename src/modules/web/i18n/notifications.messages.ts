@@ -4,8 +4,7 @@ import type { MessageKey, Translate } from './messages';
 /** Text of the notification pages, Bahasa Indonesia first (kept apart from the shell's keys). */
 export const NOTIFICATIONS_ID = {
   'notif.bell': 'Notifikasi',
-  'notif.bellUnread': 'Notifikasi ({count})',
-  'notif.bellLabel': 'Notifikasi, {count} belum dibaca',
+  'notif.bellUnread': 'Notifikasi ({count} baru)',
   'notif.title': 'Notifikasi',
   'notif.empty': 'Belum ada notifikasi.',
   'notif.onlyUnread': 'Hanya yang belum dibaca',
@@ -66,8 +65,7 @@ export type NotificationMessageKey = keyof typeof NOTIFICATIONS_ID;
 
 export const NOTIFICATIONS_EN: Partial<Record<NotificationMessageKey, string>> = {
   'notif.bell': 'Notifications',
-  'notif.bellUnread': 'Notifications ({count})',
-  'notif.bellLabel': 'Notifications, {count} unread',
+  'notif.bellUnread': 'Notifications ({count} new)',
   'notif.title': 'Notifications',
   'notif.empty': 'No notifications yet.',
   'notif.onlyUnread': 'Unread only',
