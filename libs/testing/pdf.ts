@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import jsQR from 'jsqr';
 
 /**
@@ -13,7 +14,12 @@ type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 // pdf.js ships as ES modules only. The SWC transform turns a written import() into require(),
 // which cannot load an .mjs under Jest; an import() made by the Function constructor is left
 // alone and goes through Jest's ESM loader (node --experimental-vm-modules) or Node's own.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+// The source differs per load: V8 caches a compiled Function by its source, with the test file
+// that first compiled it as the import's referrer, and a second test file in the same worker
+// then imports "after the environment has been torn down".
+const importEsm = new Function('specifier', `return import(specifier); // ${randomUUID()}`) as (
+  specifier: string,
+) => Promise<unknown>;
 let pdfjs: Promise<PdfJs> | null = null;
 
 const loadPdfJs = () => (pdfjs ??= importEsm('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJs>);
