@@ -11,7 +11,24 @@ import { CertificateSerial } from '../entities';
 export class SerialNumbers {
   constructor(private readonly tx: TransactionRunner) {}
 
-  next(issuerCode: string, year: number): Promise<number> {
+  /**
+   * Two first numbers of a year at once can deadlock on MySQL (both insert-ignore the row,
+   * holding shared locks, then both want it exclusively); InnoDB aborts one, which simply
+   * asks again: the transaction touches nothing else.
+   */
+  async next(issuerCode: string, year: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.take(issuerCode, year);
+      } catch (err) {
+        const deadlock = (err as { driverError?: { errno?: number } }).driverError?.errno === 1213;
+        if (!deadlock || attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+      }
+    }
+  }
+
+  private take(issuerCode: string, year: number): Promise<number> {
     const serialKey = `${issuerCode}:${year}`.slice(0, 60);
     return this.tx.run(async (m) => {
       await m
