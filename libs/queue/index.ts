@@ -7,3 +7,4 @@ export * from './outbox-relay';
 export * from './outbox.service';
 export * from './queue.module';
 export * from './micro-batch';
+export * from './daily-job-scheduler';
