@@ -13,7 +13,6 @@ import { ExportBuilder } from './exports/export-builder';
 import { CertificateComposer } from './issuance/certificate-composer';
 import { CertificateIssuer } from './issuance/certificate-issuer';
 import { CompletionListener } from './issuance/completion-listener';
-import { IssuedNotice } from './issuance/issued-notice';
 import { SerialNumbers } from './issuance/serial-numbers';
 import { ExportRunJob } from './jobs/export-run.job';
 import { IssueCertificateJob } from './jobs/issue-certificate.job';
@@ -43,7 +42,6 @@ import { VerificationService } from './verification/verification.service';
     CertificateComposer,
     CertificateIssuer,
     CompletionListener,
-    IssuedNotice,
     CertificatesService,
     VerificationService,
     CertificateExportsService,

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../libs/auth';
+import { AccessScope, AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { CertificationError } from '../certification.errors';
 import { Certificate, CertificateExport } from '../entities';
+import { certificatesInScope } from '../management/certificate-scope';
 
 /** How long a built ZIP stays downloadable. */
 export const EXPORT_KEEP_HOURS = 72;
@@ -87,16 +88,15 @@ export class CertificateExportsService {
   }
 
   async countInScope(scope: AccessScope, courseId: string): Promise<number> {
-    return this.tx.run((m) => {
-      const qb = m
-        .createQueryBuilder(Certificate, 'c')
-        .where('c.course_id = :courseId AND c.status = :valid', { courseId, valid: 'valid' });
-      if (scope.kind === 'region') {
-        const region = regionSubtreeCondition('c.region_code', scope.regionCode);
-        qb.andWhere(region.sql, region.params);
-      }
-      return qb.getCount();
-    });
+    return this.tx.run((m) =>
+      certificatesInScope(
+        m.createQueryBuilder(Certificate, 'c').where('c.course_id = :courseId AND c.status = :valid', {
+          courseId,
+          valid: 'valid',
+        }),
+        scope,
+      ).getCount(),
+    );
   }
 
   private async own(user: AuthUser, id: string): Promise<CertificateExport> {

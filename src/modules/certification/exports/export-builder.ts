@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZipFile } from 'yazl';
-import { AccessScope, regionSubtreeCondition } from '../../../../libs/auth';
+import { AccessScope, scopeOf } from '../../../../libs/auth';
 import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { IdentityApi } from '../../identity/identity.api';
 import { Certificate, CertificateExport } from '../entities';
+import { certificatesInScope } from '../management/certificate-scope';
 import { certificateFileName } from '../management/certificate.view';
 
 const PAGE = 100;
@@ -27,7 +28,7 @@ export class ExportBuilder {
   async build(exportId: string): Promise<void> {
     const job = await this.tx.run((m) => m.findOneBy(CertificateExport, { id: exportId }));
     if (!job || job.status === 'done') return;
-    const scope = await this.scopeOf(job.requestedBy);
+    const scope = await this.requesterScope(job.requestedBy);
     await this.tx.run((m) => m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0 }));
     const zip = new ZipFile();
     const chunks: Buffer[] = [];
@@ -72,21 +73,16 @@ export class ExportBuilder {
         })
         .orderBy('c.id', 'ASC')
         .take(PAGE);
-      if (scope.kind === 'region') {
-        const region = regionSubtreeCondition('c.region_code', scope.regionCode);
-        qb.andWhere(region.sql, region.params);
-      }
-      return qb.getMany();
+      return certificatesInScope(qb, scope).getMany();
     });
   }
 
   /** Null when the requester is no longer an admin: the ZIP is then empty. */
-  private async scopeOf(userId: string): Promise<AccessScope | null> {
+  private async requesterScope(userId: string): Promise<AccessScope | null> {
     const user = await this.identity.getUser({ kind: 'national' }, userId).catch(() => null);
     if (!user || !user.active) return null;
-    if (user.role === 'national_admin') return { kind: 'national' };
-    if (user.role === 'unit_admin' && user.scopeRegionCode) return { kind: 'region', regionCode: user.scopeRegionCode };
-    return null;
+    const scope = scopeOf(user);
+    return scope.kind === 'own' ? null : scope;
   }
 }
 

@@ -4,6 +4,7 @@ import { Clock, newId } from '../../../../libs/common';
 import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { LearningApi } from '../../learning/learning.api';
+import { NotificationsApi } from '../../notifications/notifications.api';
 import { Certificate, CertificateAction, CertificateEvent } from '../entities';
 import { CertificateComposer } from './certificate-composer';
 import { IssueDraft, IssueFacts } from './issue-draft';
@@ -18,20 +19,15 @@ export type IssueOutcome = 'issued' | 'exists' | 'not-completed';
 @Injectable()
 export class CertificateIssuer {
   private readonly logger = new Logger(CertificateIssuer.name);
-  /** Called inside the issuing transaction (notifications subscribe here). */
-  private readonly onIssued: Array<(m: EntityManager, certificate: Certificate) => Promise<void>> = [];
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly learning: LearningApi,
     private readonly composer: CertificateComposer,
+    private readonly notifications: NotificationsApi,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
-
-  whenIssued(listener: (m: EntityManager, certificate: Certificate) => Promise<void>): void {
-    this.onIssued.push(listener);
-  }
 
   async issueForEnrolment(enrolmentId: string): Promise<IssueOutcome> {
     const enrolment = await this.learning.completedEnrolment(enrolmentId);
@@ -70,7 +66,14 @@ export class CertificateIssuer {
           reason: audit.reason,
           at: this.clock.now(),
         });
-        for (const listener of this.onIssued) await listener(m, certificate);
+        // The holder hears of it in the same transaction: never of a certificate rolled back.
+        await this.notifications.notify(m, {
+          category: 'certificate-issued',
+          eventKey: `certificate-issued:${certificate.id}`,
+          recipientIds: [certificate.userId],
+          params: { course: certificate.courseTitle, serial: certificate.serial },
+          link: `/sertifikat/${certificate.id}`,
+        });
       });
       return certificate;
     } catch (err) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
+import { AccessScope, AuthUser, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { LearningApi } from '../../learning/learning.api';
@@ -9,6 +9,7 @@ import { Certificate, CertificateEvent, CertificateStatus } from '../entities';
 import { CertificateComposer } from '../issuance/certificate-composer';
 import { CertificateIssuer } from '../issuance/certificate-issuer';
 import { IssueFacts } from '../issuance/issue-draft';
+import { certificatesInScope } from './certificate-scope';
 import { certificateView, CertificateView } from './certificate.view';
 
 /** Certificates for their holders and for the admins whose region holds the holder. */
@@ -59,13 +60,7 @@ export class CertificatesService {
         .skip(skipOf(query))
         .take(query.pageSize);
       if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-      if (scope.kind === 'region') {
-        const region = regionSubtreeCondition('c.region_code', scope.regionCode);
-        qb.andWhere(region.sql, region.params);
-      } else if (scope.kind === 'own') {
-        qb.andWhere('c.user_id = :userId', { userId: scope.userId });
-      }
-      const [rows, total] = await qb.getManyAndCount();
+      const [rows, total] = await certificatesInScope(qb, scope).getManyAndCount();
       return toPage(rows.map(certificateView), total, query);
     });
   }

@@ -33,9 +33,10 @@ export class VerificationService {
     await this.limiter.hit(key, VERIFY_RULE);
   }
 
+  /** A string that cannot be a code is answered as unknown without a query (and not echoed back). */
   async verify(code: string): Promise<PublicVerification> {
-    const row = isVerificationCode(code) ? await this.tx.run((m) => m.findOneBy(Certificate, { code })) : null;
-    return publicVerification(isVerificationCode(code) ? code : '', row, wibDay);
+    if (!isVerificationCode(code)) return publicVerification('', null, wibDay);
+    return publicVerification(code, await this.tx.run((m) => m.findOneBy(Certificate, { code })), wibDay);
   }
 
   /** Checks a downloaded credential: its signature, then the certificate's current status. */
