@@ -7,6 +7,12 @@ import { LearningProgress1764300000000 } from './1764300000000-LearningProgress'
 import { Assessment1764400000000 } from './1764400000000-Assessment';
 import { Certification1764500000000 } from './1764500000000-Certification';
 import { Notifications1764600000000 } from './1764600000000-Notifications';
+import { NeedsAnalysis1764700000000 } from './1764700000000-NeedsAnalysis';
+import { NeedsSignals1764710000000 } from './1764710000000-NeedsSignals';
+import { DevelopmentPlans1764720000000 } from './1764720000000-DevelopmentPlans';
+import { Mentoring1764730000000 } from './1764730000000-Mentoring';
+import { Evaluation1764740000000 } from './1764740000000-Evaluation';
+import { PublicFeedback1764750000000 } from './1764750000000-PublicFeedback';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -19,4 +25,10 @@ export const MIGRATIONS = [
   Assessment1764400000000,
   Certification1764500000000,
   Notifications1764600000000,
+  NeedsAnalysis1764700000000,
+  NeedsSignals1764710000000,
+  DevelopmentPlans1764720000000,
+  Mentoring1764730000000,
+  Evaluation1764740000000,
+  PublicFeedback1764750000000,
 ];

@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { DeadlineRemindersModule } from './modules/notifications/reminders/deadline-reminders.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { CertificationModule } from './modules/certification/certification.module';
+import { DevelopmentPlansModule } from './modules/development-plans/development-plans.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './modules/web/web.module';
@@ -45,6 +46,7 @@ export class AppModule {
         LearningModule,
         AssessmentModule,
         CertificationModule,
+        DevelopmentPlansModule,
         DeadlineRemindersModule,
         WebModule,
         DemoModule,

@@ -2,6 +2,7 @@ import { OutboxMessage } from '../libs/queue/outbox-message.entity';
 import { RateLimitBucket } from '../libs/rate-limit/rate-limit-bucket.entity';
 import { ASSESSMENT_ENTITIES } from './modules/assessment/entities';
 import { CERTIFICATION_ENTITIES } from './modules/certification/entities';
+import { DEVELOPMENT_PLAN_ENTITIES } from './modules/development-plans/areas';
 import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...ASSESSMENT_ENTITIES,
   ...CERTIFICATION_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...DEVELOPMENT_PLAN_ENTITIES,
 ];

@@ -8,6 +8,8 @@ export interface JobPayloads {
   'identity.import-run': { importId: string };
   /** A learner met a course's completion rule (emitted once per enrolment); subscribers fan out from here. */
   'learning.course-completed': { enrolmentId: string };
+  /** A unit admin verified an external activity (its JP and evidence are in the ledger); subscribers fan out. */
+  'learning.external-verified': { activityId: string };
   /** Enrol the people a unit admin assigned a course to (resumable). */
   'learning.assignment-run': { assignmentId: string };
   /** Score a submitted attempt from its frozen snapshot (jobId: the attempt, or the attempt and a regrade). */
@@ -34,19 +36,33 @@ export interface JobPayloads {
   'notifications.send-digest': { recipientId: string; day: string };
   /** Remind learners whose enrolment is due in 7 days and tomorrow (WIB days). */
   'notifications.deadline-scan': { day: string };
+  /**
+   * Bring a person's development plans up to date with their credits, evidence and post-tests
+   * (jobId: the cause, e.g. the enrolment). Recomputes from the sources, so order never matters.
+   */
+  'development-plans.plan-refresh': { userId: string };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUES = ['identity', 'learning', 'assessment', 'certification', 'notifications', 'platform'] as const;
+export const QUEUES = [
+  'identity',
+  'learning',
+  'assessment',
+  'certification',
+  'notifications',
+  'development',
+  'platform',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'identity.import-run': 'identity',
   'learning.course-completed': 'learning',
   'learning.assignment-run': 'learning',
+  'learning.external-verified': 'learning',
   'assessment.grade-attempt': 'assessment',
   'assessment.attempt-expire': 'assessment',
   // Its work is course progress (row locks, ledger writes): kept off the busy grading queue.
@@ -60,6 +76,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.digest-run': 'notifications',
   'notifications.send-digest': 'notifications',
   'notifications.deadline-scan': 'notifications',
+  'development-plans.plan-refresh': 'development',
   'platform.housekeeping': 'platform',
 };
 
@@ -77,6 +94,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   certification: 2,
   // Mostly waiting on the mail server: several sends at once keep a digest morning short.
   notifications: 8,
+  // Plans, needs analyses, surveys and exports: short transactions, a few at once.
+  development: 4,
   platform: 1,
 };
 

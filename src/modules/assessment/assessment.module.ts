@@ -18,6 +18,7 @@ import { QuestionBankService } from './bank/question-bank.service';
 import { CourseEditors } from './course-editors';
 import { ASSESSMENT_ENTITIES } from './entities';
 import { AttemptExpireJob } from './jobs/attempt-expire.job';
+import { PostTestSubscribers } from './attempts/post-test-subscribers';
 import { AttemptGradedJob } from './jobs/attempt-graded.job';
 import { GradeAttemptJob } from './jobs/grade-attempt.job';
 import { GradingController } from './grading/grading.controller';
@@ -47,6 +48,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     Grader,
     EssayAlerts,
     AttemptOutcome,
+    PostTestSubscribers,
     GradeAttemptJob,
     AttemptExpireJob,
     AttemptGradedJob,

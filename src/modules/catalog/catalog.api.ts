@@ -46,6 +46,15 @@ export interface CompletionFacts {
 }
 
 /** A course as the catalogue offers it: status, the published version and who it is for. */
+/** A published course that develops a competency to a level. */
+export interface CourseForCompetency {
+  courseId: string;
+  title: string;
+  jpTenths: number;
+  competencyCode: string;
+  level: number;
+}
+
 export interface OfferedCourse {
   courseId: string;
   status: Course['status'];
@@ -159,6 +168,37 @@ export class CatalogApi {
   }
 
   /** The unit that owns (and issues certificates for) a course; null for national courses. */
+  /**
+   * Published courses that develop any of these competencies, with the level each reaches:
+   * what a plan proposal or a needs analysis suggests. Audience rules still apply at enrolment.
+   */
+  async coursesForCompetencies(codes: string[]): Promise<CourseForCompetency[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.tx.run((m) =>
+      m
+        .createQueryBuilder(CourseCompetency, 'cc')
+        .innerJoin(Course, 'c', 'c.published_version_id = cc.version_id')
+        .innerJoin(CourseVersion, 'v', 'v.id = cc.version_id')
+        .select('c.id', 'courseId')
+        .addSelect('v.title', 'title')
+        .addSelect('v.jp_tenths', 'jpTenths')
+        .addSelect('cc.competency_code', 'competencyCode')
+        .addSelect('cc.level', 'level')
+        .where('cc.competency_code IN (:...codes)', { codes })
+        .orderBy('cc.competency_code', 'ASC')
+        .addOrderBy('cc.level', 'ASC')
+        .addOrderBy('v.title', 'ASC')
+        .getRawMany<{
+          courseId: string;
+          title: string;
+          jpTenths: string | number;
+          competencyCode: string;
+          level: string | number;
+        }>(),
+    );
+    return rows.map((r) => ({ ...r, jpTenths: Number(r.jpTenths), level: Number(r.level) }));
+  }
+
   async ownerUnitId(courseId: string): Promise<string | null> {
     const course = await this.tx.run((m) =>
       m.findOne(Course, { where: { id: courseId }, select: { id: true, ownerUnitId: true } }),

@@ -35,6 +35,11 @@ export class IdentityApi {
     return this.people.contactsOf(ids);
   }
 
+  /** Region, unit, position, supervisor, ... of each person (ids the caller may already see). */
+  factsOf(ids: string[]): Promise<PersonFacts[]> {
+    return this.people.factsOf(ids);
+  }
+
   peopleByNips(nips: string[]): Promise<PersonFacts[]> {
     return this.people.byNips(nips);
   }

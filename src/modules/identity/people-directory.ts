@@ -16,6 +16,7 @@ export interface PersonFacts {
   positionId: string | null;
   golongan: string | null;
   employeeType: EmployeeType | null;
+  supervisorId: string | null;
 }
 
 export interface PeopleFilter {
@@ -36,7 +37,7 @@ export interface PersonContact {
   active: boolean;
 }
 
-const FACTS = ['id', 'nip', 'regionCode', 'unitId', 'positionId', 'golongan', 'employeeType'] as const;
+const FACTS = ['id', 'nip', 'regionCode', 'unitId', 'positionId', 'golongan', 'employeeType', 'supervisorId'] as const;
 
 /** Active ASN (people with a NIP) looked up in bulk, for jobs that work through a population. */
 @Injectable()
@@ -62,6 +63,13 @@ export class PeopleDirectory {
     if (filter.golongan) qb.andWhere('u.golongan = :golongan', { golongan: filter.golongan });
     if (filter.employeeType) qb.andWhere('u.employee_type = :employeeType', { employeeType: filter.employeeType });
     return (await qb.getMany()) as PersonFacts[];
+  }
+
+  /** The facts of these people (any account with or without NIP, active or not). */
+  async factsOf(ids: string[]): Promise<PersonFacts[]> {
+    if (ids.length === 0) return [];
+    const select = Object.fromEntries(FACTS.map((f) => [f, true]));
+    return (await this.users.find({ select, where: { id: In(ids) } })) as PersonFacts[];
   }
 
   /** Names and NIPs for lists (the caller has already scoped which ids it shows). */

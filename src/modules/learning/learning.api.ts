@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { EmployeeType } from '../identity/domain/golongan';
 import { Enrolment, ExternalActivity } from './entities';
+import { Credit, writeCredit } from './ledger/credits';
+import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
 import { LearningSettingsService } from './learning-settings.service';
 import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
+import { ExternalVerifiedListener, ExternalVerifiedSubscribers } from './progress/external-verified.subscribers';
 import { QuizProgress, QuizSeat } from './progress/quiz-progress';
 
 export type { QuizSeat } from './progress/quiz-progress';
+export type { Credit } from './ledger/credits';
+export type { CreditRecord, EvidenceRecord } from './ledger/learner-records';
 
 /** A completed enrolment, as certificates and plans need it. */
 export interface CompletedEnrolment {
@@ -37,7 +43,45 @@ export class LearningApi {
     private readonly quizzes: QuizProgress,
     private readonly tx: TransactionRunner,
     private readonly completions: CourseCompletedSubscribers,
+    private readonly verifications: ExternalVerifiedSubscribers,
+    private readonly records: LearnerRecords,
   ) {}
+
+  /** Runs on every `learning.external-verified` job; must be idempotent (a job can run twice). */
+  onExternalVerified(listener: ExternalVerifiedListener): void {
+    this.verifications.subscribe(listener);
+  }
+
+  /** Who recorded an external activity (null when there is no such activity). */
+  async externalActivityOwner(activityId: string): Promise<string | null> {
+    const a = await this.tx.run((m) =>
+      m.findOne(ExternalActivity, { select: { userId: true }, where: { id: activityId } }),
+    );
+    return a?.userId ?? null;
+  }
+
+  /** The learner's JP credits of a year, each with its course or form and competency evidence. */
+  creditsOf(userId: string, year: number): Promise<CreditRecord[]> {
+    return this.records.creditsOf(userId, year);
+  }
+
+  /** All competency evidence of these people (courses, verified activities, mentoring). */
+  evidenceOf(userIds: string[]): Promise<EvidenceRecord[]> {
+    return this.records.evidenceOf(userIds);
+  }
+
+  /** JP (tenths) earned in a year per person; people with none are absent. */
+  jpTotals(userIds: string[], year: number): Promise<Map<string, number>> {
+    return this.records.jpTotals(userIds, year);
+  }
+
+  /**
+   * Writes a JP credit and its evidence inside the caller's transaction (mentoring sessions).
+   * Idempotent per (user, source, sourceId).
+   */
+  recordCredit(manager: EntityManager, credit: Credit): Promise<void> {
+    return writeCredit(manager, credit);
+  }
 
   /** Runs on every `learning.course-completed` job; must be idempotent (a job can run twice). */
   onCourseCompleted(listener: CourseCompletedListener): void {

@@ -19,7 +19,9 @@ import { LearnerCatalogueService } from './enrolment/learner-catalogue.service';
 import { LearnerContext } from './enrolment/learner-context';
 import { LearnerCoursesService } from './enrolment/learner-courses.service';
 import { LEARNING_ENTITIES } from './entities';
+import { LearnerRecords } from './ledger/learner-records';
 import { CourseCompletedJob } from './jobs/course-completed.job';
+import { ExternalVerifiedJob } from './jobs/external-verified.job';
 import { LearnerController } from './learner.controller';
 import { LearningApi } from './learning.api';
 import { LearningSettingsController } from './learning-settings.controller';
@@ -28,6 +30,7 @@ import { LearnerHomeService } from './ledger/learner-home.service';
 import { LedgerService } from './ledger/ledger.service';
 import { CompletionRecorder } from './progress/completion-recorder';
 import { CourseCompletedSubscribers } from './progress/course-completed.subscribers';
+import { ExternalVerifiedSubscribers } from './progress/external-verified.subscribers';
 import { QuizProgress } from './progress/quiz-progress';
 import { VersionFacts } from './progress/version-facts';
 import { VersionMigrationService } from './progress/version-migration.service';
@@ -58,10 +61,13 @@ import { VersionMigrationService } from './progress/version-migration.service';
     EnrolmentsService,
     LearnerCoursesService,
     LedgerService,
+    LearnerRecords,
     LearnerHomeService,
     CompletionRecorder,
     CourseCompletedSubscribers,
     CourseCompletedJob,
+    ExternalVerifiedSubscribers,
+    ExternalVerifiedJob,
     VersionFacts,
     QuizProgress,
     VersionMigrationService,

@@ -28,6 +28,20 @@ export class OrganisationApi {
     return this.organisation.findPositionsByIds(ids);
   }
 
+  /** Required level per competency of each position (the job standard), keyed by position id. */
+  async standardsOf(
+    positionIds: string[],
+  ): Promise<Map<string, Array<{ competencyCode: string; requiredLevel: number }>>> {
+    const rows = await this.organisation.findRequirements([...new Set(positionIds)]);
+    const byPosition = new Map<string, Array<{ competencyCode: string; requiredLevel: number }>>();
+    for (const r of rows) {
+      const list = byPosition.get(r.positionId) ?? [];
+      list.push({ competencyCode: r.competencyCode, requiredLevel: r.requiredLevel });
+      byPosition.set(r.positionId, list);
+    }
+    return byPosition;
+  }
+
   getRegion(code: string): Promise<RegionView> {
     return this.organisation.getRegion(code);
   }

@@ -153,6 +153,11 @@ export class OrganisationService {
     return codes.length ? this.positions.findBy({ code: In(codes) }) : Promise.resolve([]);
   }
 
+  /** The job standards (required level per competency) of these positions. */
+  findRequirements(positionIds: string[]): Promise<PositionCompetency[]> {
+    return positionIds.length ? this.requirements.findBy({ positionId: In(positionIds) }) : Promise.resolve([]);
+  }
+
   findPositionsByIds(ids: string[]): Promise<Position[]> {
     return ids.length ? this.positions.findBy({ id: In(ids) }) : Promise.resolve([]);
   }

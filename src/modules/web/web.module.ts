@@ -27,6 +27,8 @@ import { QuizAuthoringPagesController } from './quiz-authoring-pages.controller'
 import { HomeService } from './home.service';
 import { ReviewPagesController } from './review-pages.controller';
 import { SignInController } from './sign-in.controller';
+import { DevelopmentPlansModule } from '../development-plans/development-plans.module';
+import { DEVELOPMENT_PAGES } from './development-pages';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
@@ -39,6 +41,7 @@ import { SignInController } from './sign-in.controller';
     AssessmentModule,
     CertificationModule,
     NotificationsModule,
+    DevelopmentPlansModule,
   ],
   controllers: [
     SignInController,
@@ -58,6 +61,7 @@ import { SignInController } from './sign-in.controller';
     NotificationUnsubscribePagesController,
     NotificationAdminPagesController,
     NotificationMailboxPagesController,
+    ...DEVELOPMENT_PAGES,
   ],
   providers: [HomeService, { provide: APP_INTERCEPTOR, useClass: NotificationBadgeInterceptor }],
 })

@@ -6,6 +6,7 @@ import { NotificationsApi } from '../../notifications/notifications.api';
 import { passes, quizGrade } from '../domain/attempt-score';
 import { visible } from '../domain/review-policy';
 import { Quiz, QuizAttempt } from '../entities';
+import { PostTestSubscribers } from './post-test-subscribers';
 
 /**
  * What a final grade means for the course: passing the quiz (by its grading method)
@@ -22,6 +23,7 @@ export class AttemptOutcome {
     private readonly learning: LearningApi,
     private readonly notifications: NotificationsApi,
     private readonly clock: Clock,
+    private readonly postTests: PostTestSubscribers,
   ) {}
 
   /** One transaction for the whole of it (course progress joins it): a job costs one commit. */
@@ -43,6 +45,11 @@ export class AttemptOutcome {
       const passed = passes(grade, quiz.passPercent);
       if (quiz.role === 'pre' || passed) {
         await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id);
+      }
+      if (quiz.role === 'post') {
+        const { id: attemptId, gradeVersion, userId } = attempt;
+        const event = { attemptId, gradeVersion, userId, courseId: quiz.courseId, quizId: quiz.id };
+        await this.postTests.notify(m, { ...event, percent: grade ?? 0, passed });
       }
       const now = this.clock.now();
       const scoreShown = visible(quiz.showScore, { graded: true, quizClosed: !!quiz.closesAt && quiz.closesAt <= now });

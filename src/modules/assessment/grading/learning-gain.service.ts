@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { TransactionRunner } from '../../../../libs/database';
-import { quizGrade } from '../domain/attempt-score';
+import { passes, quizGrade } from '../domain/attempt-score';
 import { Quiz, QuizAttempt } from '../entities';
 
 export interface LearnerGain {
@@ -84,8 +84,45 @@ export class LearningGainService {
         : null,
     };
   }
+
+  /** The learner's post-test grades by course (grading method applied), passed or not. */
+  async postTestResults(userId: string): Promise<PostTestResult[]> {
+    return this.tx.run(async (m) => {
+      const attempts = await m.find(QuizAttempt, {
+        select: { quizId: true, number: true, percentHundredths: true, submittedAt: true },
+        where: { userId, status: 'graded' },
+        order: { number: 'ASC' },
+      });
+      const quizIds = [...new Set(attempts.map((a) => a.quizId))];
+      if (quizIds.length === 0) return [];
+      const posts = await m.findBy(Quiz, { id: In(quizIds), role: 'post' });
+      return posts.map((q) => {
+        const mine = attempts.filter((a) => a.quizId === q.id);
+        const percent = quizGrade(
+          q.gradingMethod,
+          mine.map((a) => a.percentHundredths! / 100),
+        )!;
+        const last = mine[mine.length - 1];
+        return {
+          courseId: q.courseId,
+          quizId: q.id,
+          percent,
+          passed: passes(percent, q.passPercent),
+          at: last.submittedAt,
+        };
+      });
+    });
+  }
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+export interface PostTestResult {
+  courseId: string;
+  quizId: string;
+  percent: number;
+  passed: boolean;
+  at: Date | null;
 }

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const CREDIT_SOURCES = ['course', 'external'] as const;
-/** course: a completed enrolment; external: a verified external activity. */
+export const CREDIT_SOURCES = ['course', 'external', 'mentoring'] as const;
+/**
+ * course: a completed enrolment; external: a verified external activity; mentoring: a
+ * mentoring session confirmed by both sides (development plans).
+ */
 export type CreditSource = (typeof CREDIT_SOURCES)[number];
 
 /** JP credited to a learner for a year; one entry per source, so a credit is never counted twice. */

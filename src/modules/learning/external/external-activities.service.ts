@@ -3,6 +3,7 @@ import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../
 import { Clock, DomainException, FieldProblem, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
 import { acceptsFamily, detectFileKind } from '../../../../libs/content';
 import { TransactionRunner } from '../../../../libs/database';
+import { OutboxService } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { CompetenciesApi } from '../../competencies/competencies.api';
 import { DevelopmentFormsService } from '../development-forms.service';
@@ -30,6 +31,7 @@ export class ExternalActivitiesService {
     private readonly competencies: CompetenciesApi,
     private readonly context: LearnerContext,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly outbox: OutboxService,
   ) {}
 
   async record(
@@ -155,6 +157,7 @@ export class ExternalActivitiesService {
         earnedAt: new Date(`${a.endDate}T00:00:00+07:00`),
         competencies: a.competencyCode && a.level ? [{ code: a.competencyCode, level: a.level }] : [],
       });
+      await this.outbox.enqueue(m, 'learning.external-verified', { activityId: a.id }, { jobId: a.id });
     });
     return this.view(scope, id);
   }

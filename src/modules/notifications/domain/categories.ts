@@ -13,6 +13,9 @@ export const NOTIFICATION_CATEGORIES = [
   'plan-approved',
   'plan-returned',
   'follow-up-survey-due',
+  'course-evaluation-due',
+  'needs-questionnaire',
+  'mentoring-session-logged',
 ] as const;
 
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
@@ -37,6 +40,9 @@ export const URGENT_BY_DEFAULT: Record<NotificationCategory, boolean> = {
   'plan-approved': false,
   'plan-returned': true,
   'follow-up-survey-due': false,
+  'course-evaluation-due': false,
+  'needs-questionnaire': false,
+  'mentoring-session-logged': false,
 };
 
 export const CHANNELS = ['in_app', 'email'] as const;

@@ -11,6 +11,9 @@ export const CATEGORY_NAMES_EN: Record<NotificationCategory, string> = {
   'plan-approved': 'Development plans approved',
   'plan-returned': 'Development plans returned',
   'follow-up-survey-due': 'Training follow-up surveys',
+  'course-evaluation-due': 'Course evaluations',
+  'needs-questionnaire': 'Needs-analysis questionnaires',
+  'mentoring-session-logged': 'Mentoring sessions',
 };
 
 /** English, for people who chose it. */
@@ -82,5 +85,29 @@ export const TEXTS_EN: Record<NotificationCategory, TextTemplate> = {
       ...(p.has('dueDate') ? [`Please answer by ${p.date('dueDate')}.`] : []),
     ],
     action: 'Answer the survey',
+  }),
+  'course-evaluation-due': (p) => ({
+    title: `How was "${p.text('course')}"?`,
+    lines: [
+      `Thank you for completing "${p.text('course')}".`,
+      'Please rate its material, delivery and usefulness (2 minutes).',
+    ],
+    action: 'Rate the course',
+  }),
+  'needs-questionnaire': (p) => ({
+    title: `Questionnaire: ${p.text('title', 'training needs analysis')}`,
+    lines: [
+      'Your training unit asks you to fill in a questionnaire for its training needs analysis.',
+      ...(p.has('dueDate') ? [`Please answer by ${p.date('dueDate')}.`] : []),
+    ],
+    action: 'Answer the questionnaire',
+  }),
+  'mentoring-session-logged': (p) => ({
+    title: `Mentoring session "${p.text('topic')}" awaits your confirmation`,
+    lines: [
+      `${p.text('by', 'Your mentoring partner')} logged a mentoring session on ${p.date('date')} (${p.text('minutes')} minutes).`,
+      'Confirm it so that its JP count.',
+    ],
+    action: 'See the session',
   }),
 };

@@ -11,6 +11,9 @@ export const CATEGORY_NAMES_ID: Record<NotificationCategory, string> = {
   'plan-approved': 'Rencana pengembangan disetujui',
   'plan-returned': 'Rencana pengembangan dikembalikan',
   'follow-up-survey-due': 'Survei tindak lanjut pelatihan',
+  'course-evaluation-due': 'Evaluasi kursus',
+  'needs-questionnaire': 'Kuesioner analisis kebutuhan',
+  'mentoring-session-logged': 'Sesi mentoring',
 };
 
 /** Bahasa Indonesia: the default for everyone. */
@@ -83,5 +86,29 @@ export const TEXTS_ID: Record<NotificationCategory, TextTemplate> = {
       ...(p.has('dueDate') ? [`Batas pengisian: ${p.date('dueDate')}.`] : []),
     ],
     action: 'Isi survei',
+  }),
+  'course-evaluation-due': (p) => ({
+    title: `Bagaimana kursus "${p.text('course')}"?`,
+    lines: [
+      `Terima kasih telah menyelesaikan kursus "${p.text('course')}".`,
+      'Mohon isi evaluasi singkat tentang materi, penyampaian dan manfaatnya (2 menit).',
+    ],
+    action: 'Isi evaluasi',
+  }),
+  'needs-questionnaire': (p) => ({
+    title: `Kuesioner: ${p.text('title', 'analisis kebutuhan pengembangan kompetensi')}`,
+    lines: [
+      'Unit pengembangan kompetensi meminta Anda mengisi kuesioner untuk analisis kebutuhan pengembangan kompetensi.',
+      ...(p.has('dueDate') ? [`Batas pengisian: ${p.date('dueDate')}.`] : []),
+    ],
+    action: 'Isi kuesioner',
+  }),
+  'mentoring-session-logged': (p) => ({
+    title: `Sesi mentoring "${p.text('topic')}" menunggu konfirmasi Anda`,
+    lines: [
+      `${p.text('by', 'Pasangan mentoring Anda')} mencatat sesi mentoring pada ${p.date('date')} (${p.text('minutes')} menit).`,
+      'Konfirmasi sesi ini agar JP-nya tercatat.',
+    ],
+    action: 'Lihat sesi',
   }),
 };

@@ -1,0 +1,4 @@
+import { Type } from '@nestjs/common';
+
+/** Page controllers of this development-plans area. */
+export const PLAN_PAGES: Type[] = [];
