@@ -3,3 +3,5 @@ export * from './file-kind';
 export * from './byte-range';
 export * from './send-stored-file';
 export * from './upload';
+export * from './tabular-file';
+export * from './table-export';

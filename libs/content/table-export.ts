@@ -1,0 +1,49 @@
+import { Workbook } from 'exceljs';
+
+/** One column of an exported table: its header and how a row gives its cell. */
+export interface ExportColumn<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+}
+
+// A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet will show as typed: a leading formula character is escaped with '. */
+export function safeCellText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = safeCellText(value);
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV for Excel: UTF-8 with a byte-order mark (so names with accents open right), CRLF,
+ * text cells protected against formula injection; numbers stay numbers.
+ */
+export function toCsv<T>(columns: ExportColumn<T>[], rows: Iterable<T>): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** An XLSX workbook of one sheet; text cells protected as in CSV, the header row bold and frozen. */
+export async function toXlsx<T>(sheetName: string, columns: ExportColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(
+      columns.map((c) => {
+        const v = c.value(row);
+        return typeof v === 'string' ? safeCellText(v) : (v ?? null);
+      }),
+    );
+  }
+  columns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, c.header.length + 2))));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
