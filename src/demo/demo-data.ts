@@ -33,6 +33,32 @@ export const DEMO_POSITIONS = [
   { code: 'JF-WIDYAISWARA-AM', name: 'Widyaiswara Ahli Muda', kind: 'functional' },
 ] as const;
 
+/**
+ * Job standards of the demo positions (PermenPANRB 38/2017 managerial and socio-cultural
+ * competencies), so that a needs analysis of the demo people shows real gaps.
+ */
+export const DEMO_STANDARDS: Record<string, Array<{ competencyCode: string; requiredLevel: number }>> = {
+  'JF-ANALIS-SDM-AP': [
+    { competencyCode: 'M.01', requiredLevel: 2 },
+    { competencyCode: 'M.03', requiredLevel: 2 },
+    { competencyCode: 'M.05', requiredLevel: 2 },
+    { competencyCode: 'M.06', requiredLevel: 2 },
+    { competencyCode: 'S.01', requiredLevel: 2 },
+  ],
+  'JS-KASI-PELAYANAN': [
+    { competencyCode: 'M.01', requiredLevel: 3 },
+    { competencyCode: 'M.02', requiredLevel: 3 },
+    { competencyCode: 'M.05', requiredLevel: 3 },
+    { competencyCode: 'M.08', requiredLevel: 3 },
+    { competencyCode: 'S.01', requiredLevel: 3 },
+  ],
+  'JP-PENGADM-UMUM': [
+    { competencyCode: 'M.01', requiredLevel: 1 },
+    { competencyCode: 'M.05', requiredLevel: 2 },
+    { competencyCode: 'S.01', requiredLevel: 1 },
+  ],
+};
+
 export interface DemoPerson {
   key: string;
   name: string;

@@ -13,7 +13,14 @@ import { IdentityApi } from '../modules/identity/identity.api';
 import { OrganisationApi } from '../modules/organisation/organisation.api';
 import { TemplatesService } from '../modules/certification/templates/templates.service';
 import { seedDemoCourses } from './demo-courses';
-import { DEMO_CERTIFICATE_TEMPLATE, DEMO_PEOPLE, DEMO_POSITIONS, DEMO_REGIONS, DEMO_UNITS } from './demo-data';
+import {
+  DEMO_CERTIFICATE_TEMPLATE,
+  DEMO_PEOPLE,
+  DEMO_POSITIONS,
+  DEMO_STANDARDS,
+  DEMO_REGIONS,
+  DEMO_UNITS,
+} from './demo-data';
 
 export interface DemoLogin {
   role: string;
@@ -55,6 +62,9 @@ export class DemoSeeder {
     for (const unit of DEMO_UNITS) units.set(unit.code, (await this.organisation.ensureUnit({ ...unit })).id);
     const positions = new Map<string, string>();
     for (const p of DEMO_POSITIONS) positions.set(p.code, (await this.organisation.ensurePosition({ ...p })).id);
+    for (const [code, requirements] of Object.entries(DEMO_STANDARDS)) {
+      await this.organisation.setStandard(positions.get(code)!, { requirements });
+    }
     const people = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const created = await this.identity.provisionAccount({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreatePositionDto, CreateUnitDto } from './dto/organisation.dto';
+import { CreatePositionDto, CreateUnitDto, SetRequirementsDto } from './dto/organisation.dto';
 import { Position, Region, Unit } from './entities';
 import { OrganisationService } from './organisation.service';
 
@@ -57,5 +57,10 @@ export class OrganisationApi {
 
   ensurePosition(dto: CreatePositionDto): Promise<PositionView> {
     return this.organisation.ensurePosition(dto);
+  }
+
+  /** Provisioning (demo data, seeds): replaces a position's job standard. */
+  async setStandard(positionId: string, dto: SetRequirementsDto): Promise<void> {
+    await this.organisation.setRequirements(positionId, dto);
   }
 }
