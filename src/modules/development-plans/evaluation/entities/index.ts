@@ -1,0 +1,9 @@
+import { CourseEvaluation } from './course-evaluation.entity';
+import { EvaluationSetting } from './evaluation-setting.entity';
+import { FollowUpSurvey } from './follow-up-survey.entity';
+
+export * from './course-evaluation.entity';
+export * from './evaluation-setting.entity';
+export * from './follow-up-survey.entity';
+
+export const EVALUATION_ENTITIES = [CourseEvaluation, FollowUpSurvey, EvaluationSetting];
