@@ -1,10 +1,12 @@
 import { AreaParts } from '../area-parts';
+import { GapInputsLoader } from './analysis/gap-inputs.loader';
+import { NEEDS_ENTITIES } from './entities';
 import { GapService } from './gap.service';
 
-/** Entities, providers and controllers of this area (filled in as the area is built). */
+/** Needs analysis: gap tables, the records they rest on, analysis runs and the agency view. */
 export const NEEDS_PARTS: AreaParts = {
-  entities: [],
+  entities: NEEDS_ENTITIES,
   controllers: [],
-  providers: [GapService],
+  providers: [GapInputsLoader, GapService],
   exports: [GapService],
 };
