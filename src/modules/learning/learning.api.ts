@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { EmployeeType } from '../identity/domain/golongan';
-import { Enrolment, ExternalActivity } from './entities';
+import { newId } from '../../../libs/common';
+import { CompetencyEvidence, CreditSource, DevelopmentForm, Enrolment, ExternalActivity } from './entities';
 import { Credit, writeCredit } from './ledger/credits';
 import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
 import { LearningSettingsService } from './learning-settings.service';
@@ -35,6 +36,21 @@ export interface ExternalCertificate {
   evidenceName: string;
 }
 
+/** A development form's JP rule, as another module applies it (mentoring sessions). */
+export type DevelopmentFormRule = Pick<
+  DevelopmentForm,
+  'code' | 'name' | 'rule' | 'jpPerDay' | 'jpPerDayInternational' | 'internationalBonusPercent'
+>;
+
+/** Competency evidence without JP (a mentoring pairing completed at a level). */
+export interface EvidenceOnly {
+  userId: string;
+  source: CreditSource;
+  sourceId: string;
+  earnedAt: Date;
+  competencies: Array<{ code: string; level: number }>;
+}
+
 /** What other modules may ask of the learning module. */
 @Injectable()
 export class LearningApi {
@@ -45,6 +61,7 @@ export class LearningApi {
     private readonly completions: CourseCompletedSubscribers,
     private readonly verifications: ExternalVerifiedSubscribers,
     private readonly records: LearnerRecords,
+    private readonly forms: DevelopmentFormsService,
   ) {}
 
   /** Runs on every `learning.external-verified` job; must be idempotent (a job can run twice). */
@@ -76,11 +93,97 @@ export class LearningApi {
   }
 
   /**
+   * Per time range, over these people's JP credits: how many of them earned any, how many
+   * credits (completed courses, verified external activities, mentoring sessions), how many
+   * of those were courses, and the JP (tenths). Ranges without credits are absent. One
+   * grouped query per 1,000 people (the public-satisfaction report of a unit's staff).
+   */
+  async creditTotalsBetween(
+    userIds: string[],
+    ranges: Array<{ key: string; from: Date; to: Date }>,
+  ): Promise<Map<string, { people: number; credits: number; courses: number; jpTenths: number }>> {
+    const out = new Map<string, { people: number; credits: number; courses: number; jpTenths: number }>();
+    if (userIds.length === 0 || ranges.length === 0) return out;
+    const params: Record<string, Date> = {};
+    const whens = ranges.map((r, i) => {
+      Object.assign(params, { [`rangeFrom${i}`]: r.from, [`rangeTo${i}`]: r.to });
+      return `WHEN l.earned_at >= :rangeFrom${i} AND l.earned_at < :rangeTo${i} THEN ${i}`;
+    });
+    const rangeStart = new Date(Math.min(...ranges.map((r) => r.from.getTime())));
+    const rangeEnd = new Date(Math.max(...ranges.map((r) => r.to.getTime())));
+    for (let start = 0; start < userIds.length; start += 1000) {
+      const rows = await this.tx.run((m) =>
+        m
+          .createQueryBuilder()
+          .from('jp_ledger_entry', 'l')
+          .select(`CASE ${whens.join(' ')} END`, 'bucket')
+          .addSelect('COUNT(DISTINCT l.user_id)', 'people')
+          .addSelect('COUNT(*)', 'credits')
+          .addSelect("SUM(CASE WHEN l.source = 'course' THEN 1 ELSE 0 END)", 'courses')
+          .addSelect('SUM(l.jp_tenths)', 'jpTenths')
+          .where('l.user_id IN (:...ids)', { ids: userIds.slice(start, start + 1000) })
+          .andWhere('l.earned_at >= :rangeStart AND l.earned_at < :rangeEnd', { rangeStart, rangeEnd })
+          .setParameters(params)
+          .groupBy('bucket')
+          .getRawMany<Record<string, string | number | null>>(),
+      );
+      for (const row of rows) {
+        if (row.bucket === null) continue;
+        const key = ranges[Number(row.bucket)].key;
+        const sum = out.get(key) ?? { people: 0, credits: 0, courses: 0, jpTenths: 0 };
+        sum.people += Number(row.people);
+        sum.credits += Number(row.credits);
+        sum.courses += Number(row.courses);
+        sum.jpTenths += Number(row.jpTenths);
+        out.set(key, sum);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Writes a JP credit and its evidence inside the caller's transaction (mentoring sessions).
    * Idempotent per (user, source, sourceId).
    */
   recordCredit(manager: EntityManager, credit: Credit): Promise<void> {
     return writeCredit(manager, credit);
+  }
+
+  /** The active development form with this code and its JP rule, or null (mentoring sessions). */
+  async developmentForm(code: string): Promise<DevelopmentFormRule | null> {
+    const form = await this.tx.run((m) => m.findOneBy(DevelopmentForm, { code }));
+    if (!form || !form.active) return null;
+    const { name, rule, jpPerDay, jpPerDayInternational, internationalBonusPercent } = form;
+    return { code, name, rule, jpPerDay, jpPerDayInternational, internationalBonusPercent };
+  }
+
+  /** Minutes of learning that make one JP (a national setting, 45 by default). */
+  async minutesPerJp(): Promise<number> {
+    return (await this.settings.get()).minutesPerJp;
+  }
+
+  /** Writes competency evidence without a JP credit, in the caller's transaction; idempotent per source. */
+  async recordEvidence(manager: EntityManager, evidence: EvidenceOnly): Promise<void> {
+    if (evidence.competencies.length === 0) return;
+    const { userId, source, sourceId, earnedAt } = evidence;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CompetencyEvidence)
+      .values(
+        evidence.competencies.map((c) => ({
+          id: newId(),
+          userId,
+          competencyCode: c.code,
+          level: c.level,
+          source,
+          sourceId,
+          earnedAt,
+        })),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /** Runs on every `learning.course-completed` job; must be idempotent (a job can run twice). */
@@ -109,6 +212,19 @@ export class LearningApi {
       jp: a.jpTenths / 10,
       status: a.status,
       evidenceName: a.evidenceName,
+    }));
+  }
+
+  /** The forms of development and their JP rules (what a plan may suggest besides courses). */
+  async developmentForms(): Promise<DevelopmentFormRule[]> {
+    const forms = await this.forms.list();
+    return forms.map(({ code, name, category, rule, jpPerDay, active }) => ({
+      code,
+      name,
+      category,
+      rule,
+      jpPerDay,
+      active,
     }));
   }
 
@@ -144,6 +260,16 @@ export class LearningApi {
     });
     return rows.map((e) => ({ ...e, deadline: e.deadline! }));
   }
+}
+
+/** A form of development as plans suggest it: its name and how its JP are counted. */
+export interface DevelopmentFormRule {
+  code: string;
+  name: string;
+  category: 'klasikal' | 'nonklasikal';
+  rule: 'programme' | 'per_day';
+  jpPerDay: number | null;
+  active: boolean;
 }
 
 /** An enrolment with a deadline coming up, as reminders need it. */
