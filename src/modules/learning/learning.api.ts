@@ -37,7 +37,7 @@ export interface ExternalCertificate {
 }
 
 /** A development form's JP rule, as another module applies it (mentoring sessions). */
-export type DevelopmentFormRule = Pick<
+export type FormJpRule = Pick<
   DevelopmentForm,
   'code' | 'name' | 'rule' | 'jpPerDay' | 'jpPerDayInternational' | 'internationalBonusPercent'
 >;
@@ -61,7 +61,6 @@ export class LearningApi {
     private readonly completions: CourseCompletedSubscribers,
     private readonly verifications: ExternalVerifiedSubscribers,
     private readonly records: LearnerRecords,
-    private readonly forms: DevelopmentFormsService,
   ) {}
 
   /** Runs on every `learning.external-verified` job; must be idempotent (a job can run twice). */
@@ -150,7 +149,7 @@ export class LearningApi {
   }
 
   /** The active development form with this code and its JP rule, or null (mentoring sessions). */
-  async developmentForm(code: string): Promise<DevelopmentFormRule | null> {
+  async developmentForm(code: string): Promise<FormJpRule | null> {
     const form = await this.tx.run((m) => m.findOneBy(DevelopmentForm, { code }));
     if (!form || !form.active) return null;
     const { name, rule, jpPerDay, jpPerDayInternational, internationalBonusPercent } = form;
@@ -215,9 +214,9 @@ export class LearningApi {
     }));
   }
 
-  /** The forms of development and their JP rules (what a plan may suggest besides courses). */
-  async developmentForms(): Promise<DevelopmentFormRule[]> {
-    const forms = await this.forms.list();
+  /** Every form of development with its category and JP rule (what a plan may suggest besides courses). */
+  async developmentForms(): Promise<DevelopmentFormSummary[]> {
+    const forms = await this.tx.run((m) => m.find(DevelopmentForm, { order: { category: 'ASC', code: 'ASC' } }));
     return forms.map(({ code, name, category, rule, jpPerDay, active }) => ({
       code,
       name,
@@ -262,8 +261,8 @@ export class LearningApi {
   }
 }
 
-/** A form of development as plans suggest it: its name and how its JP are counted. */
-export interface DevelopmentFormRule {
+/** A form of development as plans suggest it: its name, category and how its JP are counted. */
+export interface DevelopmentFormSummary {
   code: string;
   name: string;
   category: 'klasikal' | 'nonklasikal';
