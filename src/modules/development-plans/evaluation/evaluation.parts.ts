@@ -1,4 +1,10 @@
 import { AreaParts } from '../area-parts';
+import { MySurveysService } from './answers/my-surveys.service';
+import { SurveyAnswersService } from './answers/survey-answers.service';
+import { EvaluationController } from './evaluation.controller';
+import { EvaluationQueries } from './results/evaluation-queries';
+import { EvaluationResultsService } from './results/evaluation-results.service';
+import { EvaluationScope } from './results/evaluation-scope';
 import { EVALUATION_ENTITIES } from './entities';
 import { FollowUpScan } from './follow-up/follow-up-scan';
 import { FollowUpScheduler } from './follow-up/follow-up.scheduler';
@@ -11,7 +17,7 @@ import { EvaluationSettingsService } from './settings/evaluation-settings.servic
 /** Kirkpatrick L1-L3: the post-course questionnaire, the learning gain, the follow-up at work. */
 export const EVALUATION_PARTS: AreaParts = {
   entities: EVALUATION_ENTITIES,
-  controllers: [],
+  controllers: [EvaluationController],
   providers: [
     EvaluationSettingsService,
     EvaluationRequests,
@@ -20,6 +26,17 @@ export const EVALUATION_PARTS: AreaParts = {
     FollowUpScan,
     FollowUpScanJob,
     FollowUpScheduler,
+    SurveyAnswersService,
+    MySurveysService,
+    EvaluationScope,
+    EvaluationQueries,
+    EvaluationResultsService,
   ],
-  exports: [EvaluationSettingsService, FollowUpScheduler],
+  exports: [
+    EvaluationSettingsService,
+    FollowUpScheduler,
+    SurveyAnswersService,
+    MySurveysService,
+    EvaluationResultsService,
+  ],
 };
