@@ -41,6 +41,8 @@ export interface JobPayloads {
    * (jobId: the cause, e.g. the enrolment). Recomputes from the sources, so order never matters.
    */
   'development-plans.plan-refresh': { userId: string };
+  /** Walk a needs analysis's population in batches, writing each person's gap rows (resumable). */
+  'development-plans.needs-run': { runId: string };
   /** Open the post-course evaluation (L1) and schedule the follow-ups (L3) of a completed enrolment. */
   'development-plans.evaluation-request': { enrolmentId: string };
   /** A WIB day's follow-up scan: send due L3 surveys, remind every 7 days, expire after 30. */
@@ -81,6 +83,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.send-digest': 'notifications',
   'notifications.deadline-scan': 'notifications',
   'development-plans.plan-refresh': 'development',
+  'development-plans.needs-run': 'development',
   'development-plans.evaluation-request': 'development',
   'development-plans.follow-up-scan': 'development',
   'platform.housekeeping': 'platform',
