@@ -5,6 +5,7 @@ import { NEEDS_SIGNALS_PARTS } from './needs-signals/needs-signals.parts';
 import { NEEDS_PARTS } from './needs/needs.parts';
 import { PLANS_PARTS } from './plans/plans.parts';
 import { PUBLIC_FEEDBACK_PARTS } from './public-feedback/public-feedback.parts';
+import { REWARDS_PARTS } from './rewards/rewards.parts';
 
 export const AREAS: AreaParts[] = [
   NEEDS_PARTS,
@@ -13,6 +14,7 @@ export const AREAS: AreaParts[] = [
   MENTORING_PARTS,
   EVALUATION_PARTS,
   PUBLIC_FEEDBACK_PARTS,
+  REWARDS_PARTS,
 ];
 
 /** Every entity of the development-plans module (for the data source). */
