@@ -2,6 +2,7 @@ import type { Locale } from '../../../../libs/common';
 import { ADMIN_EN, ADMIN_ID } from './admin.messages';
 import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
 import { CERTIFICATES_EN, CERTIFICATES_ID } from './certificates.messages';
+import { EVALUATION_EN, EVALUATION_ID } from './evaluation.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
@@ -67,7 +68,7 @@ const shell = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
-const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID };
+const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID, ...EVALUATION_ID };
 
 export type MessageKey = keyof typeof id;
 
@@ -134,6 +135,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...ADMIN_EN,
   ...QUIZ_EN,
   ...CERTIFICATES_EN,
+  ...EVALUATION_EN,
 };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
