@@ -43,6 +43,8 @@ export interface JobPayloads {
   'development-plans.plan-refresh': { userId: string };
   /** Walk a needs analysis's population in batches, writing each person's gap rows (resumable). */
   'development-plans.needs-run': { runId: string };
+  /** Send a needs questionnaire to its population (resumable; each person once). */
+  'development-plans.questionnaire-send': { questionnaireId: string };
   /** Open the post-course evaluation (L1) and schedule the follow-ups (L3) of a completed enrolment. */
   'development-plans.evaluation-request': { enrolmentId: string };
   /** A WIB day's follow-up scan: send due L3 surveys, remind every 7 days, expire after 30. */
@@ -84,6 +86,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.deadline-scan': 'notifications',
   'development-plans.plan-refresh': 'development',
   'development-plans.needs-run': 'development',
+  'development-plans.questionnaire-send': 'development',
   'development-plans.evaluation-request': 'development',
   'development-plans.follow-up-scan': 'development',
   'platform.housekeeping': 'platform',
