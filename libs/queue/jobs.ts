@@ -41,6 +41,8 @@ export interface JobPayloads {
    * (jobId: the cause, e.g. the enrolment). Recomputes from the sources, so order never matters.
    */
   'development-plans.plan-refresh': { userId: string };
+  /** Daily (jobId: the WIB day): start approved plans whose year began, close plans of past years. */
+  'development-plans.plan-calendar': { day: string };
   /** Walk a needs analysis's population in batches, writing each person's gap rows (resumable). */
   'development-plans.needs-run': { runId: string };
   /** Send a needs questionnaire to its population (resumable; each person once). */
@@ -85,6 +87,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.send-digest': 'notifications',
   'notifications.deadline-scan': 'notifications',
   'development-plans.plan-refresh': 'development',
+  'development-plans.plan-calendar': 'development',
   'development-plans.needs-run': 'development',
   'development-plans.questionnaire-send': 'development',
   'development-plans.evaluation-request': 'development',

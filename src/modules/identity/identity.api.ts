@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope } from '../../../libs/auth';
+import { AccessScope, regionWithin } from '../../../libs/auth';
 import { AccountsService, NewAccount } from './accounts.service';
+import { UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { PeopleDirectory, PeopleFilter, PersonContact, PersonFacts } from './people-directory';
 import { UserView } from './user.view';
@@ -55,6 +56,21 @@ export class IdentityApi {
 
   countAccounts(): Promise<number> {
     return this.accounts.count();
+  }
+
+  /**
+   * Active unit admins whose scope contains this region (the region or one of its
+   * ancestors): who approves a development plan of someone there.
+   */
+  async unitAdminsCovering(regionCode: string): Promise<string[]> {
+    const found: string[] = [];
+    for (let page = 1; ; page++) {
+      const query = Object.assign(new UserQuery(), { page, pageSize: 100, role: 'unit_admin' });
+      const batch = await this.users.list({ kind: 'national' }, query);
+      for (const u of batch.items)
+        if (u.active && u.scopeRegionCode && regionWithin(regionCode, u.scopeRegionCode)) found.push(u.id);
+      if (page >= batch.totalPages) return found;
+    }
   }
 
   /** How many people name this person as their direct supervisor. */
