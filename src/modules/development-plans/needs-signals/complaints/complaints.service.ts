@@ -57,7 +57,8 @@ export class ComplaintsService {
       period: dto.period,
     };
     const problems = complaintProblems({ ...row, count: dto.count }, this.clock.now());
-    if (problems.length) throw validationFailed(problems);
+    if (problems.length)
+      throw new DomainException(SignalsError.SIGNALS_COMPLAINT_INVALID, problems[0].message, { fields: problems });
     const replaced = await this.write(user, [countOf(unit, { ...row, count: dto.count })]);
     return { replaced: replaced === 1 };
   }
