@@ -7,6 +7,9 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  browserAgent,
+  csrfOf,
+  signInThroughPages,
   TestApp,
   usesRedis,
 } from '../../libs/testing';
@@ -28,7 +31,8 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
   let gorontaloAdmin: GivenUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Every factory person signs in once, all from 127.0.0.1.
+    t = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
     await givenRegions(t);
     tangselUnit = (await givenUnit(t, '36.74')).id;
     gorontaloUnit = (await givenUnit(t, '75.71')).id;
@@ -199,12 +203,10 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
     ]);
     expect(ledger.earnedJp).toBe(2);
     expect((await ledgerOf(mentor)).entries).toEqual([]);
-    const refresh = await t.dataSource
-      .getRepository(OutboxMessage)
-      .findBy({
-        jobName: 'development-plans.plan-refresh',
-        jobId: `development-plans.plan-refresh:${mentee.user.id}:mentoring:${logged.body.id}`,
-      });
+    const refresh = await t.dataSource.getRepository(OutboxMessage).findBy({
+      jobName: 'development-plans.plan-refresh',
+      jobId: `development-plans.plan-refresh:${mentee.user.id}:mentoring:${logged.body.id}`,
+    });
     expect(refresh).toHaveLength(1);
 
     const detail = await as(admin).get(`/api/mentoring/pairings/${id}`);
@@ -245,12 +247,10 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
 
     const ledger = await ledgerOf(mentee);
     expect(ledger.entries.map((e: { jp: number }) => e.jp)).toEqual([1.3]);
-    const outbox = await t.dataSource
-      .getRepository(OutboxMessage)
-      .findBy({
-        jobName: 'development-plans.plan-refresh',
-        jobId: `development-plans.plan-refresh:${mentee.user.id}:mentoring:${second.body.id}`,
-      });
+    const outbox = await t.dataSource.getRepository(OutboxMessage).findBy({
+      jobName: 'development-plans.plan-refresh',
+      jobId: `development-plans.plan-refresh:${mentee.user.id}:mentoring:${second.body.id}`,
+    });
     expect(outbox).toEqual([]);
     expect((await as(mentee).get(`/api/mentoring/pairings/${id}`)).body).toMatchObject({
       counts: { total: 2, confirmed: 1, disputed: 1, pending: 0 },
@@ -284,5 +284,119 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
       { code: 'M.06', level: 3 },
     ]);
     expect((await ledgerOf(mentee)).entries).toEqual([]);
+  });
+  describe('pages', () => {
+    const signedIn = async (who: GivenUser) => {
+      const agent = browserAgent(t);
+      await signInThroughPages(agent, who.username, who.password);
+      return agent;
+    };
+
+    it('lets the mentor log a session on "Mentoring saya" and the mentee confirm it, on a phone-sized page', async () => {
+      const [mentor, mentee] = [await asn(), await asn()];
+      const id = await pairOne(mentor, mentee);
+      now = wib('2026-03-10');
+      const mentorPages = await signedIn(mentor);
+      const list = await mentorPages.get('/mentoring');
+      expect(list.status).toBe(200);
+      expect(list.text).toContain('Mentoring saya');
+      expect(list.text).toContain(`Anda mentor bagi ${mentee.user.name}`);
+      expect(list.text).toContain(`href="/mentoring/${id}"`);
+
+      const page = await mentorPages.get(`/mentoring/${id}`);
+      expect(page.text).toContain('Catat sesi');
+      expect(Buffer.byteLength(page.text)).toBeLessThan(100_000);
+      const bad = await mentorPages
+        .post(`/mentoring/${id}/sesi`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), heldOn: '2026-03-11', topic: 'Terlalu cepat', minutes: '60' });
+      expect(bad.status).toBe(422);
+      expect(bad.text).toContain('heldOn cannot be in the future');
+      expect(bad.text).toContain('value="Terlalu cepat"');
+      const logged = await mentorPages
+        .post(`/mentoring/${id}/sesi`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), heldOn: '2026-03-09', topic: 'Delegasi tugas', minutes: '90', notes: '' });
+      expect(logged.status).toBe(303);
+      const after = await mentorPages.get(logged.headers.location);
+      expect(after.text).toContain('Sesi dicatat');
+      expect(after.text).toContain('Menunggu konfirmasi pihak lainnya.');
+      expect(after.text).not.toContain('Konfirmasi sesi');
+
+      const menteePages = await signedIn(mentee);
+      const theirs = await menteePages.get(`/mentoring/${id}`);
+      expect(theirs.text).toContain('Konfirmasi sesi');
+      const sessionId = /action="\/mentoring\/sesi\/([0-9a-f-]{36})\/konfirmasi"/.exec(theirs.text)![1];
+      const confirmed = await menteePages
+        .post(`/mentoring/sesi/${sessionId}/konfirmasi`)
+        .type('form')
+        .send({ _csrf: csrfOf(theirs.text), pairingId: id });
+      expect(confirmed.status).toBe(303);
+      const done = await menteePages.get(confirmed.headers.location);
+      expect(done.text).toContain('Sesi dikonfirmasi');
+      expect(done.text).toContain('Dikonfirmasi · 2 JP');
+      const jpPage = await menteePages.get('/jp');
+      expect(jpPage.text).toContain('Delegasi tugas');
+      expect(jpPage.text).toContain('Sesi mentoring');
+      expect(jpPage.text).toContain('href="/mentoring"');
+    });
+
+    it('lets the admin form pairs from NIPs, see their sessions and JP, and end a pair with the level reached', async () => {
+      const [mentor, first, second] = [await asn(), await asn(), await asn()];
+      const adminPages = await signedIn(admin);
+      const form = await adminPages.get('/admin/mentoring');
+      expect(form.status).toBe(200);
+      expect(form.text).toContain('Bentuk pasangan baru');
+      expect(form.text).toContain('href="/admin/penghargaan-pembinaan"');
+      const outsider = await asn(gorontaloUnit);
+      const refused = await adminPages
+        .post('/admin/mentoring')
+        .type('form')
+        .send({
+          _csrf: csrfOf(form.text),
+          mentorNip: nipOf(mentor),
+          menteeNips: `${nipOf(first)}\n${nipOf(outsider)}`,
+          competencyCode: 'M.02',
+        });
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain('Tidak ada ASN aktif dengan NIP tersebut di wilayah Anda.');
+
+      const created = await adminPages
+        .post('/admin/mentoring')
+        .type('form')
+        .send({
+          _csrf: csrfOf(form.text),
+          mentorNip: nipOf(mentor),
+          menteeNips: `${nipOf(first)}\n${nipOf(second)}`,
+          competencyCode: 'M.02',
+        });
+      expect(created.status).toBe(303);
+      const list = await adminPages.get(created.headers.location);
+      expect(list.text).toContain('2 pasangan mentoring dibentuk.');
+      expect(list.text).toContain(`${mentor.user.name} → ${first.user.name}`);
+      const again = await adminPages
+        .post('/admin/mentoring')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), mentorNip: nipOf(mentor), menteeNips: nipOf(first), competencyCode: 'M.02' });
+      expect(again.status).toBe(422);
+      expect(again.text).toContain('sudah aktif membimbing');
+
+      const pairingId = (await as(first).get('/api/mentoring/me/pairings')).body.pairings[0].id;
+      const detail = await adminPages.get(`/admin/mentoring/${pairingId}`);
+      expect(detail.text).toContain('Akhiri pasangan');
+      const ended = await adminPages
+        .post(`/admin/mentoring/${pairingId}/akhiri`)
+        .type('form')
+        .send({ _csrf: csrfOf(detail.text), outcome: 'completed', achievedLevel: '2', note: 'Sudah mandiri' });
+      expect(ended.status).toBe(303);
+      const closed = await adminPages.get(ended.headers.location);
+      expect(closed.text).toContain('Pasangan mentoring diakhiri.');
+      expect(closed.text).toContain('Level tercapai: 2');
+      expect(closed.text).not.toContain('Akhiri pasangan');
+
+      const gorontaloPages = await signedIn(gorontaloAdmin);
+      expect((await gorontaloPages.get(`/admin/mentoring/${pairingId}`)).status).toBe(404);
+      expect((await (await signedIn(first)).get('/admin/mentoring')).status).toBe(403);
+    });
   });
 });

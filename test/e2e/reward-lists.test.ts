@@ -9,6 +9,8 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  browserAgent,
+  signInThroughPages,
   TestApp,
   usesRedis,
 } from '../../libs/testing';
@@ -79,7 +81,8 @@ describe(`reward and follow-up lists (${usesRedis() ? 'BullMQ on Redis' : 'in-pr
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Every factory person signs in once, all from 127.0.0.1.
+    t = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
     await givenRegions(t);
     const tangsel = await givenUnit(t, '36.74');
     const gorontalo = await givenUnit(t, '75.71');
@@ -247,5 +250,29 @@ describe(`reward and follow-up lists (${usesRedis() ? 'BullMQ on Redis' : 'in-pr
     const gorontalo = await as(national).get('/api/reward-lists/follow-up?year=2026&regionCode=75&pageSize=100');
     expect(idsOf(gorontalo.body.items)).toEqual([people.gorontalo.user.id]);
     expect(gorontalo.body.items[0].reasons).toEqual(['no_plan']);
+  });
+  it('shows the follow-up list on the admin page in Bahasa Indonesia, with its reasons and download links', async () => {
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, admin.username, admin.password);
+    const res = await agent.get('/admin/penghargaan-pembinaan?daftar=pembinaan&tahun=2026');
+    expect(res.status).toBe(200);
+    expect(Buffer.byteLength(res.text)).toBeLessThan(100_000);
+    expect(res.text).toContain('Perlu pembinaan · 2026');
+    expect(res.text).toContain('4 ASN');
+    expect(res.text).toContain(people.noPlan.user.name);
+    expect(res.text).toContain(people.noPlan.user.nipDisplay!);
+    expect(res.text).toContain('Belum ada rencana pengembangan');
+    expect(res.text).toContain('Reviu rencana belum dijawab');
+    expect(res.text).toContain('31 Maret 2026');
+    expect(res.text).not.toContain(people.gorontalo.user.name);
+    expect(res.text).not.toContain(people.improved.user.name);
+    expect(res.text).toContain('href="/api/reward-lists/follow-up/export?year=2026&amp;format=xlsx"');
+    const download = await agent.get('/api/reward-lists/follow-up/export?year=2026&format=csv');
+    expect(download.status).toBe(200);
+    expect(download.text).toContain(people.waiting.user.nipDisplay!);
+
+    const recognition = await agent.get('/admin/penghargaan-pembinaan?daftar=penghargaan&tahun=2026');
+    expect(recognition.text).toContain(people.improved.user.name);
+    expect(recognition.text).not.toContain(people.noPlan.user.name);
   });
 });

@@ -4,6 +4,7 @@ import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
 import { CERTIFICATES_EN, CERTIFICATES_ID } from './certificates.messages';
 import { EVALUATION_EN, EVALUATION_ID } from './evaluation.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
+import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
@@ -69,7 +70,7 @@ const shell = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
-const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID, ...PLANS_ID, ...EVALUATION_ID };
+const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID, ...PLANS_ID, ...MENTORING_ID, ...EVALUATION_ID };
 
 export type MessageKey = keyof typeof id;
 
@@ -136,6 +137,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...ADMIN_EN,
   ...QUIZ_EN,
   ...CERTIFICATES_EN,
+  ...MENTORING_EN,
   ...PLANS_EN,
   ...EVALUATION_EN,
 };
