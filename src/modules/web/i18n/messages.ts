@@ -6,6 +6,7 @@ import { EVALUATION_EN, EVALUATION_ID } from './evaluation.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
+import { NEEDS_EN, NEEDS_ID } from './needs.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
 /**
@@ -70,7 +71,18 @@ const shell = {
   'role.national_admin': 'Admin nasional',
 } as const;
 
-const id = { ...shell, ...LEARNER_ID, ...AUTHORING_ID, ...ADMIN_ID, ...QUIZ_ID, ...CERTIFICATES_ID, ...PLANS_ID, ...MENTORING_ID, ...EVALUATION_ID };
+const id = {
+  ...shell,
+  ...LEARNER_ID,
+  ...AUTHORING_ID,
+  ...ADMIN_ID,
+  ...QUIZ_ID,
+  ...CERTIFICATES_ID,
+  ...PLANS_ID,
+  ...MENTORING_ID,
+  ...EVALUATION_ID,
+  ...NEEDS_ID,
+};
 
 export type MessageKey = keyof typeof id;
 
@@ -140,6 +152,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...MENTORING_EN,
   ...PLANS_EN,
   ...EVALUATION_EN,
+  ...NEEDS_EN,
 };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
