@@ -1,7 +1,7 @@
 import { barChartSvg } from './evaluation-chart';
 
 describe('evaluation bar chart', () => {
-  it('draws one labelled bar per value, scaled to the maximum, with a title', () => {
+  it('draws one labelled bar per value, as a share of the width scaled to the maximum, with a title', () => {
     const svg = barChartSvg(
       'g1',
       'Rata-rata',
@@ -13,11 +13,13 @@ describe('evaluation bar chart', () => {
     );
     expect(svg).toContain('role="img" aria-labelledby="g1"');
     expect(svg).toContain('<title id="g1">Rata-rata</title>');
-    expect(svg.match(/<rect [^>]*width="([\d.]+)"/g)).toEqual([
-      expect.stringContaining('width="290.0"'),
-      expect.stringContaining('width="145.0"'),
+    expect(svg).toContain('>Materi: 5</text>');
+    expect(svg.match(/<rect [^>]*width="([\d.]+%)"/g)).toEqual([
+      expect.stringContaining('width="90.0%"'),
+      expect.stringContaining('width="45.0%"'),
     ]);
     expect(svg).toContain('fill="#a14a00"');
+    expect(svg).toContain('height="96"');
     expect(svg).not.toMatch(/style=|<script/);
   });
 
@@ -25,7 +27,7 @@ describe('evaluation bar chart', () => {
     const svg = barChartSvg('g2', '<b>', [{ label: '<script>x</script>', value: 9, display: '9' }], 5);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
-    expect(svg).toContain('width="290.0"');
-    expect(barChartSvg('g3', 't', [{ label: 'a', value: 0, display: '0' }], 0)).toContain('width="0.0"');
+    expect(svg).toContain('width="90.0%"');
+    expect(barChartSvg('g3', 't', [{ label: 'a', value: 0, display: '0' }], 0)).toContain('width="0.0%"');
   });
 });
