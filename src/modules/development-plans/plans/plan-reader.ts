@@ -22,6 +22,7 @@ export class PlanReader {
       m.find(PlanActivity, { where: { planId: plan.id }, order: { position: 'ASC' } }),
       m.find(PlanEvent, { where: { planId: plan.id }, order: { at: 'ASC', id: 'ASC' } }),
     ]);
+    events.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a.action) - rank(b.action));
     const people = [plan.userId, plan.supervisorId, ...events.map((e) => e.actorId)].filter((x): x is string => !!x);
     const [names, competencies] = await Promise.all([
       this.identity.namesOf([...new Set(people)]),
@@ -111,3 +112,24 @@ export class PlanReader {
     }));
   }
 }
+
+/** Events of one transaction share a time: they read in the order they happen in. */
+const ORDER = [
+  'created',
+  'goal-added',
+  'goal-changed',
+  'goal-removed',
+  'activity-added',
+  'activity-changed',
+  'activity-removed',
+  'submitted',
+  'endorsed',
+  'returned',
+  'approved',
+  'activity-done',
+  'activity-undone',
+  'goal-reached',
+  'started',
+  'closed',
+];
+const rank = (action: string) => (ORDER.includes(action) ? ORDER.indexOf(action) : ORDER.length);
