@@ -324,6 +324,8 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
       expect(after.text).not.toContain('Konfirmasi sesi');
 
       const menteePages = await signedIn(mentee);
+      expect((await menteePages.get('/mentoring')).text).toContain('1 sesi menunggu konfirmasi Anda');
+      expect((await mentorPages.get('/mentoring')).text).not.toContain('menunggu konfirmasi Anda');
       const theirs = await menteePages.get(`/mentoring/${id}`);
       expect(theirs.text).toContain('Konfirmasi sesi');
       const sessionId = /action="\/mentoring\/sesi\/([0-9a-f-]{36})\/konfirmasi"/.exec(theirs.text)![1];

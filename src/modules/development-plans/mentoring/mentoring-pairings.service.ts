@@ -11,7 +11,7 @@ import { CreatePairingDto, EndPairingDto, PairingsQuery } from './dto/mentoring.
 import { MentoringPairing, MentoringSession } from './entities';
 import { MentoringError } from './mentoring.errors';
 import { PairingDetail, PairingView, sessionView } from './mentoring.view';
-import { MentoringViews } from './mentoring-views';
+import { awaitingAnswer, MentoringViews } from './mentoring-views';
 
 const activeKeyOf = (mentorId: string, menteeId: string, code: string) => `${mentorId}:${menteeId}:${code}`;
 const digitsOf = (nip: string) => nip.replace(/\s+/g, '');
@@ -132,8 +132,8 @@ export class MentoringPairingsService {
     return toPage(await this.views.pairings(rows), total, query);
   }
 
-  /** The caller's pairings, as mentor or mentee: active ones first, then the newest. */
-  async mine(userId: string): Promise<PairingView[]> {
+  /** The caller's pairings, as mentor or mentee, with what waits for their answer: active ones first. */
+  async mine(userId: string): Promise<Array<PairingView & { awaitingMe: number }>> {
     const rows = await this.tx.run((m) =>
       m.find(MentoringPairing, {
         where: [{ mentorId: userId }, { menteeId: userId }],
@@ -141,8 +141,19 @@ export class MentoringPairingsService {
         take: 200,
       }),
     );
-    const views = await this.views.pairings(rows);
-    return views.sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active'));
+    const [views, awaiting] = await Promise.all([
+      this.views.pairings(rows),
+      this.tx.run((m) =>
+        awaitingAnswer(
+          m,
+          rows.map((p) => p.id),
+          userId,
+        ),
+      ),
+    ]);
+    return views
+      .map((v) => ({ ...v, awaitingMe: awaiting.get(v.id) ?? 0 }))
+      .sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active'));
   }
 
   /** A pairing with its sessions, for its two sides and the admins in scope. */

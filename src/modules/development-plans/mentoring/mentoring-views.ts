@@ -48,6 +48,24 @@ export class MentoringViews {
   }
 }
 
+/** Pending sessions the other side logged, per pairing: what waits for this person's answer. */
+export async function awaitingAnswer(
+  m: EntityManager,
+  pairingIds: string[],
+  userId: string,
+): Promise<Map<string, number>> {
+  if (pairingIds.length === 0) return new Map();
+  const rows = await m
+    .createQueryBuilder(MentoringSession, 's')
+    .select('s.pairing_id', 'pairingId')
+    .addSelect('COUNT(*)', 'n')
+    .where('s.pairing_id IN (:...pairingIds)', { pairingIds })
+    .andWhere('s.status = :pending AND s.logged_by <> :userId', { pending: 'pending', userId })
+    .groupBy('s.pairing_id')
+    .getRawMany<{ pairingId: string; n: string | number }>();
+  return new Map(rows.map((r) => [r.pairingId, Number(r.n)]));
+}
+
 /** Sessions per status and confirmed JP of each pairing, in one grouped query. */
 async function sessionTotals(
   m: EntityManager,
