@@ -1,5 +1,16 @@
 import { Clock } from '../../libs/common';
-import { asUser, createTestApp, givenRegions, givenUnit, givenUser, GivenUser, TestApp } from '../../libs/testing';
+import {
+  asUser,
+  browserAgent,
+  createTestApp,
+  csrfOf,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  signInThroughPages,
+  TestApp,
+} from '../../libs/testing';
 import { NeedsSignals } from '../../src/modules/development-plans/needs-signals/needs-signals.service';
 import type { UnitView } from '../../src/modules/organisation/organisation.api';
 
@@ -140,5 +151,66 @@ describe('needs signals: public complaints per unit, theme and month', () => {
     expect(
       themes.body.themes.every((m: { scopeKey: string }) => m.scopeKey === '' || m.scopeKey.startsWith('75')),
     ).toBe(true);
+  });
+
+  it('shows each unit’s themes with a server-drawn trend and a “naik” marker, and takes the form, the file and the mapping', async () => {
+    const region = await givenUnit(t, '12.71.08');
+    const page = browserAgent(t);
+    await signInThroughPages(page, medanAdmin.username, medanAdmin.password);
+    const empty = await page.get('/admin/pengaduan');
+    expect(empty.status).toBe(200);
+
+    const wrongUnit = await page
+      .post('/admin/pengaduan')
+      .type('form')
+      .send({
+        _csrf: csrfOf(empty.text),
+        unitCode: 'TIDAK-ADA',
+        serviceArea: 'Loket',
+        theme: 'Antrean lama',
+        period: '2026-04',
+        count: '3',
+      });
+    expect(wrongUnit.status).toBe(422);
+    expect(wrongUnit.text).toContain('unitCode');
+
+    const csv = (lines: string[]) =>
+      page
+        .post(`/admin/pengaduan/impor?_csrf=${encodeURIComponent(csrfOf(empty.text))}`)
+        .attach('file', Buffer.from(lines.join('\n')), 'pengaduan.csv');
+    const bad = await csv([`${region.code};Loket;Sikap petugas;2026-4;3`]);
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('line 1: period');
+    const good = await csv([
+      ...monthly(region, 'Poli umum', 'Sikap petugas', [4, 4, 4, 6]),
+      ...monthly(region, 'Poli umum', 'Obat kosong', [5, 5, 5, 5]),
+    ]);
+    expect(good.status).toBe(303);
+    const shown = await page.get(good.headers.location as string);
+    expect(shown.text).toContain('8 baris diimpor (0 menggantikan data sebelumnya).');
+    const rows = shown.text.split('<tr>').filter((r) => r.includes('Poli umum'));
+    const rising = rows.find((r) => r.includes('Sikap petugas'))!;
+    const flat = rows.find((r) => r.includes('Obat kosong'))!;
+    expect(rising).toContain('▲ naik');
+    expect(rising).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-label="Sikap petugas: 2025-11 tidak dicatat, 2025-12 tidak dicatat, 2026-01 4, 2026-02 4, 2026-03 4, 2026-04 6"/,
+    );
+    expect(rising).toContain('<polyline');
+    expect(rising).toContain('belum dipetakan');
+    expect(flat).not.toContain('naik');
+    expect(Buffer.byteLength(shown.text)).toBeLessThan(100_000);
+
+    const themes = await page.get('/admin/pengaduan/tema');
+    const mapped = await page
+      .post('/admin/pengaduan/tema')
+      .type('form')
+      .send(
+        `_csrf=${encodeURIComponent(csrfOf(themes.text))}&theme=Sikap+petugas&competencyCodes=M.05&competencyCodes=M.03`,
+      );
+    expect(mapped.status).toBe(303);
+    expect((await page.get('/admin/pengaduan/tema')).text).toContain('Sikap petugas');
+    const after = (await page.get('/admin/pengaduan')).text.split('<tr>').find((r) => r.includes('Sikap petugas'))!;
+    expect(after).toContain('M.05, M.03');
+    expect(await priorities([region])).toEqual({ [region.id]: ['M.03', 'M.05'] });
   });
 });

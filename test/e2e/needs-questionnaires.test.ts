@@ -1,12 +1,15 @@
 import { Clock } from '../../libs/common';
 import {
   asUser,
+  browserAgent,
   createTestApp,
+  csrfOf,
   fakeNip,
   givenRegions,
   givenUnit,
   givenUser,
   GivenUser,
+  signInThroughPages,
   TEST_PASSWORD,
   TestApp,
 } from '../../libs/testing';
@@ -51,7 +54,7 @@ describe('needs signals: self-assessment and training-needs questionnaires', () 
       unitId,
       positionId,
     });
-    return { user, auth: await t.bearer(email, TEST_PASSWORD) };
+    return { user, email, auth: await t.bearer(email, TEST_PASSWORD) };
   }
 
   async function givenPosition(_t: TestApp, standard: Record<string, number>): Promise<string> {
@@ -248,5 +251,85 @@ describe('needs signals: self-assessment and training-needs questionnaires', () 
     const wishes = await t.get(NeedsSignals).requestedCompetencies(people.map((p) => p.user.id));
     expect([...wishes.get(people[1].user.id)!].sort()).toEqual(['M.03', 'M.05']);
     expect(wishes.has(people[3].user.id)).toBe(false);
+  });
+
+  it('works through the pages: the admin sends, the ASN answers on a form without script, the admin reads the summary', async () => {
+    const unit = await givenUnit(t, '12.71.08');
+    const asn = await givenAsn(unit.id, analyst);
+    const admin = browserAgent(t);
+    await signInThroughPages(admin, medanAdmin.username, medanAdmin.password);
+    const list = await admin.get('/admin/kuesioner');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('Kirim kuesioner baru');
+
+    const refused = await admin
+      .post('/admin/kuesioner')
+      .type('form')
+      .send({
+        _csrf: csrfOf(list.text),
+        title: 'Penilaian diri lewat halaman',
+        kind: 'self-assessment',
+        unitCode: 'TIDAK-ADA',
+      });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('unitCode');
+    const sent = await admin
+      .post('/admin/kuesioner')
+      .type('form')
+      .send({
+        _csrf: csrfOf(list.text),
+        title: 'Penilaian diri lewat halaman',
+        kind: 'self-assessment',
+        dueDate: '2026-05-31',
+        unitCode: unit.code,
+      });
+    expect(sent.status).toBe(303);
+    await t.drain();
+    const detailUrl = sent.headers.location as string;
+
+    const person = browserAgent(t);
+    await signInThroughPages(person, asn.email, TEST_PASSWORD);
+    const mine = await person.get('/kuesioner');
+    expect(mine.text).toContain('Penilaian diri lewat halaman');
+    const id = detailUrl.split('/').pop()!;
+    const form = await person.get(`/kuesioner/${id}`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('name="level-M.05"');
+    expect(form.text).toContain('Level yang dipersyaratkan jabatan Anda: 4');
+    expect(form.text).not.toContain('<script');
+
+    const missing = await person
+      .post(`/kuesioner/${id}`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), 'level-M.01': '2' });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('levels.M.05');
+    const saved = await person
+      .post(`/kuesioner/${id}`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), 'level-M.01': '2', 'level-M.05': '3' });
+    expect(saved.status).toBe(303);
+    const after = await person.get(saved.headers.location as string);
+    expect(after.text).toContain('Jawaban Anda tersimpan');
+    expect(after.text).toMatch(/name="level-M.05" value="3" checked/);
+
+    const summary = await admin.get(detailUrl);
+    expect(summary.text).toContain('1 dari 1 penerima menjawab (100%)');
+    expect(summary.text).toMatch(/M\.05[^<]*<\/th>\s*<td>1<\/td><td>3<\/td>/);
+    expect(Buffer.byteLength(summary.text)).toBeLessThan(100_000);
+
+    jest.spyOn(t.get(Clock), 'now').mockImplementation(() => new Date('2026-06-01T01:00:00Z'));
+    const late = await person
+      .post(`/kuesioner/${id}`)
+      .type('form')
+      .send({ _csrf: csrfOf(after.text), 'level-M.01': '5', 'level-M.05': '5' });
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('Kuesioner ini sudah ditutup');
+    jest.spyOn(t.get(Clock), 'now').mockImplementation(() => now);
+
+    // Another region's admin: the page does not exist for them.
+    const other = browserAgent(t);
+    await signInThroughPages(other, gorontaloAdmin.username, gorontaloAdmin.password);
+    expect((await other.get(detailUrl)).status).toBe(404);
   });
 });

@@ -1,4 +1,11 @@
 import { Type } from '@nestjs/common';
+import { ComplaintPagesController } from './complaint-pages.controller';
+import { QuestionnaireAdminPagesController } from './questionnaire-admin-pages.controller';
+import { QuestionnairePagesController } from './questionnaire-pages.controller';
 
-/** Page controllers of this development-plans area. */
-export const NEEDS_SIGNALS_PAGES: Type[] = [];
+/** Page controllers of the needs signals: questionnaires (admin and ASN) and public complaints. */
+export const NEEDS_SIGNALS_PAGES: Type[] = [
+  QuestionnaireAdminPagesController,
+  QuestionnairePagesController,
+  ComplaintPagesController,
+];

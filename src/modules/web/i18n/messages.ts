@@ -7,6 +7,7 @@ import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
 import { NEEDS_EN, NEEDS_ID } from './needs.messages';
+import { NEEDS_SIGNALS_EN, NEEDS_SIGNALS_ID } from './needs-signals.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
 /**
@@ -82,6 +83,7 @@ const id = {
   ...MENTORING_ID,
   ...EVALUATION_ID,
   ...NEEDS_ID,
+  ...NEEDS_SIGNALS_ID,
 };
 
 export type MessageKey = keyof typeof id;
@@ -153,6 +155,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...PLANS_EN,
   ...EVALUATION_EN,
   ...NEEDS_EN,
+  ...NEEDS_SIGNALS_EN,
 };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
