@@ -285,6 +285,46 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
     ]);
     expect((await ledgerOf(mentee)).entries).toEqual([]);
   });
+  it('counts in the mentee’s plan: a confirmed session ticks the planned mentoring, the completed pairing raises the goal', async () => {
+    const [mentor, mentee] = [await asn(), await asn()];
+    const ok = (res: { status: number; body: Record<string, any> }) => {
+      if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    let plan = ok(await as(mentee).post('/api/development-plans/me', {}));
+    plan = ok(
+      await as(mentee).post(`/api/development-plans/${plan.id}/goals`, {
+        version: plan.version,
+        competencyCode: 'M.06',
+        targetLevel: 3,
+      }),
+    );
+    plan = ok(
+      await as(mentee).post(`/api/development-plans/${plan.id}/activities`, {
+        version: plan.version,
+        goalId: plan.goals[0].id,
+        kind: 'form',
+        formCode: 'mentoring',
+        title: 'Mentoring pengembangan diri',
+        plannedJp: 4,
+      }),
+    );
+    const id = await pairOne(mentor, mentee);
+    now = wib('2026-03-10');
+    const session = (await logSession(mentee, id)).body;
+    ok(await as(mentor).post(`/api/mentoring/sessions/${session.id}/confirmation`));
+    await t.drain();
+    const ticked = ok(await as(mentee).get('/api/development-plans/me'));
+    expect(ticked.activities[0]).toMatchObject({ status: 'done', creditedJp: 2, doneSource: 'mentoring' });
+    expect(ticked.jp).toMatchObject({ earned: 2 });
+    expect(ticked.goals[0]).toMatchObject({ competencyCode: 'M.06', currentLevel: 0, reached: false });
+
+    ok(await as(admin).post(`/api/mentoring/pairings/${id}/end`, { outcome: 'completed', achievedLevel: 3 }));
+    await t.drain();
+    const raised = ok(await as(mentee).get('/api/development-plans/me'));
+    expect(raised.goals[0]).toMatchObject({ competencyCode: 'M.06', currentLevel: 3, reached: true });
+  });
+
   describe('pages', () => {
     const signedIn = async (who: GivenUser) => {
       const agent = browserAgent(t);
