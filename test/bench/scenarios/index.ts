@@ -3,6 +3,7 @@ import { catalogueAndCoursePage } from './catalogue-and-course-page';
 import { certificateIssuance } from './certificate-issuance';
 import { examBurst } from './exam-burst';
 import { lessonCompletionWrites } from './lesson-completion-writes';
+import { needsAnalysis } from './needs-analysis';
 import { signInAndHome } from './sign-in-and-home';
 
 /** Every benchmark scenario, in the order `npm run bench` runs them. Add new ones here. */
@@ -12,4 +13,5 @@ export const SCENARIOS: Scenario[] = [
   lessonCompletionWrites,
   examBurst,
   certificateIssuance,
+  needsAnalysis,
 ];
