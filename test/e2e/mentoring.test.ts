@@ -299,7 +299,7 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
         targetLevel: 3,
       }),
     );
-    plan = ok(
+    ok(
       await as(mentee).post(`/api/development-plans/${plan.id}/activities`, {
         version: plan.version,
         goalId: plan.goals[0].id,
