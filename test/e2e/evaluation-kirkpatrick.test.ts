@@ -11,7 +11,11 @@ import {
   usesRedis,
 } from '../../libs/testing';
 import { CourseEvaluation, FollowUpSurvey } from '../../src/modules/development-plans/evaluation/entities';
+import { In } from 'typeorm';
+import { wibDay } from '../../src/modules/development-plans/evaluation/domain/follow-up-schedule';
+import { FollowUpScan } from '../../src/modules/development-plans/evaluation/follow-up/follow-up-scan';
 import { FollowUpScheduler } from '../../src/modules/development-plans/evaluation/follow-up/follow-up.scheduler';
+import { User } from '../../src/modules/identity/entities';
 import { EvaluationRequestJob } from '../../src/modules/development-plans/evaluation/jobs/evaluation-request.job';
 import { Enrolment } from '../../src/modules/learning/entities';
 import { CourseCompletedJob } from '../../src/modules/learning/jobs/course-completed.job';
@@ -103,6 +107,22 @@ describe(`evaluation: L1 questionnaire and L3 follow-up (${usesRedis() ? 'BullMQ
     const row = await t.dataSource.getRepository(CourseEvaluation).findOneByOrFail({ id });
     expect([row.material, row.delivery, row.usefulness, row.comment]).toEqual([5, 4, 3, '<b>Bagus</b>']);
     expect((await as(learner).get('/api/evaluation/me/pending')).body.courses).toEqual([]);
+  });
+
+  it('keeps the first of two answers sent at once, and answers the other with a 409', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth);
+    const learner = await learnerIn();
+    const enrolment = await complete(learner, course);
+    const { id } = await t.dataSource.getRepository(CourseEvaluation).findOneByOrFail({ enrolmentId: enrolment.id });
+    const url = `/api/evaluation/course-evaluations/${id}/answer`;
+    const statuses = await Promise.all([
+      as(learner).post(url, { material: 5, delivery: 5, usefulness: 5 }),
+      as(learner).post(url, { material: 1, delivery: 1, usefulness: 1 }),
+    ]);
+    expect(statuses.map((r) => r.status).sort()).toEqual([204, 409]);
+    const row = await t.dataSource.getRepository(CourseEvaluation).findOneByOrFail({ id });
+    const winner = statuses[0].status === 204 ? 5 : 1;
+    expect([row.material, row.delivery, row.usefulness]).toEqual([winner, winner, winner]);
   });
 
   it('reports L1 per course and per instructor as computed by hand, to the course’s readers only', async () => {
@@ -252,6 +272,38 @@ describe(`evaluation: L1 questionnaire and L3 follow-up (${usesRedis() ? 'BullMQ
       },
     ]);
     expect(results.body.examples).toEqual([{ role: 'learner', applied: 'yes', examples: 'Arsip kini digital.' }]);
+  });
+
+  it('addresses the follow-up to the supervisor the learner has when it goes out, even one named after the completion', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth);
+    const unsupervised = await learnerIn();
+    const first = await givenUser(t, { role: 'supervisor', unitId });
+    const moved = await learnerIn(first);
+    const completedAt = now;
+    const [e1, e2] = [await complete(unsupervised, course), await complete(moved, course)];
+    expect(await t.dataSource.getRepository(FollowUpSurvey).countBy({ enrolmentId: e1.id, role: 'supervisor' })).toBe(
+      0,
+    );
+    const later = await givenUser(t, { role: 'supervisor', unitId });
+    await t.dataSource
+      .getRepository(User)
+      .update({ id: In([unsupervised.user.id, moved.user.id]) }, { supervisorId: later.user.id });
+
+    now = new Date(completedAt.getTime() + 90 * DAY);
+    await t.get(FollowUpScheduler).enqueueToday();
+    await t.drain();
+    await t.get(FollowUpScan).run(wibDay(now)); // again: nothing more
+    await t.drain();
+    const toLater = await notificationsOf(later, 'follow-up-survey-due');
+    const surveys = await t.dataSource
+      .getRepository(FollowUpSurvey)
+      .findBy({ role: 'supervisor', enrolmentId: In([e1.id, e2.id]) });
+    expect(surveys.map((s) => [s.respondentId, s.status])).toEqual([
+      [later.user.id, 'sent'],
+      [later.user.id, 'sent'],
+    ]);
+    expect(toLater.map((n) => n.link).sort()).toEqual(surveys.map((s) => `/survei/tindak-lanjut/${s.id}`).sort());
+    expect(await notificationsOf(first, 'follow-up-survey-due')).toEqual([]);
   });
 
   it('schedules follow-ups by the national admin’s setting (default 90 days), for completions after the change', async () => {

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Clock } from '../../../../../libs/common';
+import { EntityManager, In } from 'typeorm';
+import { Clock, newId } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CatalogApi } from '../../../catalog/catalog.api';
 import { IdentityApi } from '../../../identity/identity.api';
 import { NotificationsApi } from '../../../notifications/notifications.api';
-import { answerByAt, followUpEventKey, nextFollowUpStep, startOfWibDay } from '../domain/follow-up-schedule';
+import {
+  answerByAt,
+  followUpEventKey,
+  FollowUpStep,
+  nextFollowUpStep,
+  startOfWibDay,
+} from '../domain/follow-up-schedule';
 import { FollowUpSurvey } from '../entities';
+
+/** One follow-up and what today's scan does with it; `isNew` rows are written first. */
+interface Work {
+  s: FollowUpSurvey;
+  step: FollowUpStep;
+  isNew?: boolean;
+}
 
 const PAGE = 500;
 
@@ -47,14 +60,16 @@ export class FollowUpScan {
   }
 
   private async handlePage(page: FollowUpSurvey[], day: string): Promise<void> {
-    const work = page.map((s) => ({ s, step: nextFollowUpStep(s, day) })).filter((w) => w.step.kind !== 'wait');
-    if (work.length === 0) return;
-    await this.refreshSupervisors(work.filter((w) => w.step.kind === 'send').map((w) => w.s));
+    const due: Work[] = page.map((s) => ({ s, step: nextFollowUpStep(s, day) })).filter((w) => w.step.kind !== 'wait');
+    if (due.length === 0) return;
+    const work = await this.withCurrentSupervisors(due);
     const titles = await this.catalog.courseTitles([...new Set(work.map((w) => w.s.courseId))]);
     const names = await this.identity.namesOf([...new Set(work.map((w) => w.s.learnerId))]);
     const now = this.clock.now();
     await this.tx.run(async (m) => {
-      for (const { s, step } of work) {
+      for (const { s, step, isNew } of work) {
+        if (isNew)
+          await m.createQueryBuilder().insert().into(FollowUpSurvey).values(s).orIgnore().updateEntity(false).execute();
         if (step.kind === 'expire') {
           await this.update(m, s, { status: 'expired', expiredAt: now }, 'sent', s.reminders);
           continue;
@@ -87,16 +102,38 @@ export class FollowUpScan {
     });
   }
 
-  /** The supervisor who gets a follow-up is the learner's supervisor when it goes out. */
-  private async refreshSupervisors(sending: FollowUpSurvey[]): Promise<void> {
-    const supervised = sending.filter((s) => s.role === 'supervisor');
-    if (supervised.length === 0) return;
-    const facts = await this.identity.factsOf([...new Set(supervised.map((s) => s.learnerId))]);
+  /**
+   * The supervisor who gets a follow-up is the learner's supervisor when it goes out: a
+   * changed supervisor takes over, and a learner who had none at completion but has one
+   * now gets the supervisor's follow-up too (its unique key keeps it to one per enrolment).
+   */
+  private async withCurrentSupervisors(due: Work[]): Promise<Work[]> {
+    const sending = due.filter((w) => w.step.kind === 'send').map((w) => w.s);
+    if (sending.length === 0) return due;
+    const facts = await this.identity.factsOf([...new Set(sending.map((s) => s.learnerId))]);
     const current = new Map(facts.map((f) => [f.id, f.supervisorId]));
-    for (const s of supervised) {
-      const now = current.get(s.learnerId);
-      if (now && now !== s.learnerId) s.respondentId = now;
-    }
+    const supervisorOf = (learnerId: string) => {
+      const id = current.get(learnerId);
+      return id && id !== learnerId ? id : null;
+    };
+    for (const s of sending) if (s.role === 'supervisor') s.respondentId = supervisorOf(s.learnerId) ?? s.respondentId;
+    const unsupervised = sending.filter((s) => s.role === 'learner' && supervisorOf(s.learnerId));
+    if (unsupervised.length === 0) return due;
+    const existing = await this.tx.run((m) =>
+      m.find(FollowUpSurvey, {
+        select: { enrolmentId: true },
+        where: { enrolmentId: In(unsupervised.map((s) => s.enrolmentId)), role: 'supervisor' },
+      }),
+    );
+    const covered = new Set(existing.map((e) => e.enrolmentId));
+    const added = unsupervised
+      .filter((s) => !covered.has(s.enrolmentId))
+      .map((s) => ({
+        s: { ...s, id: newId(), role: 'supervisor' as const, respondentId: supervisorOf(s.learnerId)! },
+        step: { kind: 'send' as const },
+        isNew: true,
+      }));
+    return [...due, ...added];
   }
 
   private async update(
