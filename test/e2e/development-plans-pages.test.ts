@@ -183,4 +183,20 @@ describe('development plan pages', () => {
     // Learners have no admin list.
     expect((await asn.get('/admin/rencana')).status).toBe(403);
   });
+
+  it('returns a plan with the supervisor’s note, shown to the ASN beside the edit forms', async () => {
+    const supervisor = await givenUser(t, { role: 'supervisor', unitId });
+    const learner = await givenUser(t, { unitId, supervisorId: supervisor.user.id });
+    const plan = (await asUser(t, learner).post('/api/development-plans/me', {})).body;
+    await asUser(t, learner).post(`/api/development-plans/${plan.id}/submission`, { version: plan.version });
+    const url = `/rencana/${plan.id}`;
+    const boss = await signedIn(supervisor);
+    const back = await post(boss, url, `${url}/kembalikan`, { comment: 'Tambahkan kegiatan coaching.' });
+    expect(back.headers.location).toBe(`${url}?ok=return`);
+    const page = text((await (await signedIn(learner)).get(url)).text);
+    expect(page).toContain('Status: Dikembalikan untuk diperbaiki');
+    expect(page).toContain('Catatan peninjau: Tambahkan kegiatan coaching.');
+    expect(page).toContain('Tambah tujuan');
+    expect(page).toContain('Ajukan rencana');
+  });
 });

@@ -25,7 +25,8 @@ export const PLANS_ID = {
   'plans.jp.short':
     'Peringatan: JP yang direncanakan kurang {missing} JP dari target tahunan {target} JP. Rencana tetap dapat diajukan.',
   'plans.gaps.title': 'Kesenjangan kompetensi',
-  'plans.gaps.none': 'Belum ada kesenjangan kompetensi yang tercatat untuk jabatan Anda.',
+  'plans.gaps.none': 'Belum ada kesenjangan kompetensi yang tercatat untuk jabatan ini.',
+  'plans.returnedNote': 'Catatan peninjau: {comment}',
   'plans.gaps.required': 'Dibutuhkan',
   'plans.gaps.current': 'Saat ini',
   'plans.gaps.gap': 'Kesenjangan',
@@ -142,7 +143,8 @@ export const PLANS_EN: Partial<Record<keyof typeof PLANS_ID, string>> = {
   'plans.jp.short':
     'Warning: the planned JP fall {missing} JP short of the yearly target of {target} JP. You can still submit the plan.',
   'plans.gaps.title': 'Competency gaps',
-  'plans.gaps.none': 'No competency gaps are recorded for your position yet.',
+  'plans.gaps.none': 'No competency gaps are recorded for this position yet.',
+  'plans.returnedNote': 'Reviewer’s note: {comment}',
   'plans.gaps.required': 'Required',
   'plans.gaps.current': 'Current',
   'plans.gaps.gap': 'Gap',
