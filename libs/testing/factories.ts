@@ -44,7 +44,14 @@ export interface GivenUser {
 
 export async function givenUser(
   t: TestApp,
-  options: { role?: Role; unitId?: string; scopeRegionCode?: string; supervisorId?: string; withNip?: boolean } = {},
+  options: {
+    role?: Role;
+    unitId?: string;
+    scopeRegionCode?: string;
+    supervisorId?: string;
+    positionId?: string;
+    withNip?: boolean;
+  } = {},
 ): Promise<GivenUser> {
   const n = next();
   const role = options.role ?? 'learner';
@@ -60,6 +67,7 @@ export async function givenUser(
     unitId: options.unitId ?? null,
     scopeRegionCode: options.scopeRegionCode ?? null,
     supervisorId: options.supervisorId ?? null,
+    positionId: options.positionId ?? null,
   });
   return { user, username: email, password: TEST_PASSWORD, auth: await t.bearer(email, TEST_PASSWORD) };
 }
