@@ -9,14 +9,16 @@ import { PlansError } from './plans.errors';
 /**
  * What the caller is to a plan: its owner, the owner's supervisor (the plan's reviewer),
  * the unit admin of a region containing it (a national admin everywhere). None means the
- * plan is outside their scope: it does not exist for them (404).
+ * plan is outside their scope: it does not exist for them (404). The owner is only that:
+ * a unit admin's or a supervisor's own plan goes to someone else for review.
  */
 export function rolesOf(
   user: AuthUser,
   plan: Pick<DevelopmentPlan, 'userId' | 'supervisorId' | 'regionCode'>,
 ): PlanRole[] {
+  // Nobody reviews or approves their own plan, whatever else they are.
+  if (plan.userId === user.id) return ['owner'];
   const roles: PlanRole[] = [];
-  if (plan.userId === user.id) roles.push('owner');
   if (plan.supervisorId === user.id) roles.push('supervisor');
   if (
     user.role === 'national_admin' ||
