@@ -63,7 +63,11 @@ export const NEEDS_SIGNALS_ID = {
   'signals.form.selfIntro':
     'Untuk setiap kompetensi, pilih level yang paling menggambarkan kemampuan Anda saat ini (1 = dasar, 5 = sangat ahli).',
   'signals.form.required': 'Level yang dipersyaratkan jabatan Anda: {level}',
-  'signals.form.level': 'Level {level}',
+  'signals.form.level.1': 'Level 1',
+  'signals.form.level.2': 'Level 2',
+  'signals.form.level.3': 'Level 3',
+  'signals.form.level.4': 'Level 4',
+  'signals.form.level.5': 'Level 5',
   'signals.form.needsIntro':
     'Pilih paling banyak {max} kompetensi yang paling ingin Anda kembangkan, mulai dari yang terpenting.',
   'signals.form.choice': 'Pilihan ke-{n}',
@@ -194,7 +198,6 @@ export const NEEDS_SIGNALS_EN: Partial<Record<NeedsSignalsMessageKey, string>> =
   'signals.form.selfIntro':
     'For each competency, choose the level that best describes what you can do today (1 = basic, 5 = expert).',
   'signals.form.required': 'Level your position requires: {level}',
-  'signals.form.level': 'Level {level}',
   'signals.form.needsIntro': 'Choose up to {max} competencies you most want to develop, the most important first.',
   'signals.form.choice': 'Choice {n}',
   'signals.form.none': '— none —',

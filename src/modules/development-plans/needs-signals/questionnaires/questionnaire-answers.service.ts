@@ -116,8 +116,12 @@ export class QuestionnaireAnswersService {
       );
     }
     const rows = await this.answerRows(q, recipient, dto);
+    const note = q.kind === 'training-needs' ? dto.note?.trim() || null : null;
     await this.tx.run(async (m) => {
+      // The recipient row is written first: its row lock makes two saves of one person take turns.
+      await m.update(QuestionnaireRecipient, { id: recipient.id }, { answeredAt: now, note });
       await m.delete(QuestionnaireAnswer, { questionnaireId: id, userId: user.id });
+      if (rows.length === 0) return;
       await m
         .createQueryBuilder()
         .insert()
@@ -127,8 +131,6 @@ export class QuestionnaireAnswersService {
         )
         .updateEntity(false)
         .execute();
-      const note = q.kind === 'training-needs' ? dto.note?.trim() || null : null;
-      await m.update(QuestionnaireRecipient, { id: recipient.id }, { answeredAt: now, note });
     });
     return this.form(user, id);
   }
