@@ -269,6 +269,29 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
     expect((await logSession(mentor, id, { minutes: 5 })).status).toBe(400);
   });
 
+  it('keeps a pair to 8 hours of sessions a day and to 10 sessions waiting for an answer', async () => {
+    const [mentor, mentee] = [await asn(), await asn()];
+    const id = await pairOne(mentor, mentee);
+    now = wib('2026-03-31');
+    expect((await logSession(mentor, id, { heldOn: '2026-03-02', minutes: 300 })).status).toBe(201);
+    const disputed = await logSession(mentee, id, { heldOn: '2026-03-02', minutes: 180 });
+    const full = await logSession(mentor, id, { heldOn: '2026-03-02', minutes: 10 });
+    expect(full.status).toBe(422);
+    expect(full.body.code).toBe('PLANS.MENTORING_DAY_FULL');
+    // A disputed session frees its minutes.
+    expect(
+      (await as(mentor).post(`/api/mentoring/sessions/${disputed.body.id}/dispute`, { reason: 'Tidak terjadi' }))
+        .status,
+    ).toBe(200);
+    expect((await logSession(mentor, id, { heldOn: '2026-03-02', minutes: 180 })).status).toBe(201);
+
+    for (let day = 3; day <= 10; day++)
+      expect((await logSession(mentor, id, { heldOn: `2026-03-${String(day).padStart(2, '0')}` })).status).toBe(201);
+    const backlog = await logSession(mentor, id, { heldOn: '2026-03-11' });
+    expect(backlog.status).toBe(409);
+    expect(backlog.body.code).toBe('PLANS.MENTORING_TOO_MANY_PENDING');
+  });
+
   it('records the achieved level as the mentee’s evidence when the admin completes the pairing', async () => {
     const [mentor, mentee] = [await asn(), await asn()];
     const id = await pairOne(mentor, mentee);

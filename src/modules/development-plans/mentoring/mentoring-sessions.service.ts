@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
@@ -7,7 +8,15 @@ import { IdentityApi } from '../../identity/identity.api';
 import { LearningApi } from '../../learning/learning.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
 import { PlanRefresh } from '../plans/progress/plan-refresh';
-import { noonWib, sessionDateProblem, sessionJpTenths, sessionRole, wibDay } from './domain/session-rules';
+import {
+  exceedsDayLimit,
+  noonWib,
+  PENDING_SESSIONS_MAX,
+  sessionDateProblem,
+  sessionJpTenths,
+  sessionRole,
+  wibDay,
+} from './domain/session-rules';
 import { LogSessionDto } from './dto/mentoring.dto';
 import { MentoringPairing, MentoringSession } from './entities';
 import { MentoringError } from './mentoring.errors';
@@ -68,6 +77,7 @@ export class MentoringSessionsService {
     const other = user.id === pairing.mentorId ? pairing.menteeId : pairing.mentorId;
     const names = await this.identity.namesOf([user.id]);
     await this.tx.run(async (m) => {
+      await this.checkRoom(m, session);
       await m.createQueryBuilder().insert().into(MentoringSession).values(session).updateEntity(false).execute();
       await this.notifications.notify(m, {
         category: 'mentoring-session-logged',
@@ -136,6 +146,26 @@ export class MentoringSessionsService {
     );
     if (!result.affected) throw answered();
     return this.view(await this.tx.run((m) => m.findOneByOrFail(MentoringSession, { id: sessionId })), pairing, user);
+  }
+
+  /** A pair's day holds at most 8 hours of sessions, and its unanswered backlog stays short. */
+  private async checkRoom(m: EntityManager, session: MentoringSession): Promise<void> {
+    const rows = await m.find(MentoringSession, {
+      select: { heldOn: true, minutes: true, status: true },
+      where: { pairingId: session.pairingId, status: In(['pending', 'confirmed']) },
+    });
+    if (rows.filter((r) => r.status === 'pending').length >= PENDING_SESSIONS_MAX) {
+      throw new DomainException(
+        MentoringError.MENTORING_TOO_MANY_PENDING,
+        `${PENDING_SESSIONS_MAX} sessions of this pairing still wait for an answer`,
+      );
+    }
+    const sameDay = rows.filter((r) => r.heldOn === session.heldOn).reduce((sum, r) => sum + r.minutes, 0);
+    if (exceedsDayLimit(sameDay, session.minutes)) {
+      throw new DomainException(MentoringError.MENTORING_DAY_FULL, 'More than 8 hours of sessions on one day', {
+        fields: [{ field: 'minutes', rule: 'day_limit', message: 'a pair logs at most 480 minutes on one day' }],
+      });
+    }
   }
 
   /** The session and its pairing when the caller is the side that answers it. */

@@ -8,6 +8,8 @@ export const MentoringError = defineErrors('PLANS', {
   MENTORING_COMPETENCY_UNKNOWN: 'unprocessable',
   MENTORING_SELF_PAIRING: 'unprocessable',
   MENTORING_SESSION_DATE: 'unprocessable',
+  MENTORING_DAY_FULL: 'unprocessable',
+  MENTORING_TOO_MANY_PENDING: 'conflict',
   MENTORING_PAIRING_EXISTS: 'conflict',
   MENTORING_PAIRING_CLOSED: 'conflict',
   MENTORING_SESSION_ANSWERED: 'conflict',

@@ -1,4 +1,4 @@
-import { noonWib, sessionDateProblem, sessionJpTenths, sessionRole, wibDay } from './session-rules';
+import { exceedsDayLimit, noonWib, sessionDateProblem, sessionJpTenths, sessionRole, wibDay } from './session-rules';
 
 describe('mentoring session rules', () => {
   describe('JP of a confirmed session', () => {
@@ -41,6 +41,17 @@ describe('mentoring session rules', () => {
       ['someone outside the pairing cannot answer', 'mentor', 'stranger', 'outsider'],
     ])('%s', (_name, loggedBy, user, role) => {
       expect(sessionRole(pairing, loggedBy, user)).toBe(role);
+    });
+  });
+
+  describe('the minutes a pair may log on one day', () => {
+    it.each([
+      ['a first session of 8 hours', 0, 480, false],
+      ['a second session that fills the day exactly', 300, 180, false],
+      ['a session that goes past 8 hours', 300, 181, true],
+      ['anything after a full day', 480, 10, true],
+    ])('%s', (_name, logged, minutes, exceeds) => {
+      expect(exceedsDayLimit(logged, minutes)).toBe(exceeds);
     });
   });
 

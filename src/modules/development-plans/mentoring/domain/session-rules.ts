@@ -11,6 +11,10 @@ export interface SessionJpRule {
 
 export const DEFAULT_MINUTES_PER_JP = 45;
 export const SESSION_MINUTES = { min: 10, max: 480 } as const;
+/** One pair cannot meet for more than a working day (8 hours) on one day, however it splits it. */
+export const DAY_MINUTES_MAX = 480;
+/** Sessions waiting for the other side's answer, per pairing: more waits for the backlog to be answered. */
+export const PENDING_SESSIONS_MAX = 10;
 
 /**
  * JP (in tenths) a confirmed session credits to the mentee. A programme rule counts the
@@ -64,4 +68,9 @@ export function sessionRole(
 ): SessionRole {
   if (userId !== pairing.mentorId && userId !== pairing.menteeId) return 'outsider';
   return userId === loggedBy ? 'logger' : 'answerer';
+}
+
+/** True when a new session would take the pair's logged (not disputed) minutes of that day past the limit. */
+export function exceedsDayLimit(loggedMinutesThatDay: number, minutes: number): boolean {
+  return loggedMinutesThatDay + minutes > DAY_MINUTES_MAX;
 }
