@@ -1,3 +1,4 @@
+import { DevelopmentPlansApi } from '../../src/modules/development-plans/development-plans.api';
 import { PlanProgressService } from '../../src/modules/development-plans/plans/progress/plan-progress.service';
 import {
   asUser,
@@ -81,6 +82,19 @@ describe('development plans: completions tick activities, credit JP and raise le
     expect(after.goals[0]).toMatchObject({ competencyCode: 'M.05', baselineLevel: 0, currentLevel: 3, reached: true });
     // A completion before approval counts: the plan is still a draft.
     expect(after.status).toBe('draft');
+    // What the other areas (rewards, evaluation) read of it.
+    expect(await t.get(DevelopmentPlansApi).planOf(learner.user.id, after.year)).toMatchObject({
+      planId: after.id,
+      status: 'draft',
+      targetJp: 20,
+      plannedJp: 2.5,
+      earnedJp: 2.5,
+      goals: 1,
+      goalsReached: 1,
+      goalsImproved: 1,
+      activities: 1,
+      activitiesDone: 1,
+    });
 
     // Replayed events and refreshes change nothing more.
     await t.get(PlanProgressService).refresh(learner.user.id);
