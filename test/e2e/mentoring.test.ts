@@ -374,7 +374,7 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
         .type('form')
         .send({ _csrf: csrfOf(page.text), heldOn: '2026-03-11', topic: 'Terlalu cepat', minutes: '60' });
       expect(bad.status).toBe(422);
-      expect(bad.text).toContain('heldOn cannot be in the future');
+      expect(bad.text).toContain('Tanggal sesi tidak boleh di masa depan.');
       expect(bad.text).toContain('value="Terlalu cepat"');
       const logged = await mentorPages
         .post(`/mentoring/${id}/sesi`)
@@ -386,6 +386,13 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
       expect(after.text).toContain('Menunggu konfirmasi pihak lainnya.');
       expect(after.text).not.toContain('Konfirmasi sesi');
 
+      const ownId = (await as(mentor).get(`/api/mentoring/pairings/${id}`)).body.sessions[0].id;
+      const own = await mentorPages
+        .post(`/mentoring/sesi/${ownId}/konfirmasi`)
+        .type('form')
+        .send({ _csrf: csrfOf(after.text), pairingId: id });
+      expect(own.status).toBe(422);
+      expect(own.text).toContain('Sesi yang Anda catat dikonfirmasi oleh pihak lainnya, bukan oleh Anda.');
       const menteePages = await signedIn(mentee);
       expect((await menteePages.get('/mentoring')).text).toContain('1 sesi menunggu konfirmasi Anda');
       expect((await mentorPages.get('/mentoring')).text).not.toContain('menunggu konfirmasi Anda');

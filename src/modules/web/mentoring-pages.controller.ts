@@ -2,12 +2,14 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '../../../libs/auth';
-import { Clock, UuidParam } from '../../../libs/common';
+import { Clock, DomainException, localeOf, UuidParam } from '../../../libs/common';
 import { wibDay } from '../development-plans/mentoring/domain/session-rules';
 import { DisputeSessionDto, LogSessionDto } from '../development-plans/mentoring/dto/mentoring.dto';
 import { MentoringPairingsService } from '../development-plans/mentoring/mentoring-pairings.service';
 import { MentoringSessionsService } from '../development-plans/mentoring/mentoring-sessions.service';
+import { MentoringError } from '../development-plans/mentoring/mentoring.errors';
 import { formatters } from './format';
+import { MessageKey, translator } from './i18n/messages';
 import { formValues, validated } from './mentoring-page-forms';
 import { doneFlag, formProblems, formText, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
@@ -19,6 +21,19 @@ const NOTICES = {
   disputed: 'mentoring.disputed',
 } as const;
 const SESSION_FIELDS = { heldOn: 10, topic: 200, minutes: 4, notes: 2000 };
+/** The refusals a person meets on these pages, in their language (the API keeps English). */
+const CODE_TEXTS: Record<string, MessageKey> = {
+  [MentoringError.MENTORING_OWN_SESSION.code]: 'mentoring.error.ownSession',
+  [MentoringError.MENTORING_SESSION_ANSWERED.code]: 'mentoring.error.answered',
+  [MentoringError.MENTORING_TOO_MANY_PENDING.code]: 'mentoring.error.tooManyPending',
+  [MentoringError.MENTORING_PAIRING_CLOSED.code]: 'mentoring.error.closed',
+};
+const RULE_TEXTS: Record<string, MessageKey> = {
+  future: 'mentoring.error.future',
+  before_pairing: 'mentoring.error.before_pairing',
+  invalid: 'mentoring.error.invalid',
+  day_limit: 'mentoring.error.day_limit',
+};
 
 /** "Mentoring saya": a person's pairings as mentor or mentee; log, confirm and dispute sessions. */
 @ApiExcludeController()
@@ -68,7 +83,7 @@ export class MentoringPagesController {
       await this.sessions.log(user, id, await validated(LogSessionDto, values));
       await seeOther(reply, `/mentoring/${id}?ok=logged`);
     } catch (err) {
-      await this.detail(user, id, req, reply, values, formProblems(err), 422);
+      await this.detail(user, id, req, reply, values, problemsOf(err, req), 422);
     }
   }
 
@@ -113,7 +128,7 @@ export class MentoringPagesController {
       const session = await act();
       await seeOther(reply, `/mentoring/${session.pairingId}?ok=${flag}`);
     } catch (err) {
-      const problems = formProblems(err);
+      const problems = problemsOf(err, req);
       if (!/^[0-9a-f-]{36}$/.test(pairingId)) throw err;
       await this.detail(user, pairingId, req, reply, {}, problems, 422);
     }
@@ -149,4 +164,14 @@ export class MentoringPagesController {
       status,
     );
   }
+}
+
+/** A form's problems with the mentoring refusals said in the page's language. */
+function problemsOf(err: unknown, req: FastifyRequest): ReturnType<typeof formProblems> {
+  const problems = formProblems(err);
+  const t = translator(localeOf(req.cookies));
+  const code = err instanceof DomainException ? CODE_TEXTS[err.code] : undefined;
+  if (code) problems.message = t(code);
+  problems.fields = problems.fields.map((f) => (RULE_TEXTS[f.rule] ? { ...f, message: t(RULE_TEXTS[f.rule]) } : f));
+  return problems;
 }
