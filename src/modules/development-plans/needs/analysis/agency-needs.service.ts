@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../../../libs/auth';
+import { AccessScope, regionWithin } from '../../../../../libs/auth';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CatalogApi } from '../../../catalog/catalog.api';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
@@ -9,6 +9,7 @@ import { NeedAggregate, rankNeeds, RankedNeed } from '../domain/agency-needs';
 import { AgencyQuery } from '../dto/needs-run.dto';
 import { NeedsGap, NeedsRun } from '../entities';
 import { Population, Populations } from './population';
+import { regionRangeCondition } from './region-range';
 
 export type NamedNeed = RankedNeed & { competencyName: string };
 
@@ -40,16 +41,13 @@ export class AgencyNeedsService {
 
   async view(scope: AccessScope, query: AgencyQuery): Promise<AgencyNeeds> {
     const population = await this.populations.resolve(scope, query);
-    const [whole, perUnit, analysedAt] = await Promise.all([
-      this.aggregate(population, false),
-      this.aggregate(population, true),
-      this.analysedAt(population),
-    ]);
+    const [perUnit, analysedAt] = await Promise.all([this.aggregate(population), this.analysedAt(population)]);
+    const whole = sumByCompetency(perUnit);
     const codes = [...new Set(whole.map((a) => a.competencyCode))];
     const [courses, names, units] = await Promise.all([
       this.catalog.coursesForCompetencies(codes),
       this.competencies.summaries(codes),
-      this.organisation.unitsByIds([...new Set(perUnit.map((a) => a.unitId))]),
+      this.organisation.unitsByIds([...new Set(perUnit.map((a) => a.unitId).filter((u): u is string => !!u))]),
     ]);
     const nameOf = new Map(names.map((c) => [c.code, c.name]));
     const named = (aggregates: NeedAggregate[]): NamedNeed[] =>
@@ -59,7 +57,7 @@ export class AgencyNeedsService {
       }));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const byUnit = new Map<string, NeedAggregate[]>();
-    for (const a of perUnit) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
+    for (const a of perUnit) if (a.unitId) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
     return {
       population,
       analysedAt,
@@ -70,22 +68,27 @@ export class AgencyNeedsService {
     };
   }
 
-  private async aggregate(p: Population, perUnit: boolean): Promise<Array<NeedAggregate & { unitId: string }>> {
+  /**
+   * One pass over the population's gap rows, grouped by unit and competency (people
+   * without a unit form their own group); the whole population is their sum.
+   */
+  private async aggregate(p: Population): Promise<Array<NeedAggregate & { unitId: string | null }>> {
     const raw = await this.tx.run((m) => {
-      const c = regionSubtreeCondition('g.region_code', p.regionCode);
+      const region = regionRangeCondition('g.region_code', p.regionCode);
       const qb = m
         .createQueryBuilder(NeedsGap, 'g')
-        .select('g.competency_code', 'competencyCode')
+        .select('g.unit_id', 'unitId')
+        .addSelect('g.competency_code', 'competencyCode')
         .addSelect('COUNT(*)', 'people')
         .addSelect('SUM(g.gap)', 'gapSum')
         .addSelect("SUM(CASE WHEN g.priority = 'high' THEN 1 ELSE 0 END)", 'high')
         .addSelect("SUM(CASE WHEN g.priority = 'medium' THEN 1 ELSE 0 END)", 'medium')
         .addSelect('MAX(g.required_level)', 'maxRequired')
-        .where(c.sql, c.params)
+        .where(region.sql, region.params)
         .andWhere('g.gap > 0')
-        .groupBy('g.competency_code');
+        .groupBy('g.unit_id')
+        .addGroupBy('g.competency_code');
       if (p.unitId) qb.andWhere('g.unit_id = :unitId', { unitId: p.unitId });
-      if (perUnit) qb.addSelect('g.unit_id', 'unitId').andWhere('g.unit_id IS NOT NULL').addGroupBy('g.unit_id');
       return qb.getRawMany<RawAggregate>();
     });
     return raw.map((r) => {
@@ -93,7 +96,7 @@ export class AgencyNeedsService {
       const high = Number(r.high);
       const medium = Number(r.medium);
       return {
-        unitId: String(r.unitId ?? ''),
+        unitId: r.unitId === null || r.unitId === undefined ? null : String(r.unitId),
         competencyCode: String(r.competencyCode),
         people,
         gapSum: Number(r.gapSum),
@@ -115,4 +118,31 @@ export class AgencyNeedsService {
     );
     return covering?.finishedAt ?? null;
   }
+}
+
+/** The whole population's aggregate per competency: the sum of its units'. */
+function sumByCompetency(rows: NeedAggregate[]): NeedAggregate[] {
+  const sums = new Map<string, NeedAggregate>();
+  for (const r of rows) {
+    const s = sums.get(r.competencyCode);
+    if (!s) {
+      sums.set(r.competencyCode, { ...r });
+      continue;
+    }
+    s.people += r.people;
+    s.gapSum += r.gapSum;
+    s.high += r.high;
+    s.medium += r.medium;
+    s.low += r.low;
+    s.maxRequired = Math.max(s.maxRequired, r.maxRequired);
+  }
+  return [...sums.values()].map(({ competencyCode, people, gapSum, high, medium, low, maxRequired }) => ({
+    competencyCode,
+    people,
+    gapSum,
+    high,
+    medium,
+    low,
+    maxRequired,
+  }));
 }

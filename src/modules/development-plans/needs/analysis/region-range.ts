@@ -1,0 +1,16 @@
+/**
+ * "column lies in the region subtree of code" as an equality or a key range: 36.74 and
+ * everything from "36.74." up to (not including) "36.74/" ('/' follows '.' in ASCII). Unlike
+ * LIKE 'x.%', both halves are index ranges on SQLite and MySQL alike, so the agency view
+ * and the sweep read the gap rows' covering index instead of scanning it.
+ */
+export function regionRangeCondition(
+  column: string,
+  regionCode: string,
+  param = 'region',
+): { sql: string; params: Record<string, string> } {
+  return {
+    sql: `(${column} = :${param} OR (${column} >= :${param}Low AND ${column} < :${param}High))`,
+    params: { [param]: regionCode, [`${param}Low`]: `${regionCode}.`, [`${param}High`]: `${regionCode}/` },
+  };
+}
