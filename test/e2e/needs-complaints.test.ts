@@ -2,6 +2,7 @@ import { Clock } from '../../libs/common';
 import {
   asUser,
   browserAgent,
+  fakeNip,
   createTestApp,
   csrfOf,
   givenRegions,
@@ -11,7 +12,10 @@ import {
   signInThroughPages,
   TestApp,
 } from '../../libs/testing';
+import { GapService } from '../../src/modules/development-plans/needs/gap.service';
 import { NeedsSignals } from '../../src/modules/development-plans/needs-signals/needs-signals.service';
+import { IdentityApi } from '../../src/modules/identity/identity.api';
+import { OrganisationApi } from '../../src/modules/organisation/organisation.api';
 import type { UnitView } from '../../src/modules/organisation/organisation.api';
 
 describe('needs signals: public complaints per unit, theme and month', () => {
@@ -41,6 +45,29 @@ describe('needs signals: public complaints per unit, theme and month', () => {
     asUser(t, who).put('/api/development-plans/complaints/themes', { theme, competencyCodes });
   const monthly = (unit: UnitView, area: string, theme: string, counts: number[]) =>
     ['2026-01', '2026-02', '2026-03', '2026-04'].map((p, i) => `${unit.code};${area};${theme};${p};${counts[i]}`);
+  /** An ASN of the unit whose position requires these levels (no evidence: every level is a gap). */
+  const givenClerk = async (unit: UnitView, standard: Record<string, number>) => {
+    const org = t.get(OrganisationApi);
+    const position = await org.ensurePosition({ code: `PGD-${unit.code}`, name: 'Petugas loket', kind: 'functional' });
+    await org.setStandard(position.id, {
+      requirements: Object.entries(standard).map(([competencyCode, requiredLevel]) => ({
+        competencyCode,
+        requiredLevel,
+      })),
+    });
+    const account = await t.get(IdentityApi).provisionAccount({
+      name: 'Petugas Loket',
+      role: 'learner',
+      password: 'Kata-Sandi-Uji-2026',
+      email: `loket-${unit.code.toLowerCase()}@uji.bina.id`,
+      nip: fakeNip(),
+      employeeType: 'PNS',
+      golongan: 'II/c',
+      unitId: unit.id,
+      positionId: position.id,
+    });
+    return account.id;
+  };
   const priorities = async (units: UnitView[]) => {
     const map = await t.get(NeedsSignals).complaintPriorities(
       units.map((u) => u.id),
@@ -99,6 +126,10 @@ describe('needs signals: public complaints per unit, theme and month', () => {
       [dukcapil.id]: ['M.03', 'M.05'],
       [rsud.id]: ['M.04'],
     });
+    // The needs analysis of someone working there: a one-level M.03 gap rises from low to medium.
+    const clerk = await givenClerk(dukcapil, { 'M.03': 1 });
+    const m03 = async () => (await t.get(GapService).gapsOf(clerk)).rows.find((r) => r.competencyCode === 'M.03');
+    expect(await m03()).toMatchObject({ gap: 1, priority: 'medium' });
 
     // Medan's own mapping of a theme overrides the national one for its units.
     await mapTheme(medanAdmin, 'antrean  LAMA', ['M.08']);
@@ -115,6 +146,7 @@ describe('needs signals: public complaints per unit, theme and month', () => {
     expect(corrected.status).toBe(201);
     expect(corrected.body).toEqual({ replaced: true });
     expect(await priorities([dukcapil])).toEqual({});
+    expect(await m03()).toMatchObject({ gap: 1, priority: 'low' });
 
     // The trend list shows each theme's months and the "rising" verdict.
     const trends = await asUser(t, medanAdmin).get(`/api/development-plans/complaints?unitId=${rsud.id}`);

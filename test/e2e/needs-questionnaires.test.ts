@@ -13,7 +13,8 @@ import {
   TEST_PASSWORD,
   TestApp,
 } from '../../libs/testing';
-import { Questionnaire } from '../../src/modules/development-plans/needs-signals/entities';
+import { GapService } from '../../src/modules/development-plans/needs/gap.service';
+import { Questionnaire, QuestionnaireRecipient } from '../../src/modules/development-plans/needs-signals/entities';
 import { NeedsSignals } from '../../src/modules/development-plans/needs-signals/needs-signals.service';
 import { QuestionnaireSender } from '../../src/modules/development-plans/needs-signals/questionnaires/questionnaire-sender';
 import { IdentityApi } from '../../src/modules/identity/identity.api';
@@ -251,6 +252,37 @@ describe('needs signals: self-assessment and training-needs questionnaires', () 
     const wishes = await t.get(NeedsSignals).requestedCompetencies(people.map((p) => p.user.id));
     expect([...wishes.get(people[1].user.id)!].sort()).toEqual(['M.03', 'M.05']);
     expect(wishes.has(people[3].user.id)).toBe(false);
+    // The needs analysis marks the wishes in the person's gap table.
+    const gaps = await t.get(GapService).gapsOf(people[0].user.id);
+    expect(gaps.rows.map((r) => [r.competencyCode, r.requested])).toEqual(
+      expect.arrayContaining([
+        ['M.05', true],
+        ['M.01', false],
+      ]),
+    );
+  });
+
+  it('resumes a failed sending where it stopped, and refuses to resend one that is not failed', async () => {
+    const unit = (await givenUnit(t, '12.71')).id;
+    const people = [await givenAsn(unit, clerk), await givenAsn(unit, clerk), await givenAsn(unit, clerk)];
+    const id = (await send({ title: 'Dikirim ulang', kind: 'training-needs', filter: { unitId: unit } })).body
+      .id as string;
+    const url = `/api/development-plans/questionnaires/${id}`;
+    expect((await asUser(t, medanAdmin).post(`${url}/resend`)).status).toBe(409);
+
+    // Pretend the job gave up after committing the first person's batch: the resumed run
+    // walks on after that person (so only the other two are written again here).
+    const first = [...people].sort((a, b) => a.user.id.localeCompare(b.user.id))[0];
+    await t.dataSource.getRepository(QuestionnaireRecipient).delete({ questionnaireId: id });
+    await t.dataSource
+      .getRepository(Questionnaire)
+      .update({ id }, { status: 'failed', cursor: first.user.id, error: 'Stopped after repeated errors' });
+    expect((await asUser(t, medanAdmin).get(url)).body).toMatchObject({ status: 'failed', recipients: 0 });
+    const resent = await asUser(t, medanAdmin).post(`${url}/resend`);
+    expect(resent.status).toBe(202);
+    await t.drain();
+    expect((await asUser(t, medanAdmin).get(url)).body).toMatchObject({ status: 'done', recipients: 2, error: null });
+    for (const person of people) expect(await notificationsOf(person)).toHaveLength(1);
   });
 
   it('works through the pages: the admin sends, the ASN answers on a form without script, the admin reads the summary', async () => {
