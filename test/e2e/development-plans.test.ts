@@ -347,6 +347,30 @@ describe('development plans: proposal, participation, workflow and scope', () =>
     expect(plan.events[0]).toMatchObject({ action: 'created' });
   });
 
+  it('keeps next year’s approved plan waiting until its year begins, then starts it with the daily job', async () => {
+    const { supervisor, learner } = await team();
+    const year = new Date().getFullYear() + 1;
+    let plan = ok(await as(learner).post('/api/development-plans/me', { year }), 201);
+    expect(plan.year).toBe(year);
+    plan = ok(await act(learner, plan, 'submission'));
+    plan = ok(await act(supervisor, plan, 'endorsement'));
+    plan = ok(await act(tangselAdmin, plan, 'approval'));
+    expect(plan.status).toBe('approved');
+    const farther = await as(learner).post('/api/development-plans/me', { year: year + 1 });
+    expect([farther.status, farther.body.code]).toEqual([422, 'PLANS.YEAR_OUT_OF_RANGE']);
+
+    const clock = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date(Date.UTC(year, 0, 1, 1)));
+    try {
+      await t.get(PlanCalendarScheduler).enqueueToday();
+      await t.drain();
+      const started = ok(await as(learner).get(`/api/development-plans/${plan.id}`));
+      expect(started.status).toBe('in_progress');
+      expect(started.events.at(-1)).toMatchObject({ action: 'started', actorId: null });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('closes the plans of a past year with a summary, once', async () => {
     const { supervisor, learner } = await team();
     let plan = await draftPlan(learner);
