@@ -121,7 +121,13 @@ describe('needs signals: self-assessment and training-needs questionnaires', () 
     expect((await asUser(t, medanAdmin).get(`/api/development-plans/questionnaires/${id}`)).body.recipients).toBe(2);
 
     for (const person of chosen) {
-      expect(await notificationsOf(person)).toEqual([expect.objectContaining({ link: `/kuesioner/${id}` })]);
+      expect(await notificationsOf(person)).toEqual([
+        expect.objectContaining({
+          link: `/kuesioner/${id}`,
+          title: 'Kuesioner: Penilaian diri 2026',
+          lines: expect.arrayContaining(['Batas pengisian: 31 Mei 2026.']),
+        }),
+      ]);
       const mine = await asUser(t, person).get('/api/development-plans/my-questionnaires');
       expect(mine.body.items).toEqual([
         {

@@ -193,5 +193,8 @@ export class QuestionnaireAnswersService {
   }
 }
 
+/** At most 50 problems are listed: a body full of unknown codes should not echo back at length. */
 const invalid = (fields: FieldProblem[]) =>
-  new DomainException(SignalsError.SIGNALS_ANSWER_INVALID, 'The answer is incomplete or wrong', { fields });
+  new DomainException(SignalsError.SIGNALS_ANSWER_INVALID, 'The answer is incomplete or wrong', {
+    fields: fields.slice(0, 50),
+  });

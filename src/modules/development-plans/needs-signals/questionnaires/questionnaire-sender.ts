@@ -4,7 +4,6 @@ import { Clock, newId } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../../identity/identity.api';
 import { NotificationsApi } from '../../../notifications/notifications.api';
-import { closesAt } from '../domain/questionnaire-rules';
 import { Questionnaire, QuestionnaireRecipient } from '../entities';
 
 export const SEND_BATCH = 200;
@@ -75,7 +74,8 @@ export class QuestionnaireSender {
           category: 'needs-questionnaire',
           eventKey: `needs-questionnaire:${q.id}`,
           recipientIds: reachable.map((p) => p.id),
-          params: { title: q.title, ...(q.dueOn ? { dueDate: closesAt(q.dueOn).toISOString() } : {}) },
+          // Noon WIB of the due day: the template prints the day itself (its closing instant is the next midnight).
+          params: { title: q.title, ...(q.dueOn ? { dueDate: `${q.dueOn}T05:00:00.000Z` } : {}) },
           link: `/kuesioner/${q.id}`,
         });
       }
