@@ -4,10 +4,11 @@ import { AUTHORING_EN, AUTHORING_ID } from './authoring.messages';
 import { CERTIFICATES_EN, CERTIFICATES_ID } from './certificates.messages';
 import { EVALUATION_EN, EVALUATION_ID } from './evaluation.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
-import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
+import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { NEEDS_EN, NEEDS_ID } from './needs.messages';
 import { NEEDS_SIGNALS_EN, NEEDS_SIGNALS_ID } from './needs-signals.messages';
+import { PUBLIC_FEEDBACK_EN, PUBLIC_FEEDBACK_ID } from './public-feedback.messages';
 import { QUIZ_EN, QUIZ_ID } from './quiz.messages';
 
 /**
@@ -82,6 +83,7 @@ const id = {
   ...PLANS_ID,
   ...MENTORING_ID,
   ...EVALUATION_ID,
+  ...PUBLIC_FEEDBACK_ID,
   ...NEEDS_ID,
   ...NEEDS_SIGNALS_ID,
 };
@@ -151,9 +153,10 @@ const en: Partial<Record<MessageKey, string>> = {
   ...ADMIN_EN,
   ...QUIZ_EN,
   ...CERTIFICATES_EN,
-  ...MENTORING_EN,
   ...PLANS_EN,
+  ...MENTORING_EN,
   ...EVALUATION_EN,
+  ...PUBLIC_FEEDBACK_EN,
   ...NEEDS_EN,
   ...NEEDS_SIGNALS_EN,
 };

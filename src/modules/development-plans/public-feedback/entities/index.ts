@@ -1,0 +1,2 @@
+export * from './ikm-response.entity';
+export * from './ikm-setting.entity';
