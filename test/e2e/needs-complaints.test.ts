@@ -223,7 +223,7 @@ describe('needs signals: public complaints per unit, theme and month', () => {
     const rows = shown.text.split('<tr>').filter((r) => r.includes('Poli umum'));
     const rising = rows.find((r) => r.includes('Sikap petugas'))!;
     const flat = rows.find((r) => r.includes('Obat kosong'))!;
-    expect(rising).toContain('▲ naik');
+    expect(rising).toMatch(/<strong><span aria-hidden="true">▲ <\/span>naik<\/strong>/);
     expect(rising).toMatch(
       /<svg[^>]*role="img"[^>]*aria-label="Sikap petugas: 2025-11 tidak dicatat, 2025-12 tidak dicatat, 2026-01 4, 2026-02 4, 2026-03 4, 2026-04 6"/,
     );
