@@ -1,6 +1,7 @@
 import { Clock } from '../../libs/common';
 import { createTestApp, givenRegions, givenUnit, TestApp } from '../../libs/testing';
 import { GapService } from '../../src/modules/development-plans/needs/gap.service';
+import { NeedsSignals } from '../../src/modules/development-plans/needs-signals/needs-signals.service';
 import { givenAsn, givenEvidence, givenPosition } from './needs-analysis.fixtures';
 
 describe('needs analysis: a person’s competency gaps', () => {
@@ -33,6 +34,31 @@ describe('needs analysis: a person’s competency gaps', () => {
       pillar: 'manajerial',
       currentSource: 'external',
     });
+  });
+
+  it('weighs the needs signals: a self-assessment fills in, a request and rising complaints raise priority', async () => {
+    const positionId = await givenPosition(t, { 'M.01': 1, 'M.02': 2, 'M.03': 2 });
+    const asn = await givenAsn(t, unitId, positionId);
+    const signals = t.get(NeedsSignals);
+    const spies = [
+      jest.spyOn(signals, 'selfAssessedLevels').mockResolvedValue(new Map([[asn.user.id, new Map([['M.03', 1]])]])),
+      jest.spyOn(signals, 'requestedCompetencies').mockResolvedValue(new Map([[asn.user.id, new Set(['M.02'])]])),
+      jest.spyOn(signals, 'complaintPriorities').mockResolvedValue(new Map([[unitId, new Set(['M.01'])]])),
+    ];
+    try {
+      const gaps = await t.get(GapService).gapsOf(asn.user.id);
+      // M.02 gap 2: medium, requested → high; M.01 gap 1: low, rising complaints → medium; M.03 self 1: gap 1, low.
+      expect(
+        gaps.rows.map((r) => [r.competencyCode, r.currentLevel, r.currentSource, r.gap, r.priority, r.requested]),
+      ).toEqual([
+        ['M.02', 0, null, 2, 'high', true],
+        ['M.01', 0, null, 1, 'medium', false],
+        ['M.03', 1, 'self', 1, 'low', false],
+      ]);
+      expect(spies[2]).toHaveBeenCalledWith([unitId], new Date('2026-03-01T02:00:00Z'));
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
   });
 
   it('gives a person without a position an empty table', async () => {
