@@ -176,6 +176,43 @@ describe('the public satisfaction survey pages', () => {
     expect((await other.get('/admin/ikm')).text).not.toContain(unit.code);
   });
 
+  it('lets the national admin set the period length and minimum fill time, and nobody else', async () => {
+    const national = await givenUser(t, { role: 'national_admin' });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, national.username, national.password);
+    const index = await agent.get('/admin/ikm');
+    expect(index.text).toContain('Pengaturan survei (nasional)');
+    const wrong = await agent
+      .post('/admin/ikm/pengaturan')
+      .type('form')
+      .send({ _csrf: csrfOf(index.text), periodKind: 'quarter', minFillSeconds: '500' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toMatch(/id="galat-minFillSeconds"/);
+    const saved = await agent
+      .post('/admin/ikm/pengaturan')
+      .type('form')
+      .send({ _csrf: csrfOf(index.text), periodKind: 'quarter', minFillSeconds: '5' });
+    expect(saved.status).toBe(303);
+    const after = await agent.get(saved.headers.location);
+    expect(after.text).toContain('Pengaturan survei tersimpan.');
+    expect(after.text).toContain('Periode survei: triwulanan. Waktu isi minimum: 5 detik.');
+    expect((await browserAgent(t).get(`/survei/${unit.code}`)).text).toContain('Periode survei: Triwulan 1 2026');
+
+    const unitAdmin = browserAgent(t);
+    await signInThroughPages(unitAdmin, tangselAdmin.username, tangselAdmin.password);
+    const own = await unitAdmin.get('/admin/ikm');
+    expect(own.text).not.toContain('Pengaturan survei (nasional)');
+    const refused = await unitAdmin
+      .post('/admin/ikm/pengaturan')
+      .type('form')
+      .send({ _csrf: csrfOf(own.text), periodKind: 'year' });
+    expect(refused.status).toBe(403);
+    await agent
+      .post('/admin/ikm/pengaturan')
+      .type('form')
+      .send({ _csrf: csrfOf(index.text), periodKind: 'semester', minFillSeconds: '8' });
+  });
+
   it('answers a flood from one address with 429 and Retry-After', async () => {
     const phone = browserAgent(t);
     const page = await phone.get(`/survei/${unit.code}`);

@@ -1,8 +1,14 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../libs/auth';
 import { AppConfig, APP_CONFIG } from '../../../libs/config';
+import { flattenValidationErrors, validationFailed } from '../../../libs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { PERIOD_KINDS } from '../development-plans/public-feedback/domain/survey-period';
+import { IkmSettingsDto } from '../development-plans/public-feedback/dto/ikm-settings.dto';
+import { FormError, formError } from './certificate-form-errors';
 import { IKM_ELEMENTS } from '../development-plans/public-feedback/domain/ikm';
 import { IkmSettingsService } from '../development-plans/public-feedback/ikm-settings.service';
 import { IkmReportService } from '../development-plans/public-feedback/report/ikm-report.service';
@@ -12,7 +18,7 @@ import { formatters } from './format';
 import { ikmChart } from './ikm-chart';
 import { ikmFormatters } from './ikm-format';
 import { qrPath } from './ikm-qr';
-import { seeOther } from './page-actions';
+import { doneFlag, formText, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
 
@@ -47,21 +53,66 @@ export class PublicFeedbackAdminPagesController {
   ) {
     const typed = typeof unit === 'string' ? unit.trim() : '';
     if (CODE.test(typed)) return seeOther(reply, `/admin/ikm/${encodeURIComponent(typed)}`);
+    await this.indexPage(user, req, reply, typed, null);
+  }
+
+  /** The national admin sets the period length and the minimum fill time for every unit. */
+  @Post('pengaturan')
+  @Roles('national_admin')
+  async saveSettings(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const seconds = formText(req.body, 'minFillSeconds', 10);
+    const dto = plainToInstance(IkmSettingsDto, {
+      periodKind: formText(req.body, 'periodKind', 20) || undefined,
+      minFillSeconds: /^\d+$/.test(seconds) ? Number(seconds) : seconds || undefined,
+    });
+    try {
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) throw validationFailed(flattenValidationErrors(errors));
+      await this.settings.update(dto);
+      await seeOther(reply, '/admin/ikm?ok=pengaturan');
+    } catch (err) {
+      await this.indexPage(
+        user,
+        req,
+        reply,
+        '',
+        formError(err, () => null),
+        400,
+      );
+    }
+  }
+
+  private async indexPage(
+    user: AuthUser,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    typed: string,
+    problem: FormError | null,
+    status = 200,
+  ) {
     const ctx = pageContext(req, reply, user);
     const [current, settings, own] = await Promise.all([
       this.reports.currentPeriod(scopeOf(user)),
       this.settings.get(),
       this.ownUnit(user),
     ]);
-    await render(reply, 'public-feedback/admin-index.eta', {
-      ...ctx,
-      title: ctx.t('ikm.title'),
-      ikm: ikmFormatters(ctx.locale),
-      current,
-      settings,
-      own,
-      typed,
-    });
+    await render(
+      reply,
+      'public-feedback/admin-index.eta',
+      {
+        ...ctx,
+        title: ctx.t('ikm.title'),
+        ikm: ikmFormatters(ctx.locale),
+        current,
+        settings,
+        own,
+        typed,
+        problem,
+        periodKinds: PERIOD_KINDS,
+        notice: doneFlag(req) === 'pengaturan' ? ctx.t('ikm.settingsSaved') : null,
+      },
+      status,
+    );
   }
 
   @Get(':unitCode')
