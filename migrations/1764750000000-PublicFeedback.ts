@@ -31,6 +31,8 @@ export class PublicFeedback1764750000000 implements MigrationInterface {
           }),
           new TableIndex({ name: 'IDX_ikm_response_unit_time', columnNames: ['unit_id', 'submitted_at'] }),
           new TableIndex({ name: 'IDX_ikm_response_region', columnNames: ['region_code', 'submitted_at'] }),
+          // The national admin's list of this period's units reads by time alone.
+          new TableIndex({ name: 'IDX_ikm_response_time', columnNames: ['submitted_at'] }),
         ],
       }),
     );

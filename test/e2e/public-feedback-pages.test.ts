@@ -154,6 +154,13 @@ describe('the public satisfaction survey pages', () => {
     ).toBe('Semester 1 2026 1 100,00 A (Sangat Baik) 0 0 (0) 0');
     expect(page.text).toMatch(/<svg class="chart"[^>]*role="img"/);
     expect(page.text).toContain('<title>Semester 1 2026: 100,00</title>');
+    const occupations = /<table id="profil-occupation">([\s\S]*?)<\/table>/.exec(page.text)![1];
+    expect(
+      occupations
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Pekerjaan utama Pekerjaan utama Responden Tidak diisi 1');
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Antrean terlalu panjang');
     expect(page.text).not.toContain('<script>alert(1)');
     expect(page.text).toContain(`${t.config.publicUrl}/survei/${unit.code}`);

@@ -202,11 +202,14 @@ describe('the public satisfaction survey (API)', () => {
         expect((await respond(browserAgent(t), unitCode, answers(a))).status).toBe(201);
       // Two in the second: all 4 and all 3 → 87.50 (B).
       at('2026-09-01T03:00:00Z');
-      for (const a of [
-        [4, 4, 4, 4, 4, 4, 4, 4, 4],
-        [3, 3, 3, 3, 3, 3, 3, 3, 3],
-      ] as Answers[])
-        expect((await respond(browserAgent(t), unitCode, answers(a))).status).toBe(201);
+      const profiles = [{ occupation: 'pns', sex: 'female', ageBand: '35-44' }, { sex: 'female' }];
+      for (const [i, a] of (
+        [
+          [4, 4, 4, 4, 4, 4, 4, 4, 4],
+          [3, 3, 3, 3, 3, 3, 3, 3, 3],
+        ] as Answers[]
+      ).entries())
+        expect((await respond(browserAgent(t), unitCode, { ...answers(a), ...profiles[i] })).status).toBe(201);
 
       // Staff training: one course in S1 (2.5 JP), one mentoring credit in S2 (1.5 JP); another unit's course does not count.
       const instructor = await givenUser(t, { role: 'instructor' });
@@ -266,6 +269,17 @@ describe('the public satisfaction survey (API)', () => {
         training: { people: 1, completions: 1, courses: 0, jp: 1.5 },
       });
       expect(byPeriod['2025-S2']).toMatchObject({ responses: 0, ikm: null, category: null });
+      // The respondent profile of the latest period with answers; "none" counts those who left an item empty.
+      expect(res.body.profile).toEqual({
+        period: '2026-S2',
+        responses: 2,
+        counts: {
+          ageBand: { '35-44': 1, none: 1 },
+          sex: { female: 2 },
+          education: { none: 2 },
+          occupation: { pns: 1, none: 1 },
+        },
+      });
     });
 
     it('lists the unit among this period’s units of the admin’s region, and follows a change of period length', async () => {

@@ -10,6 +10,7 @@ import { PERIOD_KINDS } from '../development-plans/public-feedback/domain/survey
 import { IkmSettingsDto } from '../development-plans/public-feedback/dto/ikm-settings.dto';
 import { FormError, formError } from './certificate-form-errors';
 import { IKM_ELEMENTS } from '../development-plans/public-feedback/domain/ikm';
+import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from '../development-plans/public-feedback/domain/respondent';
 import { IkmSettingsService } from '../development-plans/public-feedback/ikm-settings.service';
 import { IkmReportService } from '../development-plans/public-feedback/report/ikm-report.service';
 import { IdentityApi } from '../identity/identity.api';
@@ -139,6 +140,7 @@ export class PublicFeedbackAdminPagesController {
       chart,
       hasData: report.periods.some((p) => p.responses > 0),
       elements: IKM_ELEMENTS.map((e) => e.code),
+      profileOptions: { ageBand: AGE_BANDS, sex: SEXES, education: EDUCATIONS, occupation: OCCUPATIONS },
       surveyUrl,
       qr: qrPath(surveyUrl),
     });

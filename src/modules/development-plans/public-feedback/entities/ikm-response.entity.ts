@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('UQ_ikm_response_device', ['unitId', 'period', 'deviceHash'], { unique: true })
 @Index('IDX_ikm_response_unit_time', ['unitId', 'submittedAt'])
 @Index('IDX_ikm_response_region', ['regionCode', 'submittedAt'])
+@Index('IDX_ikm_response_time', ['submittedAt'])
 export class IkmResponse {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

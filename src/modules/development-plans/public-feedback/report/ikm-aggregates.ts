@@ -14,6 +14,10 @@ export interface ElementTotals {
 
 type Raw = Record<string, string | number | null>;
 
+export const PROFILE_FIELDS = ['ageBand', 'sex', 'education', 'occupation'] as const;
+/** Respondents per answer of each profile item; "none" counts those who left it empty. */
+export type RespondentProfile = Record<(typeof PROFILE_FIELDS)[number], Record<string, number>>;
+
 const sumColumns = (alias: string) => ELEMENT_CODES.map((code) => `SUM(${alias}.${code})`);
 const totalsOf = (row: Raw): ElementTotals => ({
   responses: Number(row.responses),
@@ -71,6 +75,34 @@ export class IkmAggregates {
       return qb.getRawMany<Raw>();
     });
     return new Map(rows.map((row) => [String(row.unitId), totalsOf(row)]));
+  }
+
+  /** How many respondents gave each answer of the optional profile in a period (null: left empty). */
+  async profile(unitId: string, period: Period): Promise<RespondentProfile> {
+    const rows = await this.tx.run((m) =>
+      m
+        .createQueryBuilder(IkmResponse, 'r')
+        .select('r.age_band', 'ageBand')
+        .addSelect('r.sex', 'sex')
+        .addSelect('r.education', 'education')
+        .addSelect('r.occupation', 'occupation')
+        .addSelect('COUNT(*)', 'responses')
+        .where('r.unit_id = :unitId', { unitId })
+        .andWhere('r.submitted_at >= :from AND r.submitted_at < :to', { from: period.from, to: period.to })
+        .groupBy('r.age_band')
+        .addGroupBy('r.sex')
+        .addGroupBy('r.education')
+        .addGroupBy('r.occupation')
+        .getRawMany<Raw>(),
+    );
+    const profile: RespondentProfile = { ageBand: {}, sex: {}, education: {}, occupation: {} };
+    for (const row of rows) {
+      for (const field of PROFILE_FIELDS) {
+        const value = row[field] === null || row[field] === undefined ? 'none' : String(row[field]);
+        profile[field][value] = (profile[field][value] ?? 0) + Number(row.responses);
+      }
+    }
+    return profile;
   }
 
   /** The latest suggestions written for a unit (text only; the survey is anonymous). */

@@ -6,7 +6,7 @@ import { IkmCategoryLetter, ikmOf } from '../domain/ikm';
 import { periodOf, PeriodKind, periodsEnding } from '../domain/survey-period';
 import { IkmSettingsService } from '../ikm-settings.service';
 import { PublicFeedbackError } from '../public-feedback.errors';
-import { IkmAggregates } from './ikm-aggregates';
+import { IkmAggregates, RespondentProfile } from './ikm-aggregates';
 import { PeriodTraining, UnitTraining, UnitTrainingReader } from './unit-training';
 
 export interface IkmPeriodRow {
@@ -29,6 +29,8 @@ export interface UnitIkmReport {
   /** Oldest first; the last is the current period. */
   periods: IkmPeriodRow[];
   suggestions: Array<{ text: string; submittedAt: Date }>;
+  /** The respondent profile of the latest period shown that has responses (null: none yet). */
+  profile: { period: string; responses: number; counts: RespondentProfile } | null;
 }
 
 export interface UnitIkmSummary {
@@ -72,9 +74,18 @@ export class IkmReportService {
       this.training.of(unit.id, periods),
       this.aggregates.latestSuggestions(unit.id, 20),
     ]);
+    const latest = [...periods].reverse().find((p) => totals.has(p.key));
+    const profile = latest
+      ? {
+          period: latest.key,
+          responses: totals.get(latest.key)!.responses,
+          counts: await this.aggregates.profile(unit.id, latest),
+        }
+      : null;
     return {
       unit: pick(unit),
       periodKind,
+      profile,
       staff: training.staff,
       periods: periods.map((p) => {
         const t = totals.get(p.key);
