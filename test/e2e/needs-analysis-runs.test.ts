@@ -292,6 +292,16 @@ describe('needs analysis: a run over a region, the agency view and its exports',
     expect(brief(own.body.needs)[0]).toEqual(['M.05', 1, 2, 4, 2, 6]);
   });
 
+  it('breaks a province down by its kota/kabupaten for a national admin', async () => {
+    const res = await as(national).get(`${API}/agency?regionCode=12`);
+    expect(res.status).toBe(200);
+    expect(res.body.regions.map((r: any) => [r.regionCode, r.regionName])).toEqual([['12.71', 'Kota Medan']]);
+    expect(brief(res.body.regions[0].needs)).toEqual(brief(res.body.needs));
+    expect(brief(res.body.needs)[0]).toEqual(['M.05', 1, 2, 4, 2, 6]);
+    const csv = await as(national).get(`${API}/agency.csv?regionCode=12`);
+    expect(csv.text).toContain('\r\nWilayah Kota Medan,1,M.05,Pelayanan Publik,2,4,2,6,4,');
+  });
+
   it('a national admin names the region to analyse', async () => {
     const res = await as(national).post(`${API}/runs`, {});
     expect([res.status, res.body.details.fields[0].field]).toEqual([422, 'regionCode']);

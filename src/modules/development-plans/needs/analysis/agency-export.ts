@@ -28,6 +28,7 @@ function lines(view: AgencyNeeds): ExportLine[] {
   const population = view.population.unitName ?? `Wilayah ${view.population.regionName}`;
   return [
     ...view.needs.map((need) => ({ scope: population, need })),
+    ...view.regions.flatMap((r) => r.needs.map((need) => ({ scope: `Wilayah ${r.regionName}`, need }))),
     ...view.units.flatMap((u) => u.needs.map((need) => ({ scope: u.unitName, need }))),
   ];
 }

@@ -5,11 +5,11 @@ import { TransactionRunner } from '../../../../../libs/database';
 import { CatalogApi } from '../../../catalog/catalog.api';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
 import { OrganisationApi } from '../../../organisation/organisation.api';
-import { NeedAggregate, rankNeeds, RankedNeed } from '../domain/agency-needs';
+import { childRegion, NeedAggregate, rankNeeds, RankedNeed, sumByCompetency } from '../domain/agency-needs';
 import { AgencyQuery } from '../dto/needs-run.dto';
-import { NeedsGap, NeedsRun } from '../entities';
+import { NeedsRun } from '../entities';
+import { gapAggregates, PlacedAggregate } from './gap-aggregates';
 import { Population, Populations } from './population';
-import { regionRangeCondition } from './region-range';
 
 export type NamedNeed = RankedNeed & { competencyName: string };
 
@@ -19,15 +19,15 @@ export interface AgencyNeeds {
   analysedAt: Date | null;
   /** The whole population's needs, ranked. */
   needs: NamedNeed[];
+  /** The same per region one level down (kota/kabupaten of a province, ...), by code. */
+  regions: Array<{ regionCode: string; regionName: string; needs: NamedNeed[] }>;
   /** The same per unit, units by name. */
   units: Array<{ unitId: string; unitName: string; needs: NamedNeed[] }>;
 }
 
-type RawAggregate = Record<string, string | number | null>;
-
 /**
  * The agency view: a population's training needs, summed up from the gap rows alone (the
- * rows carry region and unit, so the GROUP BY reads one covering index).
+ * rows carry region and unit, so one GROUP BY over their covering index is all it reads).
  */
 @Injectable()
 export class AgencyNeedsService {
@@ -41,71 +41,53 @@ export class AgencyNeedsService {
 
   async view(scope: AccessScope, query: AgencyQuery): Promise<AgencyNeeds> {
     const population = await this.populations.resolve(scope, query);
-    const [perUnit, analysedAt] = await Promise.all([this.aggregate(population), this.analysedAt(population)]);
-    const whole = sumByCompetency(perUnit);
-    const codes = [...new Set(whole.map((a) => a.competencyCode))];
-    const [courses, names, units] = await Promise.all([
+    const [groups, analysedAt] = await Promise.all([
+      this.tx.run((m) => gapAggregates(m, population.regionCode, population.unitId)),
+      this.analysedAt(population),
+    ]);
+    const whole = sumByCompetency(groups);
+    const codes = whole.map((a) => a.competencyCode);
+    const byUnit = groupBy(groups, (g) => g.unitId);
+    const byRegion = population.unitId
+      ? new Map()
+      : groupBy(groups, (g) => childRegion(g.regionCode, population.regionCode));
+    const [courses, names, units, regionNames] = await Promise.all([
       this.catalog.coursesForCompetencies(codes),
       this.competencies.summaries(codes),
-      this.organisation.unitsByIds([...new Set(perUnit.map((a) => a.unitId).filter((u): u is string => !!u))]),
+      this.organisation.unitsByIds([...byUnit.keys()]),
+      this.regionNames([...byRegion.keys()]),
     ]);
     const nameOf = new Map(names.map((c) => [c.code, c.name]));
     const named = (aggregates: NeedAggregate[]): NamedNeed[] =>
-      rankNeeds(aggregates, courses).map((n) => ({
+      rankNeeds(sumByCompetency(aggregates), courses).map((n) => ({
         ...n,
         competencyName: nameOf.get(n.competencyCode) ?? n.competencyCode,
       }));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const byUnit = new Map<string, NeedAggregate[]>();
-    for (const a of perUnit) if (a.unitId) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
     return {
       population,
       analysedAt,
       needs: named(whole),
+      regions: [...byRegion]
+        .map(([regionCode, rows]) => ({
+          regionCode,
+          regionName: regionNames.get(regionCode) ?? regionCode,
+          needs: named(rows),
+        }))
+        .sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
       units: [...byUnit]
-        .map(([unitId, aggregates]) => ({ unitId, unitName: unitName.get(unitId) ?? '', needs: named(aggregates) }))
+        .map(([unitId, rows]) => ({ unitId, unitName: unitName.get(unitId) ?? '', needs: named(rows) }))
         .sort((a, b) => a.unitName.localeCompare(b.unitName)),
     };
   }
 
-  /**
-   * One pass over the population's gap rows, grouped by unit and competency (people
-   * without a unit form their own group); the whole population is their sum.
-   */
-  private async aggregate(p: Population): Promise<Array<NeedAggregate & { unitId: string | null }>> {
-    const raw = await this.tx.run((m) => {
-      const region = regionRangeCondition('g.region_code', p.regionCode);
-      const qb = m
-        .createQueryBuilder(NeedsGap, 'g')
-        .select('g.unit_id', 'unitId')
-        .addSelect('g.competency_code', 'competencyCode')
-        .addSelect('COUNT(*)', 'people')
-        .addSelect('SUM(g.gap)', 'gapSum')
-        .addSelect("SUM(CASE WHEN g.priority = 'high' THEN 1 ELSE 0 END)", 'high')
-        .addSelect("SUM(CASE WHEN g.priority = 'medium' THEN 1 ELSE 0 END)", 'medium')
-        .addSelect('MAX(g.required_level)', 'maxRequired')
-        .where(region.sql, region.params)
-        .andWhere('g.gap > 0')
-        .groupBy('g.unit_id')
-        .addGroupBy('g.competency_code');
-      if (p.unitId) qb.andWhere('g.unit_id = :unitId', { unitId: p.unitId });
-      return qb.getRawMany<RawAggregate>();
-    });
-    return raw.map((r) => {
-      const people = Number(r.people);
-      const high = Number(r.high);
-      const medium = Number(r.medium);
-      return {
-        unitId: r.unitId === null || r.unitId === undefined ? null : String(r.unitId),
-        competencyCode: String(r.competencyCode),
-        people,
-        gapSum: Number(r.gapSum),
-        high,
-        medium,
-        low: people - high - medium,
-        maxRequired: Number(r.maxRequired),
-      };
-    });
+  private async regionNames(codes: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const code of codes) {
+      const region = await this.organisation.getRegion(code).catch(() => null);
+      if (region) names.set(code, region.name);
+    }
+    return names;
   }
 
   /** The newest finished run over this population or a region containing it. */
@@ -120,29 +102,15 @@ export class AgencyNeedsService {
   }
 }
 
-/** The whole population's aggregate per competency: the sum of its units'. */
-function sumByCompetency(rows: NeedAggregate[]): NeedAggregate[] {
-  const sums = new Map<string, NeedAggregate>();
-  for (const r of rows) {
-    const s = sums.get(r.competencyCode);
-    if (!s) {
-      sums.set(r.competencyCode, { ...r });
-      continue;
-    }
-    s.people += r.people;
-    s.gapSum += r.gapSum;
-    s.high += r.high;
-    s.medium += r.medium;
-    s.low += r.low;
-    s.maxRequired = Math.max(s.maxRequired, r.maxRequired);
+/** Groups by a key, leaving out rows whose key is null. */
+function groupBy(
+  rows: PlacedAggregate[],
+  key: (row: PlacedAggregate) => string | null,
+): Map<string, PlacedAggregate[]> {
+  const out = new Map<string, PlacedAggregate[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k !== null) out.set(k, [...(out.get(k) ?? []), row]);
   }
-  return [...sums.values()].map(({ competencyCode, people, gapSum, high, medium, low, maxRequired }) => ({
-    competencyCode,
-    people,
-    gapSum,
-    high,
-    medium,
-    low,
-    maxRequired,
-  }));
+  return out;
 }

@@ -1,4 +1,4 @@
-import { NeedAggregate, rankNeeds, SuggestibleCourse } from './agency-needs';
+import { childRegion, NeedAggregate, rankNeeds, SuggestibleCourse, sumByCompetency } from './agency-needs';
 
 const need = (
   code: string,
@@ -72,5 +72,33 @@ describe('ranking a population’s training needs', () => {
     const [ranked] = rankNeeds([need('M.01', 7, 10, 1, 1, 3)], courses);
     expect(ranked.suggestedCourses.map((c) => [c.courseId, c.jp])).toEqual(suggested);
     expect(ranked.estimatedJp).toBe(estimatedJp);
+  });
+});
+
+describe('summing needs over units or regions', () => {
+  it('adds counts and gaps per competency and keeps the highest required level', () => {
+    const sums = sumByCompetency([
+      need('M.01', 2, 3, 1, 0, 3),
+      need('M.02', 1, 1, 0, 0, 2),
+      need('M.01', 3, 6, 0, 2, 4),
+    ]);
+    expect(sums).toEqual([
+      { competencyCode: 'M.01', people: 5, gapSum: 9, high: 1, medium: 2, low: 2, maxRequired: 4 },
+      { competencyCode: 'M.02', people: 1, gapSum: 1, high: 0, medium: 0, low: 1, maxRequired: 2 },
+    ]);
+  });
+});
+
+describe('the sub-region a region code lies in', () => {
+  it.each([
+    ['36.74.01', '36', '36.74'],
+    ['36.74', '36', '36.74'],
+    ['36', '36', null],
+    ['12.71', '36', null],
+    ['36.7', '36.74', null],
+    ['12.71.08.2001', '12.71', '12.71.08'],
+    [null, '36', null],
+  ])('%p under %p is %p', (code, parent, child) => {
+    expect(childRegion(code, parent)).toBe(child);
   });
 });

@@ -73,3 +73,33 @@ export function rankNeeds(aggregates: NeedAggregate[], courses: SuggestibleCours
   ranked.forEach((r, i) => (r.rank = i + 1));
   return ranked;
 }
+
+/** A population's needs summed per competency (over units, regions, ...). */
+export function sumByCompetency(rows: NeedAggregate[]): NeedAggregate[] {
+  const sums = new Map<string, NeedAggregate>();
+  for (const r of rows) {
+    const s = sums.get(r.competencyCode);
+    if (!s) {
+      const { competencyCode, people, gapSum, high, medium, low, maxRequired } = r;
+      sums.set(r.competencyCode, { competencyCode, people, gapSum, high, medium, low, maxRequired });
+      continue;
+    }
+    s.people += r.people;
+    s.gapSum += r.gapSum;
+    s.high += r.high;
+    s.medium += r.medium;
+    s.low += r.low;
+    s.maxRequired = Math.max(s.maxRequired, r.maxRequired);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The region one level below `parent` that `code` lies in (36.74.01 under 36 is 36.74);
+ * null for the parent itself or a code outside it.
+ */
+export function childRegion(code: string | null, parent: string): string | null {
+  if (!code || !code.startsWith(`${parent}.`)) return null;
+  const next = code.slice(parent.length + 1).split('.')[0];
+  return next ? `${parent}.${next}` : null;
+}
