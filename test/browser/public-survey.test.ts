@@ -39,7 +39,7 @@ describe('the public satisfaction survey in a browser', () => {
       bypassCSP: true,
     });
     const page = await phone.newPage();
-    await page.goto(`${baseUrl(t)}/survei/${unit.code}`);
+    await page.goto(`${baseUrl(t)}/skm/${unit.code}`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Survei Kepuasan Masyarakat');
     expect(await axeViolations(page)).toEqual([]);
 

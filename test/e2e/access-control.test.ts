@@ -56,7 +56,7 @@ describe('access control', () => {
       // The unsubscribe link of every e-mail (signed token; RFC 8058 one-click POST from mail clients).
       /^(GET|POST) \/(api\/notifications\/unsubscribe|notifikasi\/berhenti)\/:token$/,
       // The public satisfaction survey of a unit (SKM, no login): the page and its JSON API.
-      /^(GET|POST) \/(api\/)?survei\/:unitCode$/,
+      /^(GET|POST) \/(api\/)?skm\/:unitCode$/,
     ];
     for (const route of publicRoutes)
       expect(allowed.some((pattern) => pattern.test(route)) ? route : `unexpected public ${route}`).toBe(route);

@@ -49,17 +49,17 @@ describe('the public satisfaction survey pages', () => {
 
   /** Opens the page, reads for `wait` seconds, and sends the form with these fields. */
   async function fillIn(phone: BrowserAgent, fields: Record<string, string>, wait = 30) {
-    const page = await phone.get(`/survei/${unit.code}`);
+    const page = await phone.get(`/skm/${unit.code}`);
     expect(page.status).toBe(200);
     later(wait);
     return phone
-      .post(`/survei/${unit.code}`)
+      .post(`/skm/${unit.code}`)
       .type('form')
       .send({ _csrf: csrfOf(page.text), formToken: tokenOf(page.text), website: '', ...fields });
   }
 
   it('shows the nine questions in Bahasa Indonesia, phone-sized and without script', async () => {
-    const res = await browserAgent(t).get(`/survei/${unit.code}`);
+    const res = await browserAgent(t).get(`/skm/${unit.code}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('<html lang="id">');
     expect(res.text).toContain('Survei Kepuasan Masyarakat');
@@ -75,7 +75,7 @@ describe('the public satisfaction survey pages', () => {
   });
 
   it('shows the same page in English when chosen', async () => {
-    const res = await browserAgent(t).get(`/survei/${unit.code}`).set('cookie', 'lang=en');
+    const res = await browserAgent(t).get(`/skm/${unit.code}`).set('cookie', 'lang=en');
     expect(res.text).toContain('<html lang="en">');
     expect(res.text).toContain('Public Satisfaction Survey');
     expect(res.text).toContain('How polite and friendly were the staff?');
@@ -83,7 +83,7 @@ describe('the public satisfaction survey pages', () => {
   });
 
   it('answers an unknown unit with the not-found page', async () => {
-    const res = await browserAgent(t).get('/survei/TIDAK-ADA');
+    const res = await browserAgent(t).get('/skm/TIDAK-ADA');
     expect(res.status).toBe(404);
     expect(res.text).toContain('Halaman tidak ditemukan.');
   });
@@ -113,20 +113,20 @@ describe('the public satisfaction survey pages', () => {
 
   it('thanks the person, then politely refuses a second response from the same phone this period (409)', async () => {
     const phone = browserAgent(t);
-    const page = await phone.get(`/survei/${unit.code}`);
+    const page = await phone.get(`/skm/${unit.code}`);
     later(30);
     const form = { _csrf: csrfOf(page.text), formToken: tokenOf(page.text), website: '', ...ALL_FOUR };
     const sent = await phone
-      .post(`/survei/${unit.code}`)
+      .post(`/skm/${unit.code}`)
       .type('form')
       .send({ ...form, suggestion: '<script>alert(1)</script> Antrean terlalu panjang' });
     expect(sent.status).toBe(303);
-    expect(sent.headers.location).toBe(`/survei/${unit.code}?ok=terkirim`);
+    expect(sent.headers.location).toBe(`/skm/${unit.code}?ok=terkirim`);
     const thanks = await phone.get(sent.headers.location);
     expect(thanks.text).toContain('Terima kasih! Jawaban Anda untuk periode Semester 1 2026 telah kami terima.');
     expect(thanks.text).not.toContain('name="u1"');
 
-    const again = await phone.post(`/survei/${unit.code}`).type('form').send(form);
+    const again = await phone.post(`/skm/${unit.code}`).type('form').send(form);
     expect(again.status).toBe(409);
     expect(again.text).toContain('Perangkat ini sudah mengisi survei unit ini untuk periode Semester 1 2026.');
     expect(await stored()).toBe(1);
@@ -163,7 +163,7 @@ describe('the public satisfaction survey pages', () => {
     ).toBe('Pekerjaan utama Pekerjaan utama Responden Tidak diisi 1');
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Antrean terlalu panjang');
     expect(page.text).not.toContain('<script>alert(1)');
-    expect(page.text).toContain(`${t.config.publicUrl}/survei/${unit.code}`);
+    expect(page.text).toContain(`${t.config.publicUrl}/skm/${unit.code}`);
     expect(page.text).toMatch(/<path d="(M\d+ \d+h1v1h-1z)+" fill="#000"\/>/);
 
     const poster = await admin.get(`/admin/ikm/${unit.code}/cetak`);
@@ -203,7 +203,7 @@ describe('the public satisfaction survey pages', () => {
     const after = await agent.get(saved.headers.location);
     expect(after.text).toContain('Pengaturan survei tersimpan.');
     expect(after.text).toContain('Periode survei: triwulanan. Waktu isi minimum: 5 detik.');
-    expect((await browserAgent(t).get(`/survei/${unit.code}`)).text).toContain('Periode survei: Triwulan 1 2026');
+    expect((await browserAgent(t).get(`/skm/${unit.code}`)).text).toContain('Periode survei: Triwulan 1 2026');
 
     const unitAdmin = browserAgent(t);
     await signInThroughPages(unitAdmin, tangselAdmin.username, tangselAdmin.password);
@@ -222,14 +222,14 @@ describe('the public satisfaction survey pages', () => {
 
   it('answers a flood from one address with 429 and Retry-After', async () => {
     const phone = browserAgent(t);
-    const page = await phone.get(`/survei/${unit.code}`);
+    const page = await phone.get(`/skm/${unit.code}`);
     let last = await phone
-      .post(`/survei/${unit.code}`)
+      .post(`/skm/${unit.code}`)
       .type('form')
       .send({ _csrf: csrfOf(page.text) });
     for (let i = 0; i < 40 && last.status !== 429; i++)
       last = await phone
-        .post(`/survei/${unit.code}`)
+        .post(`/skm/${unit.code}`)
         .type('form')
         .send({ _csrf: csrfOf(page.text) });
     expect(last.status).toBe(429);

@@ -58,22 +58,22 @@ describe('the public satisfaction survey (API)', () => {
 
   /** Loads the form as a phone would, waits like a person reading it, and sends the answers. */
   async function respond(device: BrowserAgent, unitCode: string, body: Record<string, unknown>, wait = 20) {
-    const form = await device.get(`/api/survei/${unitCode}`);
+    const form = await device.get(`/api/skm/${unitCode}`);
     expect(form.status).toBe(200);
     later(wait);
-    return device.post(`/api/survei/${unitCode}`).send({ formToken: form.body.formToken, ...body });
+    return device.post(`/api/skm/${unitCode}`).send({ formToken: form.body.formToken, ...body });
   }
 
   it('stores one response per device and period: a second is refused with 409, the next period is accepted', async () => {
     const unit = await givenUnit(t, '36.74');
     at('2026-03-02T02:00:00Z');
     const phone = browserAgent(t);
-    const cookie = String((await phone.get(`/api/survei/${unit.code}`)).headers['set-cookie']);
+    const cookie = String((await phone.get(`/api/skm/${unit.code}`)).headers['set-cookie']);
     const first = await respond(phone, unit.code, answers([4, 4, 3, 3, 4, 4, 4, 3, 4]));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ unitCode: unit.code, period: '2026-S1' });
 
-    const again = await phone.get(`/api/survei/${unit.code}`);
+    const again = await phone.get(`/api/skm/${unit.code}`);
     expect(again.body).toMatchObject({ period: '2026-S1', alreadyAnswered: true });
     const second = await respond(phone, unit.code, answers([1, 1, 1, 1, 1, 1, 1, 1, 1]));
     expect(second.status).toBe(409);
@@ -114,7 +114,7 @@ describe('the public satisfaction survey (API)', () => {
       details: { fields: [{ field: 'formToken', rule: 'min_fill_time' }], minFillSeconds: 8 },
     });
 
-    const forged = await bot.post(`/api/survei/${unit.code}`).send({
+    const forged = await bot.post(`/api/skm/${unit.code}`).send({
       formToken: `${(now.getTime() - 60_000).toString(36)}.${'A'.repeat(27)}`,
       ...answers([4, 4, 4, 4, 4, 4, 4, 4, 4]),
     });
@@ -161,10 +161,10 @@ describe('the public satisfaction survey (API)', () => {
   });
 
   it('answers 404 for a unit that does not exist', async () => {
-    expect((await t.http().get('/api/survei/TIDAK-ADA')).status).toBe(404);
+    expect((await t.http().get('/api/skm/TIDAK-ADA')).status).toBe(404);
     const res = await t
       .http()
-      .post('/api/survei/TIDAK-ADA')
+      .post('/api/skm/TIDAK-ADA')
       .send({ formToken: 'x', ...answers([4, 4, 4, 4, 4, 4, 4, 4, 4]) });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('PLANS.SURVEY_UNIT_NOT_FOUND');
@@ -174,7 +174,7 @@ describe('the public satisfaction survey (API)', () => {
     const unit = await givenUnit(t, '36.74');
     at('2026-03-05T02:00:00Z');
     for (let i = 0; i < SURVEY_IP_RULE.limit; i++) {
-      const res = await t.http().post(`/api/survei/${unit.code}`).send({ u1: 9 });
+      const res = await t.http().post(`/api/skm/${unit.code}`).send({ u1: 9 });
       expect(res.status).toBe(400);
     }
     const blocked = await respond(browserAgent(t), unit.code, answers([4, 4, 4, 4, 4, 4, 4, 4, 4]));

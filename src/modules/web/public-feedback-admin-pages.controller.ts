@@ -168,7 +168,7 @@ export class PublicFeedbackAdminPagesController {
   }
 
   private surveyUrl(code: string): string {
-    return `${this.config.publicUrl}/survei/${encodeURIComponent(code)}`;
+    return `${this.config.publicUrl}/skm/${encodeURIComponent(code)}`;
   }
 
   private async ownUnit(user: AuthUser) {

@@ -36,7 +36,7 @@ const REFUSALS: Record<string, MessageKey> = {
  * without JavaScript; after sending, the page thanks the person (post/redirect/get).
  */
 @ApiExcludeController()
-@Controller('survei')
+@Controller('skm')
 @UseFilters(PageExceptionFilter)
 export class PublicFeedbackSurveyPagesController {
   constructor(
@@ -67,7 +67,7 @@ export class PublicFeedbackSurveyPagesController {
     const deviceId = deviceIdFor(req, reply, this.config.auth.cookieSecure);
     try {
       await this.survey.submit(unitCode, deviceId, await surveyDto(values));
-      await seeOther(reply, `/survei/${encodeURIComponent(unitCode)}?ok=terkirim`);
+      await seeOther(reply, `/skm/${encodeURIComponent(unitCode)}?ok=terkirim`);
     } catch (err) {
       if (err instanceof DomainException && err.error.kind === 'not_found') throw err;
       if (err instanceof DomainException && err.error === PublicFeedbackError.SURVEY_ALREADY_ANSWERED) {

@@ -62,7 +62,7 @@ const score = (description: string) => (target: object, property: string) => {
 
 /** One survey response: the nine elements (1 tidak baik … 4 sangat baik) and an optional profile. */
 export class SurveyResponseDto {
-  @ApiProperty({ description: 'The start token of the form (GET /api/survei/:unitCode), signed by the server' })
+  @ApiProperty({ description: 'The start token of the form (GET /api/skm/:unitCode), signed by the server' })
   @IsString()
   @MaxLength(64)
   formToken: string;

@@ -15,7 +15,7 @@ import { SurveyThrottleGuard } from './survey-throttle.guard';
  * token, POST takes one response per device (the HttpOnly device cookie) and period.
  */
 @ApiTags('development-plans: public satisfaction survey')
-@Controller('api/survei')
+@Controller('api/skm')
 export class PublicSurveyController {
   constructor(
     private readonly survey: PublicSurveyService,
