@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { Clock } from '../../libs/common';
 import { createTestApp, givenRegions, givenUnit, givenUser, GivenUser, TestApp } from '../../libs/testing';
-import { axeViolations, baseUrl, launchChromium, signIn } from '../browser/browser-kit';
-import { givenAsn, givenEvidence, givenPosition } from './needs-analysis.fixtures';
+import { axeViolations, baseUrl, launchChromium, signIn } from './browser-kit';
+import { givenAsn, givenEvidence, givenPosition } from '../e2e/needs-analysis.fixtures';
 
 const API = '/api/development-plans/needs';
 
