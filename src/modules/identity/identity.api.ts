@@ -7,6 +7,7 @@ import { PeopleDirectory, PeopleFilter, PersonContact, PersonFacts } from './peo
 import { UserView } from './user.view';
 
 export type { PeopleFilter, PersonContact, PersonFacts } from './people-directory';
+export { PopulationFilterDto } from './dto/population-filter.dto';
 
 /** What other modules may ask of the identity module. */
 @Injectable()

@@ -1,48 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { EMPLOYEE_TYPES, EmployeeType } from '../../identity/domain/golongan';
+import { ArrayMaxSize, ArrayMinSize, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { PopulationFilterDto } from '../../identity/identity.api';
 
 export const MAX_ASSIGNED_NIPS = 20_000;
 
-export class AssignmentFilterDto {
-  @ApiPropertyOptional({ example: '12.71', description: 'Region code: its whole subtree' })
-  @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}){0,3}$/, { message: 'regionCode must be a Kemendagri code such as 12.71' })
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  positionId?: string;
-
-  @ApiPropertyOptional({ example: 'III/a' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(6)
-  golongan?: string;
-
-  @ApiPropertyOptional({ enum: EMPLOYEE_TYPES })
-  @IsOptional()
-  @IsIn(EMPLOYEE_TYPES)
-  employeeType?: EmployeeType;
-}
+/** Whom to enrol by filter: a population of ASN (the identity module's filter). */
+export class AssignmentFilterDto extends PopulationFilterDto {}
 
 /** Whom to enrol: a filter over the ASN in the admin's region, or a list of NIPs (not both). */
 export class CreateAssignmentDto {

@@ -8,7 +8,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -16,40 +15,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PopulationFilterDto } from '../../../identity/identity.api';
 import { MAX_CHOICES_LIMIT, NOTE_MAX } from '../domain/questionnaire-rules';
 import { QUESTIONNAIRE_KINDS, QuestionnaireKind } from '../entities';
 
-/** ASN employee types (the identity module's; repeated here because only its facade may be imported). */
-export const EMPLOYEE_TYPES = ['PNS', 'PPPK'] as const;
-
 /** Whom to send it to: the same filter as course assignments, within the admin's region. */
-export class QuestionnaireFilterDto {
-  @ApiPropertyOptional({ example: '12.71', description: 'Region code: its whole subtree' })
-  @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}){0,3}$/, { message: 'regionCode must be a Kemendagri code such as 12.71' })
-  regionCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  unitId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  positionId?: string;
-
-  @ApiPropertyOptional({ example: 'III/a' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(6)
-  golongan?: string;
-
-  @ApiPropertyOptional({ enum: EMPLOYEE_TYPES })
-  @IsOptional()
-  @IsIn(EMPLOYEE_TYPES)
-  employeeType?: (typeof EMPLOYEE_TYPES)[number];
-}
+export class QuestionnaireFilterDto extends PopulationFilterDto {}
 
 export class CreateQuestionnaireDto {
   @ApiProperty({ example: 'Analisis kebutuhan diklat 2027', minLength: 3, maxLength: 200 })
