@@ -180,7 +180,8 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
       category: string;
       lines: string[];
     }>;
-    expect(told.map((n) => n.category).sort()).toEqual(['certificate-issued', 'quiz-graded']);
+    // The completed course also asks for the learner's evaluation of it (Kirkpatrick L1).
+    expect(told.map((n) => n.category).sort()).toEqual(['certificate-issued', 'course-evaluation-due', 'quiz-graded']);
     expect(told.find((n) => n.category === 'quiz-graded')!.lines.join(' ')).toContain('80');
   });
 
