@@ -163,5 +163,11 @@ export class ImportRunner {
         await m.update(User, { nip: In(members.slice(i, i + 1000)) }, { supervisorId });
       }
     }
+    // Someone named as a direct supervisor reviews plans and answers follow-ups: the role
+    // that shows them those pages. Only learners are promoted; staff roles stay as they are.
+    const supervisorIds = [...bySupervisor.keys()];
+    for (let i = 0; i < supervisorIds.length; i += 1000) {
+      await m.update(User, { id: In(supervisorIds.slice(i, i + 1000)), role: 'learner' }, { role: 'supervisor' });
+    }
   }
 }
