@@ -56,6 +56,7 @@ module.exports = {
   testTimeout: 60000,
   // Jest's default is one worker per core minus one: a single worker on these 2-core machines.
   // The suites spend much of their time waiting (queue drains, timers, the database), so two
-  // workers measured 191 s against 492 s for npm test, and 335 s against 523 s on MariaDB.
+  // workers measured 191 s against 492 s for npm test. The MariaDB + BullMQ suite keeps one
+  // worker (package.json): with two, a quiz page once read its attempt before grading had landed.
   maxWorkers: 2,
 };
