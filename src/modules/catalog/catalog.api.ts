@@ -167,7 +167,6 @@ export class CatalogApi {
     return this.content.attachQuiz(user, courseId, lessonId, quizId);
   }
 
-  /** The unit that owns (and issues certificates for) a course; null for national courses. */
   /**
    * Published courses that develop any of these competencies, with the level each reaches:
    * what a plan proposal or a needs analysis suggests. Audience rules still apply at enrolment.
@@ -199,11 +198,18 @@ export class CatalogApi {
     return rows.map((r) => ({ ...r, jpTenths: Number(r.jpTenths), level: Number(r.level) }));
   }
 
+  /** The unit that owns (and issues certificates for) a course; null for national courses. */
   async ownerUnitId(courseId: string): Promise<string | null> {
-    const course = await this.tx.run((m) =>
-      m.findOne(Course, { where: { id: courseId }, select: { id: true, ownerUnitId: true } }),
+    return (await this.ownerUnitIds([courseId])).get(courseId) ?? null;
+  }
+
+  /** The owning unit of each course, in one query (null for national courses; unknown ids absent). */
+  async ownerUnitIds(courseIds: string[]): Promise<Map<string, string | null>> {
+    if (courseIds.length === 0) return new Map();
+    const courses = await this.tx.run((m) =>
+      m.find(Course, { where: { id: In(courseIds) }, select: { id: true, ownerUnitId: true } }),
     );
-    return course?.ownerUnitId ?? null;
+    return new Map(courses.map((c) => [c.id, c.ownerUnitId]));
   }
 
   /** The instructors of each course (owner first), e.g. to tell them essays wait for grading. */

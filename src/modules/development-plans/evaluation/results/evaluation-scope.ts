@@ -32,8 +32,7 @@ export class EvaluationScope {
     }
     const region = user.role === 'unit_admin' ? user.scopeRegionCode : null;
     if (!region) return [];
-    const owners = new Map<string, string | null>();
-    for (const id of ids) owners.set(id, await this.catalog.ownerUnitId(id));
+    const owners = await this.catalog.ownerUnitIds(ids);
     const unitIds = [...new Set([...owners.values()].filter((u): u is string => !!u))];
     const units = await this.organisation.unitsByIds(unitIds);
     const inRegion = new Set(units.filter((u) => regionWithin(u.regionCode, region)).map((u) => u.id));
