@@ -13,6 +13,7 @@ import { DevelopmentPlans1764720000000 } from './1764720000000-DevelopmentPlans'
 import { Mentoring1764730000000 } from './1764730000000-Mentoring';
 import { Evaluation1764740000000 } from './1764740000000-Evaluation';
 import { PublicFeedback1764750000000 } from './1764750000000-PublicFeedback';
+import { Monitoring1764760000000 } from './1764760000000-Monitoring';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Mentoring1764730000000,
   Evaluation1764740000000,
   PublicFeedback1764750000000,
+  Monitoring1764760000000,
 ];

@@ -20,6 +20,7 @@ import { DeadlineRemindersModule } from './modules/notifications/reminders/deadl
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { DevelopmentPlansModule } from './modules/development-plans/development-plans.module';
+import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { PlatformModule } from './platform/platform.module';
 import { WebModule } from './modules/web/web.module';
@@ -47,6 +48,7 @@ export class AppModule {
         AssessmentModule,
         CertificationModule,
         DevelopmentPlansModule,
+        MonitoringModule,
         DeadlineRemindersModule,
         WebModule,
         DemoModule,

@@ -6,6 +6,7 @@ import { DEVELOPMENT_PLAN_ENTITIES } from './modules/development-plans/areas';
 import { CATALOG_ENTITIES } from './modules/catalog/entities';
 import { COMPETENCIES_ENTITIES } from './modules/competencies/entities';
 import { IDENTITY_ENTITIES } from './modules/identity/entities';
+import { MONITORING_ENTITIES } from './modules/monitoring/entities';
 import { LEARNING_ENTITIES } from './modules/learning/entities';
 import { NOTIFICATION_ENTITIES } from './modules/notifications/entities';
 import { ORGANISATION_ENTITIES } from './modules/organisation/entities';
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...CERTIFICATION_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...DEVELOPMENT_PLAN_ENTITIES,
+  ...MONITORING_ENTITIES,
 ];

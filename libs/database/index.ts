@@ -6,3 +6,4 @@ export * from './like';
 export * from './schema';
 export * from './dialect';
 export * from './duplicate-key';
+export * from './additive-upsert';

@@ -8,3 +8,4 @@ export * from './outbox.service';
 export * from './queue.module';
 export * from './micro-batch';
 export * from './daily-job-scheduler';
+export * from './in-tx-listeners';

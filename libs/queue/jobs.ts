@@ -51,9 +51,28 @@ export interface JobPayloads {
   'development-plans.evaluation-request': { enrolmentId: string };
   /** A WIB day's follow-up scan: send due L3 surveys, remind every 7 days, expire after 30. */
   'development-plans.follow-up-scan': { day: string };
+  /**
+   * Bring monitoring leaves up to date with their sources and move the dashboard rollups by
+   * the difference (one transaction per leaf). Recomputes, so duplicates and order never matter.
+   */
+  'monitoring.refresh': MonitoringRefresh;
+  /** Recompute every rollup from the source tables (the reference the increments must equal). */
+  'monitoring.rebuild': { rebuildId: string };
+  /** Build a dashboard table or people list as CSV/XLSX for the admin who asked (reports progress). */
+  'monitoring.export-run': { exportId: string };
+  /** Daily (jobId: the WIB day): roll JP leaves into a new year, delete expired export files. */
+  'monitoring.daily': { day: string };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
+
+/** The keys of the leaves to refresh, all of one kind (see monitoring/rollups/leaf-kinds.ts). */
+export type MonitoringRefresh =
+  | { leaf: 'jp'; keys: Array<{ userId: string; year: number }> }
+  | { leaf: 'course'; keys: Array<{ courseId: string; assignmentKey: string; unitKey: string }> }
+  | { leaf: 'competency'; keys: Array<{ userId: string }> }
+  | { leaf: 'plan'; keys: Array<{ planId: string }> }
+  | { leaf: 'evaluation'; keys: Array<{ unitKey: string; year: number }> };
 
 export type JobName = keyof JobPayloads;
 
@@ -64,6 +83,7 @@ export const QUEUES = [
   'certification',
   'notifications',
   'development',
+  'monitoring',
   'platform',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
@@ -92,6 +112,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'development-plans.questionnaire-send': 'development',
   'development-plans.evaluation-request': 'development',
   'development-plans.follow-up-scan': 'development',
+  'monitoring.refresh': 'monitoring',
+  'monitoring.rebuild': 'monitoring',
+  'monitoring.export-run': 'monitoring',
+  'monitoring.daily': 'monitoring',
   'platform.housekeeping': 'platform',
 };
 
@@ -111,6 +135,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   notifications: 8,
   // Plans, needs analyses, surveys and exports: short transactions, a few at once.
   development: 4,
+  // Rollup increments: short transactions on a few hot node rows; more at once only waits on locks.
+  monitoring: 4,
   platform: 1,
 };
 

@@ -112,6 +112,7 @@ export async function givenDirectEnrolments(
     courseId: course.courseId,
     versionId: course.versionId,
     regionCode: null,
+    unitId: null,
     status: 'active' as const,
     source: 'self' as const,
     assignmentId: null,

@@ -122,6 +122,7 @@ export const certificateIssuance: Scenario = {
       courseId: catalogue.courseIds[i % catalogue.courseIds.length],
       versionId: catalogue.versionIds[i % catalogue.versionIds.length],
       regionCode: '36.74',
+      unitId: null,
       status: 'completed',
       source: 'self',
       assignmentId: null,

@@ -221,6 +221,7 @@ export async function seedEnrolments(db: DataSource, learnerIds: string[], catal
       courseId: catalogue.courseIds[k],
       versionId: catalogue.versionIds[k],
       regionCode: null,
+      unitId: null,
       status: 'active',
       source: 'self',
       assignmentId: null,

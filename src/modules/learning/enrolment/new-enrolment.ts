@@ -5,12 +5,14 @@ import { Enrolment } from '../entities';
 export function newEnrolment(
   fields: Pick<Enrolment, 'userId' | 'courseId' | 'versionId' | 'regionCode' | 'status' | 'source' | 'deadline'> & {
     assignmentId?: string | null;
+    unitId?: string | null;
   },
   now: Date,
 ): Enrolment {
   return {
     id: newId(),
     assignmentId: null,
+    unitId: null,
     lastLessonId: null,
     completedAt: null,
     ...fields,

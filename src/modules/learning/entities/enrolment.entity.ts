@@ -15,6 +15,8 @@ export function isLearning(enrolment: Pick<Enrolment, 'status'>): boolean {
 @Index('IDX_enrolment_user_status', ['userId', 'status'])
 @Index('IDX_enrolment_course_status', ['courseId', 'status'])
 @Index('IDX_enrolment_region', ['regionCode', 'status'])
+// Covers monitoring's recount of a course's enrolments in one unit (no table rows read).
+@Index('IDX_enrolment_course_unit', ['courseId', 'unitId', 'assignmentId', 'status', 'deadline'])
 export class Enrolment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -31,6 +33,10 @@ export class Enrolment {
   /** The learner's region when enrolled, so that a unit admin's scope filter needs no join. */
   @Column({ name: 'region_code', type: 'varchar', length: 20, nullable: true })
   regionCode: string | null;
+
+  /** The learner's unit when enrolled (monitoring counts a course's enrolments per unit). */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
 
   @Column({ type: 'varchar', length: 10 })
   status: EnrolmentStatus;

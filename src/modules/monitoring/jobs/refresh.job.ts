@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
+import { LeafRefresher } from '../rollups/leaf-refresher';
+import { LEAF_KINDS, LeafKindMap } from '../rollups/leaf-kinds';
+import { LeafKind } from '../rollups/leaf-kind';
+
+/** Refreshes each named leaf in its own short transaction (a retry redoes only what is left to agree). */
+@Injectable()
+@JobHandler('monitoring.refresh')
+export class RefreshJob implements JobProcessor<'monitoring.refresh'> {
+  constructor(
+    private readonly refresher: LeafRefresher,
+    @Inject(LEAF_KINDS) private readonly kinds: LeafKindMap,
+  ) {}
+
+  async handle(payload: JobPayloads['monitoring.refresh']): Promise<void> {
+    const kind = this.kinds[payload.leaf] as LeafKind<unknown, unknown>;
+    for (const key of payload.keys) await this.refresher.refresh(kind, key);
+  }
+}

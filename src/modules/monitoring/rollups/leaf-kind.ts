@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+import { NodeTableName } from './node-tables';
+
+/** What one leaf adds to every node above it: rows of a node table (dimension keys + counters). */
+export interface LeafContribution {
+  regionCode: string | null;
+  unitId: string | null;
+  rows: Array<{
+    table: NodeTableName;
+    key: Record<string, string | number>;
+    counters: Record<string, number>;
+  }>;
+}
+
+/**
+ * One kind of leaf (a person's JP of a year, a course's enrolments in a unit, ...). The
+ * engine (LeafRefresher) locks the stored leaf, asks the kind to compute it afresh from the
+ * source modules (through their facades), applies the difference of the two contributions
+ * to the node rows and stores the new leaf: idempotent and independent of event order.
+ */
+export interface LeafKind<K, S> {
+  readonly name: string;
+  /** Creates the leaf row as an unapplied placeholder when absent, so that it can be locked. */
+  claim(m: EntityManager, key: K): Promise<void>;
+  /** The stored leaf (locked on MySQL); null when it does not count (placeholder or absent). */
+  readLocked(m: EntityManager, key: K): Promise<S | null>;
+  /** The leaf as the sources say it is now; null when it should not count at all. */
+  compute(m: EntityManager, key: K): Promise<S | null>;
+  /** Stores the leaf (null: unapplied or deleted). */
+  write(m: EntityManager, key: K, state: S | null): Promise<void>;
+  contribution(state: S): LeafContribution;
+}
