@@ -7,4 +7,5 @@ export const MonitoringError = defineErrors('MONITORING', {
   /** The export file is not ready yet, or it has expired. */
   EXPORT_NOT_READY: 'conflict',
   REBUILD_RUNNING: 'conflict',
+  REBUILD_NOT_FOUND: 'not_found',
 });

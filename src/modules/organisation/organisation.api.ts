@@ -42,6 +42,11 @@ export class OrganisationApi {
     return byPosition;
   }
 
+  /** Names of regions by code (unknown codes are left out), e.g. a dashboard's sub-regions. */
+  regionsByCodes(codes: string[]): Promise<RegionView[]> {
+    return this.organisation.findRegionsByCodes([...new Set(codes)]);
+  }
+
   getRegion(code: string): Promise<RegionView> {
     return this.organisation.getRegion(code);
   }

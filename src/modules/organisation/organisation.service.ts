@@ -145,6 +145,10 @@ export class OrganisationService {
     return ids.length ? this.units.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  findRegionsByCodes(codes: string[]): Promise<Region[]> {
+    return codes.length ? this.regions.findBy({ code: In(codes) }) : Promise.resolve([]);
+  }
+
   findUnitsByCodes(codes: string[]): Promise<Unit[]> {
     return codes.length ? this.units.findBy({ code: In(codes) }) : Promise.resolve([]);
   }
