@@ -14,6 +14,7 @@ import { Mentoring1764730000000 } from './1764730000000-Mentoring';
 import { Evaluation1764740000000 } from './1764740000000-Evaluation';
 import { PublicFeedback1764750000000 } from './1764750000000-PublicFeedback';
 import { Monitoring1764760000000 } from './1764760000000-Monitoring';
+import { MonitoringSources1764770000000 } from './1764770000000-MonitoringSources';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Evaluation1764740000000,
   PublicFeedback1764750000000,
   Monitoring1764760000000,
+  MonitoringSources1764770000000,
 ];

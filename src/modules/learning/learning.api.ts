@@ -10,10 +10,15 @@ import { LearningSettingsService } from './learning-settings.service';
 import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
 import { ExternalVerifiedListener, ExternalVerifiedSubscribers } from './progress/external-verified.subscribers';
 import { QuizProgress, QuizSeat } from './progress/quiz-progress';
+import { InTxListener } from '../../../libs/queue';
+import { EnrolmentChanges, EnrolmentPlace } from './enrolment/enrolment-changes';
+import { EnrolmentCount, EnrolmentCounts } from './enrolment/enrolment-counts';
 
 export type { QuizSeat } from './progress/quiz-progress';
 export type { Credit } from './ledger/credits';
 export type { CreditRecord, EvidenceRecord } from './ledger/learner-records';
+export type { EnrolmentPlace } from './enrolment/enrolment-changes';
+export type { EnrolmentCount, EnrolmentGroupCount } from './enrolment/enrolment-counts';
 
 /** A completed enrolment, as certificates and plans need it. */
 export interface CompletedEnrolment {
@@ -61,7 +66,27 @@ export class LearningApi {
     private readonly completions: CourseCompletedSubscribers,
     private readonly verifications: ExternalVerifiedSubscribers,
     private readonly records: LearnerRecords,
+    private readonly enrolmentChanges: EnrolmentChanges,
+    private readonly enrolmentCounts: EnrolmentCounts,
   ) {}
+
+  /**
+   * Called in the producer's transaction whenever enrolments are inserted or their status,
+   * assignment or deadline change, with the places (course, assignment, unit) they count in.
+   */
+  onEnrolmentsChanged(listener: InTxListener<EnrolmentPlace[]>): void {
+    this.enrolmentChanges.subscribe(listener);
+  }
+
+  /** Enrolments of one course, assignment ('' = self) and unit ('' = none) by status and deadline day. */
+  enrolmentCountsOf(courseId: string, assignmentKey: string, unitKey: string): Promise<EnrolmentCount[]> {
+    return this.enrolmentCounts.of(courseId, assignmentKey, unitKey);
+  }
+
+  /** The same counts for every (course, unit, assignment) of the next `courses` courses after a cursor. */
+  enrolmentCountGroups(afterCourseId: string | null, courses: number) {
+    return this.enrolmentCounts.groupsAfter(afterCourseId, courses);
+  }
 
   /** Runs on every `learning.external-verified` job; must be idempotent (a job can run twice). */
   onExternalVerified(listener: ExternalVerifiedListener): void {

@@ -20,6 +20,8 @@ import { LearnerContext } from './enrolment/learner-context';
 import { LearnerCoursesService } from './enrolment/learner-courses.service';
 import { LEARNING_ENTITIES } from './entities';
 import { LearnerRecords } from './ledger/learner-records';
+import { EnrolmentChanges } from './enrolment/enrolment-changes';
+import { EnrolmentCounts } from './enrolment/enrolment-counts';
 import { CourseCompletedJob } from './jobs/course-completed.job';
 import { ExternalVerifiedJob } from './jobs/external-verified.job';
 import { LearnerController } from './learner.controller';
@@ -64,6 +66,8 @@ import { VersionMigrationService } from './progress/version-migration.service';
     LearnerRecords,
     LearnerHomeService,
     CompletionRecorder,
+    EnrolmentChanges,
+    EnrolmentCounts,
     CourseCompletedSubscribers,
     CourseCompletedJob,
     ExternalVerifiedSubscribers,

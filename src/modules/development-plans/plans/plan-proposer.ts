@@ -7,6 +7,7 @@ import { LearningApi } from '../../learning/learning.api';
 import { GapService } from '../needs/gap.service';
 import { proposePlan, targetLevelOf } from './domain/proposal';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from './entities';
+import { PlanChanges } from './plan-changes';
 import { audit } from './plan-writes';
 import { PlansError } from './plans.errors';
 import { PlanProgressService } from './progress/plan-progress.service';
@@ -26,6 +27,7 @@ export class PlanProposer {
     private readonly catalog: CatalogApi,
     private readonly gaps: GapService,
     private readonly progress: PlanProgressService,
+    private readonly changes: PlanChanges,
   ) {}
 
   /** The new plan's id (or the existing one's, when a second request won the race). */
@@ -63,6 +65,7 @@ export class PlanProposer {
           createdAt: now,
           updatedAt: now,
         });
+        await this.changes.notify(m, { planId });
         const goalIds = new Map(proposal.goals.map((g) => [g.competencyCode, newId()]));
         if (proposal.goals.length) {
           await m.insert(

@@ -6,6 +6,7 @@ import { PlanEditingService } from './editing/plan-editing.service';
 import { PLAN_ENTITIES } from './entities';
 import { PlanCalendarJob } from './jobs/plan-calendar.job';
 import { PlanRefreshJob } from './jobs/plan-refresh.job';
+import { PlanChanges } from './plan-changes';
 import { PlanProposer } from './plan-proposer';
 import { PlanReader } from './plan-reader';
 import { PlansController } from './plans.controller';
@@ -22,6 +23,7 @@ export const PLANS_PARTS: AreaParts = {
   controllers: [PlansController],
   providers: [
     PlanRefresh,
+    PlanChanges,
     PlanTriggers,
     PlanProgressService,
     PlanRefreshJob,

@@ -6,6 +6,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../identity/identity.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
+import { EnrolmentChanges, placeOf } from '../enrolment/enrolment-changes';
 import { newEnrolment } from '../enrolment/new-enrolment';
 import { CourseAssignment, Enrolment } from '../entities';
 
@@ -32,6 +33,7 @@ export class AssignmentRunner {
     private readonly catalog: CatalogApi,
     private readonly identity: IdentityApi,
     private readonly notifications: NotificationsApi,
+    private readonly changes: EnrolmentChanges,
   ) {}
 
   async run(assignmentId: string, batchSize = ASSIGNMENT_BATCH): Promise<void> {
@@ -128,6 +130,7 @@ export class AssignmentRunner {
                   courseId: assignment.courseId,
                   versionId: offered.publishedVersionId!,
                   regionCode: p.regionCode,
+                  unitId: p.unitId,
                   status: 'active',
                   source: 'assigned',
                   assignmentId: assignment.id,
@@ -141,6 +144,12 @@ export class AssignmentRunner {
           .updateEntity(false)
           .execute();
       }
+      // Monitoring recounts where these enrolments counted before (a settled request) and now.
+      const settled = existing.filter((e) => pending.includes(e.id));
+      await this.changes.notify(m, [
+        ...settled.flatMap((e) => [placeOf(e), placeOf({ ...e, assignmentId: assignment.id })]),
+        ...fresh.map((p) => placeOf({ courseId: assignment.courseId, assignmentId: assignment.id, unitId: p.unitId })),
+      ]);
       // The people this batch put in the course hear of it, in the same transaction.
       await this.notifyAssigned(m, assignment, offered, [
         ...fresh.map((p) => p.id),

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { Enrolment } from '../entities';
 import { LearningError } from '../learning.errors';
+import { EnrolmentChanges, placeOf } from './enrolment-changes';
 import { EnrolmentView, toEnrolmentView } from './enrolment.view';
 import { newEnrolment } from './new-enrolment';
 import { Learner, LearnerContext } from './learner-context';
@@ -17,6 +18,7 @@ export class EnrolmentsService {
     private readonly clock: Clock,
     private readonly catalog: CatalogApi,
     private readonly context: LearnerContext,
+    private readonly changes: EnrolmentChanges,
   ) {}
 
   /**
@@ -44,6 +46,7 @@ export class EnrolmentsService {
           { id: existing.id, status: 'rejected' },
           { status, versionId: offered.publishedVersionId!, updatedAt: now },
         );
+        await this.changes.notify(m, [placeOf(existing)]);
         return;
       }
       await m
@@ -57,6 +60,7 @@ export class EnrolmentsService {
               courseId,
               versionId: offered.publishedVersionId!,
               regionCode: learner.regionCode,
+              unitId: learner.unitId,
               status,
               source: 'self',
               deadline: offered.deadline,
@@ -67,6 +71,7 @@ export class EnrolmentsService {
         .orIgnore()
         .updateEntity(false)
         .execute();
+      await this.changes.notify(m, [placeOf({ courseId, assignmentId: null, unitId: learner.unitId })]);
     });
     return toEnrolmentView((await this.find(user.id, courseId))!);
   }
@@ -120,6 +125,7 @@ export class EnrolmentsService {
       if (changed.affected !== 1) {
         throw new DomainException(LearningError.ENROLMENT_CLOSED, `The request was already ${enrolment.status}`);
       }
+      await this.changes.notify(m, [placeOf(enrolment)]);
       return toEnrolmentView((await m.findOneBy(Enrolment, { id: enrolmentId }))!);
     });
   }

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { CompletionFacts, isCourseComplete } from '../../catalog/catalog.api';
 import { ledgerYearOf } from '../domain/ledger';
+import { EnrolmentChanges, placeOf } from '../enrolment/enrolment-changes';
 import { Enrolment, isLearning, LessonProgress } from '../entities';
 import { writeCredit } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
@@ -34,6 +35,7 @@ export class CompletionRecorder {
     private readonly clock: Clock,
     private readonly facts: VersionFacts,
     private readonly outbox: OutboxService,
+    private readonly changes: EnrolmentChanges,
   ) {}
 
   async completeLesson(enrolmentId: string, lessonId: string): Promise<CompletionOutcome> {
@@ -73,6 +75,7 @@ export class CompletionRecorder {
       { status: 'completed', completedAt: now, updatedAt: now },
     );
     if (won.affected !== 1) return false;
+    await this.changes.notify(m, [placeOf(enrolment)]);
     await this.credit(m, enrolment, facts, now);
     return true;
   }

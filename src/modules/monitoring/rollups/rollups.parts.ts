@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { MonitoringDailyJob } from '../jobs/daily.job';
 import { RebuildJob } from '../jobs/rebuild.job';
+import { SourceTriggers } from './triggers/source-triggers';
 import { RefreshJob } from '../jobs/refresh.job';
 import { CompetencyLeaves } from '../leaves/competency-leaves';
 import { CourseLeaves } from '../leaves/course-leaves';
@@ -37,6 +38,7 @@ export const ROLLUP_PROVIDERS: Provider[] = [
   LeafRefresher,
   RollupRebuilder,
   MonitoringSignals,
+  SourceTriggers,
   RefreshJob,
   RebuildJob,
   MonitoringDailyJob,

@@ -4,6 +4,7 @@ import { TransactionRunner } from '../../../../../libs/database';
 import { readBehaviour, readReaction } from '../domain/answers';
 import { CourseEvaluation, FollowUpSurvey } from '../entities';
 import { EvaluationError } from '../evaluation.errors';
+import { EvaluationRecorded, wibYearOf } from '../evaluation-recorded';
 
 /**
  * Answers to the questionnaires, each by its own respondent and once: the answer is one
@@ -15,6 +16,7 @@ export class SurveyAnswersService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly recorded: EvaluationRecorded,
   ) {}
 
   async answerCourse(userId: string, evaluationId: string, input: Record<string, unknown>): Promise<void> {
@@ -24,13 +26,16 @@ export class SurveyAnswersService {
       if (!row) throw new DomainException(EvaluationError.EVALUATION_NOT_FOUND, 'No such course evaluation');
       if (row.answeredAt) throw answered();
       if (Array.isArray(answer)) throw validationFailed(answer);
+      const now = this.clock.now();
+      const answerYear = wibYearOf(now);
       const result = await m
         .createQueryBuilder()
         .update(CourseEvaluation)
-        .set({ ...answer, answeredAt: this.clock.now() })
+        .set({ ...answer, answeredAt: now, answerYear })
         .where('id = :id AND answered_at IS NULL', { id: evaluationId })
         .execute();
       if (!result.affected) throw answered();
+      await this.recorded.notify(m, [{ unitKey: row.unitId ?? '', year: answerYear }]);
     });
   }
 
@@ -45,13 +50,16 @@ export class SurveyAnswersService {
       if (row.status === 'expired')
         throw new DomainException(EvaluationError.FOLLOW_UP_EXPIRED, 'This follow-up survey has expired');
       if (Array.isArray(answer)) throw validationFailed(answer);
+      const now = this.clock.now();
+      const answerYear = wibYearOf(now);
       const result = await m
         .createQueryBuilder()
         .update(FollowUpSurvey)
-        .set({ ...answer, status: 'answered', answeredAt: this.clock.now() })
+        .set({ ...answer, status: 'answered', answeredAt: now, answerYear })
         .where('id = :id AND status = :sent', { id: surveyId, sent: 'sent' })
         .execute();
       if (!result.affected) throw followUpAnswered();
+      await this.recorded.notify(m, [{ unitKey: row.unitId ?? '', year: answerYear }]);
     });
   }
 }

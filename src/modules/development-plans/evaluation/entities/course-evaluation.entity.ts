@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('UQ_course_evaluation_enrolment', ['enrolmentId'], { unique: true })
 @Index('IDX_course_evaluation_course', ['courseId', 'answeredAt'])
 @Index('IDX_course_evaluation_user', ['userId', 'answeredAt'])
+@Index('IDX_course_evaluation_unit_year', ['unitId', 'answerYear'])
 export class CourseEvaluation {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -46,4 +47,12 @@ export class CourseEvaluation {
   /** Plain text (escaped where shown), at most 1000 characters. */
   @Column({ type: 'varchar', length: 1000, nullable: true })
   comment: string | null;
+
+  /** The learner's unit when the request was opened (monitoring sums results per unit). */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
+
+  /** The WIB year of the answer (set with it), so that a unit's results of a year are one index range. */
+  @Column({ name: 'answer_year', type: 'int', nullable: true })
+  answerYear: number | null;
 }

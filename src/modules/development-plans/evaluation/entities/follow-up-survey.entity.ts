@@ -19,6 +19,7 @@ export type AppliedAnswer = (typeof APPLIED_ANSWERS)[number];
 @Index('IDX_follow_up_survey_due', ['status', 'dueAt'])
 @Index('IDX_follow_up_survey_respondent', ['respondentId', 'status'])
 @Index('IDX_follow_up_survey_course', ['courseId', 'role'])
+@Index('IDX_follow_up_survey_unit_year', ['unitId', 'answerYear'])
 export class FollowUpSurvey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -69,4 +70,12 @@ export class FollowUpSurvey {
 
   @Column({ name: 'expired_at', type: 'datetime', precision: 3, nullable: true })
   expiredAt: Date | null;
+
+  /** The learner's unit when the follow-up was scheduled (monitoring sums results per unit). */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
+
+  /** The WIB year of the answer (set with it), so that a unit's results of a year are one index range. */
+  @Column({ name: 'answer_year', type: 'int', nullable: true })
+  answerYear: number | null;
 }

@@ -36,12 +36,13 @@ export class EvaluationRequests {
       this.catalog.completionFacts(enrolment.versionId),
     ]);
     const supervisorId = facts[0]?.supervisorId ?? null;
+    const unitId = facts[0]?.unitId ?? null;
     await this.tx.run(async (m) => {
-      await this.openQuestionnaire(m, enrolment);
+      await this.openQuestionnaire(m, enrolment, unitId);
       const dueAt = followUpDueAt(enrolment.completedAt, followUpDays);
-      await this.scheduleFollowUp(m, enrolment, 'learner', enrolment.userId, dueAt);
+      await this.scheduleFollowUp(m, enrolment, unitId, 'learner', enrolment.userId, dueAt);
       if (supervisorId && supervisorId !== enrolment.userId)
-        await this.scheduleFollowUp(m, enrolment, 'supervisor', supervisorId, dueAt);
+        await this.scheduleFollowUp(m, enrolment, unitId, 'supervisor', supervisorId, dueAt);
       const row = await m.findOneByOrFail(CourseEvaluation, { enrolmentId });
       if (row.answeredAt) return;
       await this.notifications.notify(m, {
@@ -55,7 +56,7 @@ export class EvaluationRequests {
     return 'requested';
   }
 
-  private async openQuestionnaire(m: EntityManager, e: CompletedEnrolment): Promise<void> {
+  private async openQuestionnaire(m: EntityManager, e: CompletedEnrolment, unitId: string | null): Promise<void> {
     await m
       .createQueryBuilder()
       .insert()
@@ -73,6 +74,8 @@ export class EvaluationRequests {
         delivery: null,
         usefulness: null,
         comment: null,
+        unitId,
+        answerYear: null,
       })
       .orIgnore()
       .updateEntity(false)
@@ -82,6 +85,7 @@ export class EvaluationRequests {
   private async scheduleFollowUp(
     m: EntityManager,
     e: CompletedEnrolment,
+    unitId: string | null,
     role: FollowUpRole,
     respondentId: string,
     dueAt: Date,
@@ -107,6 +111,8 @@ export class EvaluationRequests {
         applied: null,
         examples: null,
         expiredAt: null,
+        unitId,
+        answerYear: null,
       })
       .orIgnore()
       .updateEntity(false)

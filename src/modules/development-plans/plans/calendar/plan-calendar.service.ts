@@ -7,6 +7,7 @@ import { LearningApi } from '../../../learning/learning.api';
 import { planYearOf } from '../domain/plan-year';
 import { closingSummary } from '../domain/summary';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from '../entities';
+import { PlanChanges } from '../plan-changes';
 import { audit } from '../plan-writes';
 import { lockOpenPlans, PlanProgressService } from '../progress/plan-progress.service';
 
@@ -25,6 +26,7 @@ export class PlanCalendarService {
     private readonly learning: LearningApi,
     private readonly assessment: AssessmentApi,
     private readonly progress: PlanProgressService,
+    private readonly changes: PlanChanges,
   ) {}
 
   async run(): Promise<{ started: number; closed: number }> {
@@ -89,6 +91,7 @@ export class PlanCalendarService {
           .where('id = :id', { id: plan.id })
           .updateEntity(false)
           .execute();
+        await this.changes.notify(m, { planId: plan.id });
         await audit(m, {
           planId: plan.id,
           actorId: null,

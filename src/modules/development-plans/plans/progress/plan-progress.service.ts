@@ -6,6 +6,7 @@ import { AssessmentApi } from '../../../assessment/assessment.api';
 import { LearningApi } from '../../../learning/learning.api';
 import { applyProgress, ProgressActivity, ProgressGoal } from '../domain/progress';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from '../entities';
+import { PlanChanges } from '../plan-changes';
 import { audit } from '../plan-writes';
 
 /**
@@ -21,6 +22,7 @@ export class PlanProgressService {
     private readonly learning: LearningApi,
     private readonly assessment: AssessmentApi,
     private readonly clock: Clock,
+    private readonly changes: PlanChanges,
   ) {}
 
   async refresh(userId: string): Promise<void> {
@@ -71,6 +73,7 @@ export class PlanProgressService {
     if (next.status !== plan.status || next.earnedJpTenths !== plan.earnedJpTenths) {
       await m.update(DevelopmentPlan, { id: plan.id }, { status: next.status, earnedJpTenths: next.earnedJpTenths });
       if (next.status !== plan.status) {
+        await this.changes.notify(m, { planId: plan.id });
         await audit(m, {
           planId: plan.id,
           actorId: null,

@@ -12,6 +12,7 @@ import { PlanAction, shouldStart, transitionFor } from '../domain/workflow';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from '../entities';
 import { visiblePlan } from '../plan-access';
 import { PlanView } from '../plan-view';
+import { PlanChanges } from '../plan-changes';
 import { audit, writeIfCurrent } from '../plan-writes';
 import { PlansError } from '../plans.errors';
 import { PlansService } from '../plans.service';
@@ -43,6 +44,7 @@ export class PlanWorkflowService {
     private readonly assessment: AssessmentApi,
     private readonly progress: PlanProgressService,
     private readonly notices: PlanNotices,
+    private readonly changes: PlanChanges,
   ) {}
 
   async act(user: AuthUser, planId: string, action: PlanAction, version: number, comment?: string): Promise<PlanView> {
@@ -87,6 +89,7 @@ export class PlanWorkflowService {
       const moved = { ...plan, ...changes, version: nextVersion } as DevelopmentPlan;
       await this.notices.after(m, moved, move, note, nextVersion);
       if (move.to === 'approved') await this.startIfDue(m, moved, now);
+      await this.changes.notify(m, { planId });
     });
     return this.plans.get(user, planId);
   }
