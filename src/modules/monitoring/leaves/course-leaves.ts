@@ -1,41 +1,131 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { And, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { LearningApi } from '../../learning/learning.api';
+import { OrganisationApi } from '../../organisation/organisation.api';
+import { MonCourseLeaf } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { courseContribution, CourseState, courseStateOf } from './course/course-state';
+import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
 
 type Key = LeafKeys['course'];
-type State = never;
+type State = CourseState & Key;
 
-/** STUB (skeleton): the 'course' leaves. To be implemented. */
+/** Courses per rebuild batch: each batch is one GROUP BY over their range of the covering index. */
+const COURSES_PER_BATCH = 50;
+
+/**
+ * The 'course' leaves: one per course, assignment ('' = self-enrolled) and unit ('' = none),
+ * counting requested, active and completed enrolments and the active ones per deadline day,
+ * from the enrolment table's covering index (through LearningApi). The region is the unit's;
+ * enrolments of learners without a unit count at the nation only.
+ */
 @Injectable()
 export class CourseLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   readonly name = 'course';
 
-  async claim(_m: EntityManager, _key: Key): Promise<void> {}
+  constructor(
+    private readonly learning: LearningApi,
+    private readonly organisation: OrganisationApi,
+    private readonly clock: Clock,
+  ) {}
 
-  async readLocked(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async claim(m: EntityManager, key: Key): Promise<void> {
+    await insertIgnore(m, MonCourseLeaf, [this.row(key, null)]);
   }
 
-  async compute(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async readLocked(m: EntityManager, key: Key): Promise<State | null> {
+    const row = await lockedLeaf(m, MonCourseLeaf, key);
+    return row?.applied ? fromRow(row) : null;
   }
 
-  async write(_m: EntityManager, _key: Key, _state: State | null): Promise<void> {}
-
-  contribution(_state: State): LeafContribution {
-    return { regionCode: null, unitId: null, rows: [] };
+  async compute(_m: EntityManager, key: Key): Promise<State | null> {
+    const counts = await this.learning.enrolmentCountsOf(key.courseId, key.assignmentKey, key.unitKey);
+    if (counts.length === 0) return null;
+    const regions = await regionsOfUnits(this.organisation, [key.unitKey]);
+    const state = courseStateOf(counts, regions.get(key.unitKey) ?? null);
+    return state && { ...key, ...state };
   }
 
-  async rebuildBatch(_m: EntityManager, _cursor: string | null): Promise<{ count: number; next: string | null }> {
-    return { count: 0, next: null };
+  async write(m: EntityManager, key: Key, state: State | null): Promise<void> {
+    if (!state) await m.delete(MonCourseLeaf, key);
+    else await m.update(MonCourseLeaf, key, this.row(key, state));
+  }
+
+  contribution(state: State): LeafContribution {
+    return courseContribution(state, state);
+  }
+
+  async rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }> {
+    const { groups, lastCourseId } = await this.learning.enrolmentCountGroups(cursor, COURSES_PER_BATCH);
+    const byKey = new Map<string, { key: Key; counts: typeof groups }>();
+    for (const g of groups) {
+      const key = { courseId: g.courseId, assignmentKey: g.assignmentId ?? '', unitKey: g.unitId ?? '' };
+      const id = `${key.courseId}|${key.assignmentKey}|${key.unitKey}`;
+      const entry = byKey.get(id) ?? { key, counts: [] };
+      entry.counts.push(g);
+      byKey.set(id, entry);
+    }
+    const regions = await regionsOfUnits(
+      this.organisation,
+      [...byKey.values()].map((e) => e.key.unitKey),
+    );
+    const rows: MonCourseLeaf[] = [];
+    for (const { key, counts } of byKey.values()) {
+      const state = courseStateOf(counts, regions.get(key.unitKey) ?? null);
+      if (state) rows.push(this.row(key, { ...key, ...state }));
+    }
+    const after = MoreThan(cursor ?? '');
+    await m.delete(MonCourseLeaf, { courseId: lastCourseId ? And(after, LessThanOrEqual(lastCourseId)) : after });
+    await insertIgnore(m, MonCourseLeaf, rows);
+    return { count: rows.length, next: lastCourseId };
   }
 
   async groupedContributions(
-    _m: EntityManager,
-    _cursor: string | null,
+    m: EntityManager,
+    cursor: string | null,
   ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    return { contributions: [], next: null };
+    // The leaf key holds the unit, so each leaf is its own group; a batch is a range of courses.
+    const courses = await m
+      .createQueryBuilder(MonCourseLeaf, 'l')
+      .select('DISTINCT l.course_id', 'id')
+      .where('l.course_id > :cursor', { cursor: cursor ?? '' })
+      .orderBy('l.course_id', 'ASC')
+      .limit(COURSES_PER_BATCH)
+      .getRawMany<{ id: string }>();
+    if (courses.length === 0) return { contributions: [], next: null };
+    const last = courses[courses.length - 1].id;
+    const leaves = await m.find(MonCourseLeaf, {
+      where: { courseId: And(MoreThan(cursor ?? ''), LessThanOrEqual(last)), applied: true },
+    });
+    return { contributions: leaves.map((l) => this.contribution(fromRow(l))), next: last };
   }
+
+  private row(key: Key, state: State | null): MonCourseLeaf {
+    return {
+      ...key,
+      applied: state !== null,
+      regionCode: state?.regionCode ?? null,
+      requested: state?.requested ?? 0,
+      active: state?.active ?? 0,
+      completed: state?.completed ?? 0,
+      openByDay: state ? JSON.stringify(state.openByDay) : null,
+      updatedAt: this.clock.now(),
+    };
+  }
+}
+
+function fromRow(row: MonCourseLeaf): State {
+  return {
+    courseId: row.courseId,
+    assignmentKey: row.assignmentKey,
+    unitKey: row.unitKey,
+    regionCode: row.regionCode,
+    requested: row.requested,
+    active: row.active,
+    completed: row.completed,
+    openByDay: row.openByDay ? (JSON.parse(row.openByDay) as Record<string, number>) : {},
+  };
 }

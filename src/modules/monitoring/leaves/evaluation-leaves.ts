@@ -1,41 +1,114 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { And, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { DevelopmentPlansApi, EvaluationTotals } from '../../development-plans/development-plans.api';
+import { OrganisationApi } from '../../organisation/organisation.api';
+import { MonEvaluationLeaf } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { evaluationContribution, EvaluationState, isEmpty } from './evaluation/evaluation-state';
+import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
+import { unitPage } from './unit-pages';
 
 type Key = LeafKeys['evaluation'];
-type State = never;
+type State = EvaluationState & Key;
 
-/** STUB (skeleton): the 'evaluation' leaves. To be implemented. */
+const UNITS_PER_BATCH = 200;
+
+/**
+ * The 'evaluation' leaves: a unit's ('' = learners without one) L1/L2/L3 sums of a WIB year,
+ * from DevelopmentPlansApi.evaluationTotals (the evaluation rows carry the learner's unit and
+ * year since they were written). The region is the unit's; no unit counts at the nation only.
+ */
 @Injectable()
 export class EvaluationLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   readonly name = 'evaluation';
 
-  async claim(_m: EntityManager, _key: Key): Promise<void> {}
+  constructor(
+    private readonly plans: DevelopmentPlansApi,
+    private readonly organisation: OrganisationApi,
+    private readonly clock: Clock,
+  ) {}
 
-  async readLocked(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async claim(m: EntityManager, key: Key): Promise<void> {
+    await insertIgnore(m, MonEvaluationLeaf, [this.row(key, null)]);
   }
 
-  async compute(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async readLocked(m: EntityManager, key: Key): Promise<State | null> {
+    const row = await lockedLeaf(m, MonEvaluationLeaf, { unitKey: key.unitKey, year: key.year });
+    return row?.applied ? fromRow(row) : null;
   }
 
-  async write(_m: EntityManager, _key: Key, _state: State | null): Promise<void> {}
-
-  contribution(_state: State): LeafContribution {
-    return { regionCode: null, unitId: null, rows: [] };
+  async compute(_m: EntityManager, key: Key): Promise<State | null> {
+    const totals = await this.plans.evaluationTotals(key.unitKey, key.year);
+    if (isEmpty(totals)) return null;
+    const regions = await regionsOfUnits(this.organisation, [key.unitKey]);
+    return { ...key, ...totals, regionCode: regions.get(key.unitKey) ?? null };
   }
 
-  async rebuildBatch(_m: EntityManager, _cursor: string | null): Promise<{ count: number; next: string | null }> {
-    return { count: 0, next: null };
+  async write(m: EntityManager, key: Key, state: State | null): Promise<void> {
+    const where = { unitKey: key.unitKey, year: key.year };
+    if (!state) await m.delete(MonEvaluationLeaf, where);
+    else await m.update(MonEvaluationLeaf, where, this.row(key, state));
+  }
+
+  contribution(state: State): LeafContribution {
+    return evaluationContribution(state, state);
+  }
+
+  async rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }> {
+    const { totals, lastUnitKey } = await this.plans.evaluationTotalsPage(cursor, UNITS_PER_BATCH);
+    const regions = await regionsOfUnits(
+      this.organisation,
+      totals.map((t) => t.unitKey),
+    );
+    const rows = totals
+      .filter((t) => !isEmpty(t))
+      .map((t) => this.row(t, { ...t, regionCode: regions.get(t.unitKey) ?? null }));
+    // The first batch also holds the learners without a unit (key ''), which sorts first.
+    const unitKey = cursor === null ? undefined : MoreThan(cursor);
+    const upTo = lastUnitKey ? LessThanOrEqual(lastUnitKey) : undefined;
+    const range = unitKey && upTo ? And(unitKey, upTo) : (unitKey ?? upTo);
+    if (range) await m.delete(MonEvaluationLeaf, { unitKey: range });
+    else await m.createQueryBuilder().delete().from(MonEvaluationLeaf).execute();
+    await insertIgnore(m, MonEvaluationLeaf, rows);
+    return { count: rows.length, next: lastUnitKey };
   }
 
   async groupedContributions(
-    _m: EntityManager,
-    _cursor: string | null,
+    m: EntityManager,
+    cursor: string | null,
   ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    return { contributions: [], next: null };
+    // (year, unit) is the leaf key: each leaf is its own group; a batch is a range of units.
+    const page = await unitPage(m, 'mon_evaluation_leaf', 'unit_key', cursor, UNITS_PER_BATCH);
+    if (page.empty) return { contributions: [], next: null };
+    const leaves = await m
+      .createQueryBuilder(MonEvaluationLeaf, 'l')
+      .where(page.where, page.params)
+      .andWhere('l.applied = :applied', { applied: true })
+      .getMany();
+    return { contributions: leaves.map((l) => this.contribution(fromRow(l))), next: page.next };
   }
+
+  private row(key: Key, state: (EvaluationTotals & { regionCode: string | null }) | null): MonEvaluationLeaf {
+    return {
+      year: key.year,
+      unitKey: key.unitKey,
+      applied: state !== null,
+      regionCode: state?.regionCode ?? null,
+      l1Sum: state?.l1Sum ?? 0,
+      l1Count: state?.l1Count ?? 0,
+      l2GainSum: state?.l2GainSum ?? 0,
+      l2Count: state?.l2Count ?? 0,
+      l3Applied: state?.l3Applied ?? 0,
+      l3Answered: state?.l3Answered ?? 0,
+      updatedAt: this.clock.now(),
+    };
+  }
+}
+
+function fromRow(row: MonEvaluationLeaf): State {
+  const { year, unitKey, regionCode, l1Sum, l1Count, l2GainSum, l2Count, l3Applied, l3Answered } = row;
+  return { year, unitKey, regionCode, l1Sum, l1Count, l2GainSum, l2Count, l3Applied, l3Answered };
 }
