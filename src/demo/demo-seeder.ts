@@ -12,6 +12,7 @@ import { PublishingService } from '../modules/catalog/publishing.service';
 import { IdentityApi } from '../modules/identity/identity.api';
 import { OrganisationApi } from '../modules/organisation/organisation.api';
 import { TemplatesService } from '../modules/certification/templates/templates.service';
+import { RollupRebuilder } from '../modules/monitoring/rollups/rollup-rebuilder';
 import { seedDemoCourses } from './demo-courses';
 import {
   DEMO_CERTIFICATE_TEMPLATE,
@@ -47,6 +48,7 @@ export class DemoSeeder {
     private readonly bank: QuestionBankService,
     private readonly quizzes: QuizzesService,
     private readonly templates: TemplatesService,
+    private readonly rollups: RollupRebuilder,
   ) {}
 
   private get passwordFile(): string {
@@ -94,6 +96,8 @@ export class DemoSeeder {
       },
     );
     await this.publishCertificateTemplate(people.get('national')!, units.get(DEMO_CERTIFICATE_TEMPLATE.unitCode)!);
+    // The monitoring dashboards read rollups only: fill them from what was just loaded.
+    await this.rollups.run(null);
     if (this.config.database.kind === 'sqlite' && this.config.database.file !== ':memory:') {
       writeFileSync(this.passwordFile, secret, { mode: 0o600 });
     }

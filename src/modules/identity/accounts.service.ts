@@ -8,6 +8,7 @@ import { OrganisationApi } from '../organisation/organisation.api';
 import { PasswordHasher } from './auth/password-hasher';
 import { EmployeeType } from './domain/golongan';
 import { User } from './entities';
+import { PeopleChangedSubscribers } from './people-changed';
 import { toUserView, UserView } from './user.view';
 
 export interface NewAccount {
@@ -39,6 +40,7 @@ export class AccountsService {
     private readonly organisation: OrganisationApi,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly peopleChanged: PeopleChangedSubscribers,
   ) {}
 
   count(): Promise<number> {
@@ -67,7 +69,10 @@ export class AccountsService {
       createdAt: this.clock.now(),
       updatedAt: this.clock.now(),
     });
-    await this.tx.run((m) => m.insert(User, user));
+    await this.tx.run(async (m) => {
+      await m.insert(User, user);
+      await this.peopleChanged.notify(m, { userIds: [user.id] });
+    });
     return toUserView(user);
   }
 }

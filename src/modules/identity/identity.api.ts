@@ -4,9 +4,12 @@ import { AccountsService, NewAccount } from './accounts.service';
 import { UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { PeopleDirectory, PeopleFilter, PersonContact, PersonFacts } from './people-directory';
+import { PeopleChanged, PeopleChangedSubscribers } from './people-changed';
+import { InTxListener } from '../../../libs/queue';
 import { UserView } from './user.view';
 
 export type { PeopleFilter, PersonContact, PersonFacts } from './people-directory';
+export type { PeopleChanged } from './people-changed';
 export { PopulationFilterDto } from './dto/population-filter.dto';
 
 /** What other modules may ask of the identity module. */
@@ -16,7 +19,26 @@ export class IdentityApi {
     private readonly users: UsersService,
     private readonly accounts: AccountsService,
     private readonly people: PeopleDirectory,
+    private readonly peopleChanged: PeopleChangedSubscribers,
   ) {}
+
+  /**
+   * Called in the writer's transaction with the ids of people created, imported, moved,
+   * given another position, golongan or employee type, or deactivated.
+   */
+  onPeopleChanged(listener: InTxListener<PeopleChanged>): void {
+    this.peopleChanged.subscribe(listener);
+  }
+
+  /** ASN (employee type set, account active) in id order after `afterId`; optionally one position's holders. */
+  asnPage(filter: { positionId?: string }, afterId: string | null, limit: number): Promise<PersonFacts[]> {
+    return this.people.asnPage(filter, afterId, limit);
+  }
+
+  /** Those of these people who are ASN (employee type set, account active), with their facts. */
+  asnFactsOf(ids: string[]): Promise<PersonFacts[]> {
+    return this.people.asnOf(ids);
+  }
 
   /** ASN matching a filter, `limit` at a time after `afterId` (for resumable jobs). */
   peoplePage(filter: PeopleFilter, afterId: string | null, limit: number): Promise<PersonFacts[]> {

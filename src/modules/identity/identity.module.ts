@@ -21,6 +21,7 @@ import { ImportsService } from './import/imports.service';
 import { ImportRunJob } from './jobs/import-run.job';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { PeopleChangedSubscribers } from './people-changed';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { UsersService } from './users.service';
   providers: [
     UsersService,
     PeopleDirectory,
+    PeopleChangedSubscribers,
     AccountsService,
     AuthService,
     PasswordHasher,

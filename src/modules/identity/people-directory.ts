@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { regionSubtreeCondition } from '../../../libs/auth';
 import type { EmployeeType } from './domain/golongan';
 import { normaliseIdentifier } from './auth/auth.service';
@@ -63,6 +63,33 @@ export class PeopleDirectory {
     if (filter.golongan) qb.andWhere('u.golongan = :golongan', { golongan: filter.golongan });
     if (filter.employeeType) qb.andWhere('u.employee_type = :employeeType', { employeeType: filter.employeeType });
     return (await qb.getMany()) as PersonFacts[];
+  }
+
+  /**
+   * ASN as the rollups count them (an employee type and an active account), `limit` at a
+   * time after `afterId` in id order; optionally only the holders of one position.
+   */
+  async asnPage(filter: { positionId?: string }, afterId: string | null, limit: number): Promise<PersonFacts[]> {
+    const qb = this.users
+      .createQueryBuilder('u')
+      .select(FACTS.map((f) => `u.${f}`))
+      .where('u.employee_type IS NOT NULL')
+      .andWhere('u.active = :active', { active: true })
+      .orderBy('u.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('u.id > :afterId', { afterId });
+    if (filter.positionId) qb.andWhere('u.position_id = :positionId', { positionId: filter.positionId });
+    return (await qb.getMany()) as PersonFacts[];
+  }
+
+  /** Those of these people who are ASN as the rollups count them, with their facts. */
+  async asnOf(ids: string[]): Promise<PersonFacts[]> {
+    if (ids.length === 0) return [];
+    const select = Object.fromEntries(FACTS.map((f) => [f, true]));
+    return (await this.users.find({
+      select,
+      where: { id: In(ids), employeeType: Not(IsNull()), active: true },
+    })) as PersonFacts[];
   }
 
   /** The facts of these people (any account with or without NIP, active or not). */

@@ -10,6 +10,7 @@ import { checkNip } from './domain/nip';
 import { CreateUserDto, ProfileFieldsDto, SetRoleDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities';
 import { IdentityError } from './identity.errors';
+import { PeopleChangedSubscribers } from './people-changed';
 import { toUserView, UserView } from './user.view';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class UsersService {
     private readonly organisation: OrganisationApi,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly peopleChanged: PeopleChangedSubscribers,
   ) {}
 
   /** A user the caller may see, or 404 (also when the user exists outside the caller's scope). */
@@ -63,6 +65,7 @@ export class UsersService {
         updatedAt: this.clock.now(),
       } as User);
       await m.insert(User, user);
+      await this.peopleChanged.notify(m, { userIds: [user.id] });
       return toUserView(user);
     });
   }
@@ -70,9 +73,11 @@ export class UsersService {
   async update(scope: AccessScope, id: string, dto: UpdateUserDto): Promise<UserView> {
     const current = await this.visible(scope, id);
     const profile = await this.resolveProfile(scope, dto, current);
+    if (dto.active !== undefined) profile.active = dto.active;
     return this.tx.run(async (m) => {
       await this.assertUnique(m.getRepository(User), { nip: null, email: profile.email ?? null }, id);
       await m.update(User, { id }, { ...profile, updatedAt: this.clock.now() });
+      if (PEOPLE_FACTS.some((f) => profile[f] !== undefined)) await this.peopleChanged.notify(m, { userIds: [id] });
       return toUserView({ ...current, ...profile });
     });
   }
@@ -222,6 +227,9 @@ export class UsersService {
     }
   }
 }
+
+/** The fields other modules count people by (monitoring): a change to one is announced. */
+const PEOPLE_FACTS = ['employeeType', 'golongan', 'unitId', 'positionId', 'active'] as const;
 
 /** May a caller with this scope see this person? */
 export function canSee(scope: AccessScope, user: Pick<User, 'id' | 'regionCode' | 'supervisorId'>): boolean {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { EmployeeType } from '../identity/domain/golongan';
-import { newId } from '../../../libs/common';
-import { CompetencyEvidence, CreditSource, DevelopmentForm, Enrolment, ExternalActivity } from './entities';
-import { Credit, writeCredit } from './ledger/credits';
+import { DevelopmentForm, Enrolment, ExternalActivity } from './entities';
+import { Credit, CreditsChanged, CreditsChangedSubscribers, CreditWriter, EvidenceOnly } from './ledger/credits';
+import { JpYear, JpYears } from './ledger/jp-years';
 import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
 import { LearningSettingsService } from './learning-settings.service';
 import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
@@ -15,7 +15,8 @@ import { EnrolmentChanges, EnrolmentPlace } from './enrolment/enrolment-changes'
 import { EnrolmentCount, EnrolmentCounts } from './enrolment/enrolment-counts';
 
 export type { QuizSeat } from './progress/quiz-progress';
-export type { Credit } from './ledger/credits';
+export type { Credit, CreditsChanged, EvidenceOnly } from './ledger/credits';
+export type { JpYear } from './ledger/jp-years';
 export type { CreditRecord, EvidenceRecord } from './ledger/learner-records';
 export type { EnrolmentPlace } from './enrolment/enrolment-changes';
 export type { EnrolmentCount, EnrolmentGroupCount } from './enrolment/enrolment-counts';
@@ -47,15 +48,6 @@ export type FormJpRule = Pick<
   'code' | 'name' | 'rule' | 'jpPerDay' | 'jpPerDayInternational' | 'internationalBonusPercent'
 >;
 
-/** Competency evidence without JP (a mentoring pairing completed at a level). */
-export interface EvidenceOnly {
-  userId: string;
-  source: CreditSource;
-  sourceId: string;
-  earnedAt: Date;
-  competencies: Array<{ code: string; level: number }>;
-}
-
 /** What other modules may ask of the learning module. */
 @Injectable()
 export class LearningApi {
@@ -66,6 +58,9 @@ export class LearningApi {
     private readonly completions: CourseCompletedSubscribers,
     private readonly verifications: ExternalVerifiedSubscribers,
     private readonly records: LearnerRecords,
+    private readonly credits: CreditWriter,
+    private readonly creditsChanged: CreditsChangedSubscribers,
+    private readonly jpYears: JpYears,
     private readonly enrolmentChanges: EnrolmentChanges,
     private readonly enrolmentCounts: EnrolmentCounts,
   ) {}
@@ -170,7 +165,24 @@ export class LearningApi {
    * Idempotent per (user, source, sourceId).
    */
   recordCredit(manager: EntityManager, credit: Credit): Promise<void> {
-    return writeCredit(manager, credit);
+    return this.credits.credit(manager, credit);
+  }
+
+  /**
+   * Called in the writer's transaction whenever JP credits or competency evidence of a
+   * person are written (course completed, external activity verified, mentoring).
+   */
+  onCreditsChanged(listener: InTxListener<CreditsChanged>): void {
+    this.creditsChanged.subscribe(listener);
+  }
+
+  /**
+   * Per person and ledger year: JP (tenths), the yearly target of their employee type and
+   * the WIB month the running total first reached it. One ledger query for the whole call;
+   * joins the caller's transaction.
+   */
+  jpYearsOf(people: Array<{ userId: string; employeeType: EmployeeType }>, years: number[]): Promise<JpYear[]> {
+    return this.jpYears.of(people, years);
   }
 
   /** The active development form with this code and its JP rule, or null (mentoring sessions). */
@@ -187,27 +199,8 @@ export class LearningApi {
   }
 
   /** Writes competency evidence without a JP credit, in the caller's transaction; idempotent per source. */
-  async recordEvidence(manager: EntityManager, evidence: EvidenceOnly): Promise<void> {
-    if (evidence.competencies.length === 0) return;
-    const { userId, source, sourceId, earnedAt } = evidence;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CompetencyEvidence)
-      .values(
-        evidence.competencies.map((c) => ({
-          id: newId(),
-          userId,
-          competencyCode: c.code,
-          level: c.level,
-          source,
-          sourceId,
-          earnedAt,
-        })),
-      )
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+  recordEvidence(manager: EntityManager, evidence: EvidenceOnly): Promise<void> {
+    return this.credits.evidence(manager, evidence);
   }
 
   /** Runs on every `learning.course-completed` job; must be idempotent (a job can run twice). */

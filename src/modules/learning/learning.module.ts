@@ -20,6 +20,8 @@ import { LearnerContext } from './enrolment/learner-context';
 import { LearnerCoursesService } from './enrolment/learner-courses.service';
 import { LEARNING_ENTITIES } from './entities';
 import { LearnerRecords } from './ledger/learner-records';
+import { CreditsChangedSubscribers, CreditWriter } from './ledger/credits';
+import { JpYears } from './ledger/jp-years';
 import { EnrolmentChanges } from './enrolment/enrolment-changes';
 import { EnrolmentCounts } from './enrolment/enrolment-counts';
 import { CourseCompletedJob } from './jobs/course-completed.job';
@@ -64,6 +66,9 @@ import { VersionMigrationService } from './progress/version-migration.service';
     LearnerCoursesService,
     LedgerService,
     LearnerRecords,
+    CreditWriter,
+    CreditsChangedSubscribers,
+    JpYears,
     LearnerHomeService,
     CompletionRecorder,
     EnrolmentChanges,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto } from './dto/organisation.dto';
 import { Position, Region, Unit } from './entities';
 import { OrganisationService } from './organisation.service';
+import { StandardChanged, StandardChangedSubscribers } from './standard-changed';
+import { InTxListener } from '../../../libs/queue';
 
 export type UnitView = Pick<Unit, 'id' | 'code' | 'name' | 'kind' | 'regionCode'>;
 export type PositionView = Pick<Position, 'id' | 'code' | 'name' | 'kind'>;
@@ -10,7 +12,15 @@ export type RegionView = Pick<Region, 'code' | 'name' | 'level' | 'parentCode'>;
 /** What other modules may ask of the organisation module (its only public entry). */
 @Injectable()
 export class OrganisationApi {
-  constructor(private readonly organisation: OrganisationService) {}
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly standardChanged: StandardChangedSubscribers,
+  ) {}
+
+  /** Called in the writer's transaction whenever a position's job standard is replaced. */
+  onStandardChanged(listener: InTxListener<StandardChanged>): void {
+    this.standardChanged.subscribe(listener);
+  }
 
   unitsByIds(ids: string[]): Promise<UnitView[]> {
     return this.organisation.findUnitsByIds(ids);

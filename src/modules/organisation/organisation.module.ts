@@ -5,11 +5,12 @@ import { ORGANISATION_ENTITIES } from './entities';
 import { OrganisationApi } from './organisation.api';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationService } from './organisation.service';
+import { StandardChangedSubscribers } from './standard-changed';
 
 @Module({
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES), CompetenciesModule],
   controllers: [OrganisationController],
-  providers: [OrganisationService, OrganisationApi],
+  providers: [OrganisationService, OrganisationApi, StandardChangedSubscribers],
   exports: [OrganisationApi],
 })
 export class OrganisationModule {}

@@ -8,6 +8,7 @@ import { CompetenciesApi } from '../competencies/competencies.api';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto, UnitQuery } from './dto/organisation.dto';
 import { Position, PositionCompetency, Region, Unit } from './entities';
 import { OrganisationError } from './organisation.errors';
+import { StandardChangedSubscribers } from './standard-changed';
 
 @Injectable()
 export class OrganisationService {
@@ -19,6 +20,7 @@ export class OrganisationService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly competencies: CompetenciesApi,
+    private readonly standardChanged: StandardChangedSubscribers,
   ) {}
 
   /** The region tree is public knowledge (Kemendagri); a unit admin's own subtree first. */
@@ -137,6 +139,7 @@ export class OrganisationService {
     await this.tx.run(async (m) => {
       await m.delete(PositionCompetency, { positionId });
       if (rows.length > 0) await m.insert(PositionCompetency, rows);
+      await this.standardChanged.notify(m, { positionId });
     });
     return rows;
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -85,7 +86,12 @@ export class CreateUserDto extends ProfileFieldsDto {
   declare unitId: string;
 }
 
-export class UpdateUserDto extends ProfileFieldsDto {}
+export class UpdateUserDto extends ProfileFieldsDto {
+  @ApiPropertyOptional({ description: 'false deactivates the account: no sign-in, no longer counted as ASN' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
 
 /** What a person may change about themselves. */
 export class UpdateMeDto {

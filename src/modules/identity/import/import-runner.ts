@@ -6,6 +6,7 @@ import { Clock, newId } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { User, UserImport, UserImportError } from '../entities';
+import { PeopleChangedSubscribers } from '../people-changed';
 import { ImportPlan, ImportPlanner } from './import-planner';
 import { readImportFile } from './import-reader';
 
@@ -25,6 +26,7 @@ export class ImportRunner {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly peopleChanged: PeopleChangedSubscribers,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -69,14 +71,15 @@ export class ImportRunner {
         records.length ? (await m.findBy(User, { nip: In(records.map((r) => r.nip)) })).map((u) => [u.nip!, u]) : [],
       );
       const fresh = records.filter((r) => !existing.has(r.nip));
+      const freshIds = fresh.map(() => newId());
       if (fresh.length > 0) {
         await m
           .createQueryBuilder()
           .insert()
           .into(User)
           .values(
-            fresh.map((r) => ({
-              id: newId(),
+            fresh.map((r, i) => ({
+              id: freshIds[i],
               nip: r.nip,
               name: r.name,
               email: r.email,
@@ -114,6 +117,8 @@ export class ImportRunner {
         if (r.positionId !== null) fields.positionId = r.positionId;
         await m.update(User, { nip: r.nip }, fields);
       }
+      const touched = [...freshIds, ...changed.map((r) => existing.get(r.nip)!.id)];
+      if (touched.length > 0) await this.peopleChanged.notify(m, { userIds: touched });
       if (problems.length > 0) {
         await m
           .createQueryBuilder()

@@ -11,7 +11,7 @@ import { convertToJp } from '../domain/jp-conversion';
 import { ActivityReviewQuery, ExternalActivityDto } from '../dto/external-activity.dto';
 import { LearnerContext } from '../enrolment/learner-context';
 import { ExternalActivity } from '../entities';
-import { writeCredit } from '../ledger/credits';
+import { CreditWriter } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
 import { ExternalActivityView, toActivityView } from './external-activity.view';
 
@@ -32,6 +32,7 @@ export class ExternalActivitiesService {
     private readonly context: LearnerContext,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly outbox: OutboxService,
+    private readonly credits: CreditWriter,
   ) {}
 
   async record(
@@ -147,7 +148,7 @@ export class ExternalActivitiesService {
       const now = this.clock.now();
       await this.decided(m, id, { status: 'verified', reviewedBy: user.id, reviewedAt: now });
       // The activity counts for the year it ended, dated that day in WIB.
-      await writeCredit(m, {
+      await this.credits.credit(m, {
         userId: a.userId,
         source: 'external',
         sourceId: a.id,

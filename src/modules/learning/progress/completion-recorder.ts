@@ -7,7 +7,7 @@ import { CompletionFacts, isCourseComplete } from '../../catalog/catalog.api';
 import { ledgerYearOf } from '../domain/ledger';
 import { EnrolmentChanges, placeOf } from '../enrolment/enrolment-changes';
 import { Enrolment, isLearning, LessonProgress } from '../entities';
-import { writeCredit } from '../ledger/credits';
+import { CreditWriter } from '../ledger/credits';
 import { LearningError } from '../learning.errors';
 import { lockEnrolment } from './enrolment-lock';
 import { VersionFacts } from './version-facts';
@@ -35,6 +35,7 @@ export class CompletionRecorder {
     private readonly clock: Clock,
     private readonly facts: VersionFacts,
     private readonly outbox: OutboxService,
+    private readonly credits: CreditWriter,
     private readonly changes: EnrolmentChanges,
   ) {}
 
@@ -102,7 +103,7 @@ export class CompletionRecorder {
 
   /** JP for the year, evidence per competency, and the event: each keyed so it exists once. */
   private async credit(m: EntityManager, enrolment: Enrolment, facts: CompletionFacts, now: Date): Promise<void> {
-    await writeCredit(m, {
+    await this.credits.credit(m, {
       userId: enrolment.userId,
       source: 'course',
       sourceId: enrolment.id,

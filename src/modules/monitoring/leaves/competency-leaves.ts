@@ -1,41 +1,189 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { IdentityApi, PersonFacts } from '../../identity/identity.api';
+import { EvidenceRecord, LearningApi } from '../../learning/learning.api';
+import { OrganisationApi } from '../../organisation/organisation.api';
+import { MonCompetencyPerson } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { forUpdate } from '../rollups/rollup-lock';
+import { CompetencyLevels, countMet, coverageOf, isMet } from './competency/coverage';
+import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
 
 type Key = LeafKeys['competency'];
-type State = never;
 
-/** STUB (skeleton): the 'competency' leaves. To be implemented. */
+/** One ASN against the standard of their position, placed where they work. */
+export interface CompetencyState {
+  regionCode: string | null;
+  unitId: string | null;
+  positionId: string;
+  /** Only the competencies the position requires: [required, best reached]. */
+  levels: CompetencyLevels;
+}
+
+type Standard = Array<{ competencyCode: string; requiredLevel: number }>;
+
+const PEOPLE_PER_BATCH = 500;
+const UNITS_PER_BATCH = 200;
+const UPSERT_CHUNK = 500;
+
+/**
+ * The 'competency' leaves (mon_competency_person, key {userId}): an ASN whose position
+ * requires competencies counts once per required competency, and as met where their best
+ * evidence reaches the required level. Nobody else has a leaf.
+ */
 @Injectable()
-export class CompetencyLeaves implements LeafKind<Key, State>, RebuildableLeaves {
+export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, RebuildableLeaves {
   readonly name = 'competency';
 
-  async claim(_m: EntityManager, _key: Key): Promise<void> {}
+  constructor(
+    private readonly identity: IdentityApi,
+    private readonly organisation: OrganisationApi,
+    private readonly learning: LearningApi,
+    private readonly clock: Clock,
+  ) {}
 
-  async readLocked(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async claim(m: EntityManager, { userId }: Key): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(MonCompetencyPerson)
+      .values({ userId, applied: false, updatedAt: this.clock.now() })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
-  async compute(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async readLocked(m: EntityManager, { userId }: Key): Promise<CompetencyState | null> {
+    const [row] = await m.query(
+      `SELECT region_code, unit_id, position_id, levels, applied FROM mon_competency_person WHERE user_id = ?${forUpdate(m)}`,
+      [userId],
+    );
+    if (!row || Number(row.applied) !== 1 || !row.levels) return null;
+    return {
+      regionCode: row.region_code,
+      unitId: row.unit_id,
+      positionId: row.position_id,
+      levels: JSON.parse(row.levels) as CompetencyLevels,
+    };
   }
 
-  async write(_m: EntityManager, _key: Key, _state: State | null): Promise<void> {}
-
-  contribution(_state: State): LeafContribution {
-    return { regionCode: null, unitId: null, rows: [] };
+  async compute(_m: EntityManager, { userId }: Key): Promise<CompetencyState | null> {
+    const [person] = await this.identity.asnFactsOf([userId]);
+    if (!person?.positionId) return null;
+    const standards = await this.organisation.standardsOf([person.positionId]);
+    const evidence = await this.learning.evidenceOf([userId]);
+    return stateOf(person, standards.get(person.positionId) ?? [], evidence);
   }
 
-  async rebuildBatch(_m: EntityManager, _cursor: string | null): Promise<{ count: number; next: string | null }> {
-    return { count: 0, next: null };
+  async write(m: EntityManager, { userId }: Key, state: CompetencyState | null): Promise<void> {
+    if (!state) {
+      await m.delete(MonCompetencyPerson, { userId });
+      return;
+    }
+    await m.update(MonCompetencyPerson, { userId }, this.rowOf(state));
   }
 
+  contribution(s: CompetencyState): LeafContribution {
+    return {
+      regionCode: s.regionCode,
+      unitId: s.unitId,
+      rows: Object.entries(s.levels).map(([code, pair]) => ({
+        table: 'mon_competency_node' as const,
+        key: { competency_code: code },
+        counters: { required: 1, met: isMet(pair) ? 1 : 0 },
+      })),
+    };
+  }
+
+  /** The ASN after `cursor`: one standards query and one evidence query per batch, one upsert. */
+  async rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }> {
+    const people = await this.identity.asnPage({}, cursor, PEOPLE_PER_BATCH);
+    const next = people.length === PEOPLE_PER_BATCH ? people[people.length - 1].id : null;
+    const positionIds = people.flatMap((p) => (p.positionId ? [p.positionId] : []));
+    const standards = positionIds.length
+      ? await this.organisation.standardsOf(positionIds)
+      : new Map<string, Standard>();
+    const counted = people.filter((p) => p.positionId && standards.get(p.positionId)?.length);
+    const evidence = await this.learning.evidenceOf(counted.map((p) => p.id));
+    const evidenceOf = new Map<string, EvidenceRecord[]>();
+    for (const e of evidence) evidenceOf.set(e.userId, [...(evidenceOf.get(e.userId) ?? []), e]);
+    const rows = counted.map((p) => ({
+      userId: p.id,
+      ...this.rowOf(stateOf(p, standards.get(p.positionId!)!, evidenceOf.get(p.id) ?? [])!),
+    }));
+    await deleteOthersInRange(
+      m,
+      'mon_competency_person',
+      cursor,
+      next,
+      rows.map((r) => r.userId),
+    );
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      await m.upsert(MonCompetencyPerson, rows.slice(i, i + UPSERT_CHUNK), ['userId']);
+    }
+    return { count: rows.length, next };
+  }
+
+  /** One GROUP BY per batch of units: people per place with the same coverage (levels text). */
   async groupedContributions(
-    _m: EntityManager,
-    _cursor: string | null,
+    m: EntityManager,
+    cursor: string | null,
   ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    return { contributions: [], next: null };
+    const batch = await unitBatch(m, 'mon_competency_person', cursor, UNITS_PER_BATCH);
+    const groups: Array<{
+      region_code: string | null;
+      unit_id: string | null;
+      levels: string;
+      people: number | string;
+    }> = await m.query(
+      `SELECT region_code, unit_id, levels, COUNT(*) AS people FROM mon_competency_person
+         WHERE ${batch.where} AND levels IS NOT NULL GROUP BY region_code, unit_id, levels`,
+      batch.params,
+    );
+    const contributions = groups.map((g): LeafContribution => {
+      const people = Number(g.people);
+      const levels = JSON.parse(g.levels) as CompetencyLevels;
+      return {
+        regionCode: g.region_code,
+        unitId: g.unit_id,
+        rows: Object.entries(levels).map(([code, pair]) => ({
+          table: 'mon_competency_node' as const,
+          key: { competency_code: code },
+          counters: { required: people, met: isMet(pair) ? people : 0 },
+        })),
+      };
+    });
+    return { contributions, next: batch.next };
   }
+
+  private rowOf(s: CompetencyState) {
+    return {
+      applied: true,
+      regionCode: s.regionCode,
+      unitId: s.unitId,
+      positionId: s.positionId,
+      levels: JSON.stringify(s.levels),
+      required: Object.keys(s.levels).length,
+      met: countMet(s.levels),
+      updatedAt: this.clock.now(),
+    };
+  }
+}
+
+/** Null when the position requires nothing (the person then counts nowhere). */
+function stateOf(
+  person: PersonFacts,
+  standard: Standard,
+  evidence: Array<{ competencyCode: string; level: number }>,
+): CompetencyState | null {
+  if (!person.positionId || standard.length === 0) return null;
+  return {
+    regionCode: person.regionCode,
+    unitId: person.unitId,
+    positionId: person.positionId,
+    levels: coverageOf(standard, evidence),
+  };
 }

@@ -1,41 +1,201 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { IdentityApi, PersonFacts } from '../../identity/identity.api';
+import { JpYear, LearningApi } from '../../learning/learning.api';
+import { MonJpPerson } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { forUpdate } from '../rollups/rollup-lock';
+import { JP_BUCKETS, jpBucketOf, jpBucketSql, metTarget } from './jp/jp-bucket';
+import { wibYearOf } from './jp/wib-year';
+import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
 
 type Key = LeafKeys['jp'];
-type State = never;
 
-/** STUB (skeleton): the 'jp' leaves. To be implemented. */
+/** One ASN's JP of a year, placed where they work. */
+export interface JpState {
+  year: number;
+  regionCode: string | null;
+  unitId: string | null;
+  employeeType: string;
+  /** '' when unknown. */
+  golongan: string;
+  jpTenths: number;
+  /** 0 when no target is set (then never attained). */
+  targetJp: number;
+  attainedMonth: number | null;
+}
+
+const PEOPLE_PER_BATCH = 500;
+const UNITS_PER_BATCH = 200;
+const UPSERT_CHUNK = 500;
+
+/**
+ * The 'jp' leaves (mon_jp_person, key {userId, year}): every ASN (employee type set, account
+ * active) has one per rolled-up year, 0 JP included; anyone else has none. The JP, the
+ * target and the month it was reached come from the learning module's ledger.
+ */
 @Injectable()
-export class JpLeaves implements LeafKind<Key, State>, RebuildableLeaves {
+export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
   readonly name = 'jp';
 
-  async claim(_m: EntityManager, _key: Key): Promise<void> {}
+  constructor(
+    private readonly identity: IdentityApi,
+    private readonly learning: LearningApi,
+    private readonly clock: Clock,
+  ) {}
 
-  async readLocked(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async claim(m: EntityManager, { userId, year }: Key): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(MonJpPerson)
+      .values({ year, userId, applied: false, updatedAt: this.clock.now() })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
-  async compute(_m: EntityManager, _key: Key): Promise<State | null> {
-    return null;
+  async readLocked(m: EntityManager, { userId, year }: Key): Promise<JpState | null> {
+    const [row] = await m.query(
+      `SELECT year, region_code, unit_id, employee_type, golongan, jp_tenths, target_jp, attained_month, applied
+       FROM mon_jp_person WHERE year = ? AND user_id = ?${forUpdate(m)}`,
+      [year, userId],
+    );
+    if (!row || Number(row.applied) !== 1) return null;
+    return {
+      year: Number(row.year),
+      regionCode: row.region_code,
+      unitId: row.unit_id,
+      employeeType: row.employee_type,
+      golongan: row.golongan,
+      jpTenths: Number(row.jp_tenths),
+      targetJp: Number(row.target_jp),
+      attainedMonth: row.attained_month === null ? null : Number(row.attained_month),
+    };
   }
 
-  async write(_m: EntityManager, _key: Key, _state: State | null): Promise<void> {}
-
-  contribution(_state: State): LeafContribution {
-    return { regionCode: null, unitId: null, rows: [] };
+  async compute(_m: EntityManager, { userId, year }: Key): Promise<JpState | null> {
+    const [person] = await this.identity.asnFactsOf([userId]);
+    if (!person?.employeeType) return null;
+    const [jp] = await this.learning.jpYearsOf([{ userId, employeeType: person.employeeType }], [year]);
+    return stateOf(person, jp);
   }
 
-  async rebuildBatch(_m: EntityManager, _cursor: string | null): Promise<{ count: number; next: string | null }> {
-    return { count: 0, next: null };
+  async write(m: EntityManager, { userId, year }: Key, state: JpState | null): Promise<void> {
+    if (!state) {
+      await m.delete(MonJpPerson, { year, userId });
+      return;
+    }
+    await m.update(MonJpPerson, { year, userId }, { ...state, applied: true, updatedAt: this.clock.now() });
   }
 
+  contribution(s: JpState): LeafContribution {
+    const met = metTarget(s.attainedMonth);
+    const counters = { people: 1, [jpBucketOf(s.jpTenths)]: 1, met_target: met ? 1 : 0, jp_tenths: s.jpTenths };
+    const rows: LeafContribution['rows'] = [
+      { table: 'mon_jp_node', key: { year: s.year, employee_type: s.employeeType, golongan: s.golongan }, counters },
+    ];
+    if (s.attainedMonth !== null) {
+      rows.push({
+        table: 'mon_jp_month_node',
+        key: { year: s.year, month: s.attainedMonth },
+        counters: { attained: 1 },
+      });
+    }
+    return { regionCode: s.regionCode, unitId: s.unitId, rows };
+  }
+
+  /**
+   * The ASN after `cursor` (by id), for every year already rolled up plus the current WIB
+   * year: one ledger query for the batch, one multi-row upsert; the leaves of anyone in the
+   * id range who is no longer ASN are deleted.
+   */
+  async rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }> {
+    const years = await this.yearsToRebuild(m);
+    const people = (await this.identity.asnPage({}, cursor, PEOPLE_PER_BATCH)).filter((p) => p.employeeType);
+    const next = people.length === PEOPLE_PER_BATCH ? people[people.length - 1].id : null;
+    await deleteOthersInRange(
+      m,
+      'mon_jp_person',
+      cursor,
+      next,
+      people.map((p) => p.id),
+    );
+    if (people.length === 0) return { count: 0, next };
+    const jp = await this.learning.jpYearsOf(
+      people.map((p) => ({ userId: p.id, employeeType: p.employeeType! })),
+      years,
+    );
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const now = this.clock.now();
+    const rows = jp.map((j) => ({
+      userId: j.userId,
+      ...stateOf(byId.get(j.userId)!, j),
+      applied: true,
+      updatedAt: now,
+    }));
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      await m.upsert(MonJpPerson, rows.slice(i, i + UPSERT_CHUNK), ['year', 'userId']);
+    }
+    return { count: rows.length, next };
+  }
+
+  /** One GROUP BY per batch of units: people per place, year, type, golongan, bucket and attained month. */
   async groupedContributions(
-    _m: EntityManager,
-    _cursor: string | null,
+    m: EntityManager,
+    cursor: string | null,
   ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    return { contributions: [], next: null };
+    const batch = await unitBatch(m, 'mon_jp_person', cursor, UNITS_PER_BATCH);
+    const bucket = jpBucketSql('jp_tenths');
+    const groups: Array<Record<string, string | number | null>> = await m.query(
+      `SELECT region_code, unit_id, year, employee_type, golongan, ${bucket} AS bucket, attained_month,
+              COUNT(*) AS people, SUM(jp_tenths) AS jp_tenths
+       FROM mon_jp_person WHERE ${batch.where}
+       GROUP BY region_code, unit_id, year, employee_type, golongan, ${bucket}, attained_month`,
+      batch.params,
+    );
+    const contributions = groups.map((g): LeafContribution => {
+      const people = Number(g.people);
+      const year = Number(g.year);
+      const month = g.attained_month === null ? null : Number(g.attained_month);
+      const rows: LeafContribution['rows'] = [
+        {
+          table: 'mon_jp_node',
+          key: { year, employee_type: String(g.employee_type), golongan: String(g.golongan) },
+          counters: {
+            people,
+            [JP_BUCKETS[Number(g.bucket)]]: people,
+            met_target: metTarget(month) ? people : 0,
+            jp_tenths: Number(g.jp_tenths),
+          },
+        },
+      ];
+      if (month !== null)
+        rows.push({ table: 'mon_jp_month_node', key: { year, month }, counters: { attained: people } });
+      return { regionCode: g.region_code as string | null, unitId: g.unit_id as string | null, rows };
+    });
+    return { contributions, next: batch.next };
   }
+
+  /** Years already rolled up, and the current WIB year (so a new year starts with every ASN at 0 JP). */
+  private async yearsToRebuild(m: EntityManager): Promise<number[]> {
+    const rows: Array<{ year: number | string }> = await m.query('SELECT DISTINCT year FROM mon_jp_person');
+    return [...new Set([...rows.map((r) => Number(r.year)), wibYearOf(this.clock.now())])].sort((a, b) => a - b);
+  }
+}
+
+function stateOf(person: PersonFacts, jp: JpYear): JpState {
+  return {
+    year: jp.year,
+    regionCode: person.regionCode,
+    unitId: person.unitId,
+    employeeType: person.employeeType ?? '',
+    golongan: person.golongan ?? '',
+    jpTenths: jp.jpTenths,
+    targetJp: jp.targetJp ?? 0,
+    attainedMonth: jp.attainedMonth,
+  };
 }

@@ -1,5 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { MonitoringDailyJob } from '../jobs/daily.job';
+import { MonitoringDailyScheduler } from '../jobs/daily.scheduler';
+import { PeopleTriggers } from './triggers/people-triggers';
 import { RebuildJob } from '../jobs/rebuild.job';
 import { SourceTriggers } from './triggers/source-triggers';
 import { RefreshJob } from '../jobs/refresh.job';
@@ -42,4 +44,6 @@ export const ROLLUP_PROVIDERS: Provider[] = [
   RefreshJob,
   RebuildJob,
   MonitoringDailyJob,
+  MonitoringDailyScheduler,
+  PeopleTriggers,
 ];

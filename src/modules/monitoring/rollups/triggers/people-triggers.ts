@@ -1,0 +1,75 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../../../../libs/common';
+import { IdentityApi } from '../../../identity/identity.api';
+import { LearningApi } from '../../../learning/learning.api';
+import { OrganisationApi } from '../../../organisation/organisation.api';
+import { wibYearOf } from '../../leaves/jp/wib-year';
+import { MonitoringSignals } from '../monitoring-signals';
+
+const HOLDERS_PER_PAGE = 1000;
+
+/**
+ * What moves the person leaves (JP per year, competency coverage): credits and evidence
+ * written, people created, imported, moved or deactivated, a job standard replaced. Each
+ * becomes queued refreshes, enqueued inside the producer's transaction.
+ */
+@Injectable()
+export class PeopleTriggers implements OnModuleInit {
+  constructor(
+    private readonly learning: LearningApi,
+    private readonly identity: IdentityApi,
+    private readonly organisation: OrganisationApi,
+    private readonly signals: MonitoringSignals,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.learning.onCreditsChanged(async (m, { userId, year }) => {
+      await this.signals.refresh(m, 'jp', [{ userId, year }]);
+      await this.signals.refresh(m, 'competency', [{ userId }]);
+    });
+    this.identity.onPeopleChanged((m, { userIds }) => this.peopleChanged(m, userIds));
+    this.organisation.onStandardChanged((m, { positionId }) => this.standardChanged(m, positionId));
+  }
+
+  /**
+   * A person's unit, type or golongan is on every year's leaf, so every year they already
+   * have a leaf for is refreshed, with the current one (the rebuild recomputes them all alike).
+   */
+  private async peopleChanged(m: EntityManager, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const current = wibYearOf(this.clock.now());
+    const keys = userIds.map((userId) => ({ userId, year: current }));
+    for (let i = 0; i < userIds.length; i += 1000) {
+      const slice = userIds.slice(i, i + 1000);
+      const rows: Array<{ user_id: string; year: number | string }> = await m.query(
+        `SELECT user_id, year FROM mon_jp_person WHERE user_id IN (${slice.map(() => '?').join(', ')})`,
+        slice,
+      );
+      for (const r of rows) keys.push({ userId: r.user_id, year: Number(r.year) });
+    }
+    await this.signals.refresh(m, 'jp', keys);
+    await this.signals.refresh(
+      m,
+      'competency',
+      userIds.map((userId) => ({ userId })),
+    );
+  }
+
+  /** Everyone holding the position is measured against the new standard. */
+  private async standardChanged(m: EntityManager, positionId: string): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      const holders = await this.identity.asnPage({ positionId }, after, HOLDERS_PER_PAGE);
+      if (holders.length === 0) return;
+      await this.signals.refresh(
+        m,
+        'competency',
+        holders.map((p) => ({ userId: p.id })),
+      );
+      if (holders.length < HOLDERS_PER_PAGE) return;
+      after = holders[holders.length - 1].id;
+    }
+  }
+}
