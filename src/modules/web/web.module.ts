@@ -28,7 +28,9 @@ import { HomeService } from './home.service';
 import { ReviewPagesController } from './review-pages.controller';
 import { SignInController } from './sign-in.controller';
 import { DevelopmentPlansModule } from '../development-plans/development-plans.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { DEVELOPMENT_PAGES } from './development-pages';
+import { MonitoringPagesController } from './monitoring-pages.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
@@ -42,6 +44,7 @@ import { DEVELOPMENT_PAGES } from './development-pages';
     CertificationModule,
     NotificationsModule,
     DevelopmentPlansModule,
+    MonitoringModule,
   ],
   controllers: [
     SignInController,
@@ -62,6 +65,7 @@ import { DEVELOPMENT_PAGES } from './development-pages';
     NotificationAdminPagesController,
     NotificationMailboxPagesController,
     ...DEVELOPMENT_PAGES,
+    MonitoringPagesController,
   ],
   providers: [HomeService, { provide: APP_INTERCEPTOR, useClass: NotificationBadgeInterceptor }],
 })

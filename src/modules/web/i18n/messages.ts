@@ -6,6 +6,7 @@ import { EVALUATION_EN, EVALUATION_ID } from './evaluation.messages';
 import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
 import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
+import { MONITORING_DASHBOARD_EN, MONITORING_DASHBOARD_ID } from './monitoring-dashboard.messages';
 import { NEEDS_EN, NEEDS_ID } from './needs.messages';
 import { NEEDS_SIGNALS_EN, NEEDS_SIGNALS_ID } from './needs-signals.messages';
 import { PUBLIC_FEEDBACK_EN, PUBLIC_FEEDBACK_ID } from './public-feedback.messages';
@@ -86,6 +87,7 @@ const id = {
   ...PUBLIC_FEEDBACK_ID,
   ...NEEDS_ID,
   ...NEEDS_SIGNALS_ID,
+  ...MONITORING_DASHBOARD_ID,
 };
 
 export type MessageKey = keyof typeof id;
@@ -159,6 +161,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...PUBLIC_FEEDBACK_EN,
   ...NEEDS_EN,
   ...NEEDS_SIGNALS_EN,
+  ...MONITORING_DASHBOARD_EN,
 };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
