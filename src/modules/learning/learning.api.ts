@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { EmployeeType } from '../identity/domain/golongan';
-import { DevelopmentForm, Enrolment, ExternalActivity } from './entities';
+import { DevelopmentForm, Enrolment, EnrolmentStatus, ExternalActivity } from './entities';
 import { Credit, CreditsChanged, CreditsChangedSubscribers, CreditWriter, EvidenceOnly } from './ledger/credits';
 import { JpYear, JpYears } from './ledger/jp-years';
 import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
@@ -277,6 +277,69 @@ export class LearningApi {
     });
     return rows.map((e) => ({ ...e, deadline: e.deadline! }));
   }
+
+  /**
+   * The enrolments of a course in some units or everywhere, with these
+   * statuses (and, for overdue ones, a deadline before an instant): the people behind a
+   * monitoring number. In id order, by offset (pages) or after an id (export walks); the
+   * total only when asked. Reads the (course, unit, assignment, status, deadline) and
+   * (course, status) indexes.
+   */
+  async courseEnrolments(query: CourseEnrolmentQuery): Promise<{ items: CourseEnrolmentRow[]; total: number | null }> {
+    return this.tx.run(async (m) => {
+      const qb = m
+        .createQueryBuilder(Enrolment, 'e')
+        .where('e.courseId = :courseId', { courseId: query.courseId })
+        .andWhere('e.status IN (:...statuses)', { statuses: query.statuses });
+      if (query.unitIds) qb.andWhere('e.unitId IN (:...unitIds)', { unitIds: query.unitIds });
+      if (query.assignmentKey === '') qb.andWhere('e.assignmentId IS NULL');
+      else if (query.assignmentKey)
+        qb.andWhere('e.assignmentId = :assignmentId', { assignmentId: query.assignmentKey });
+      if (query.deadlineBefore) qb.andWhere('e.deadline < :deadlineBefore', { deadlineBefore: query.deadlineBefore });
+      const total = query.withTotal ? await qb.clone().getCount() : null;
+      qb.select(['e.id', 'e.userId', 'e.unitId', 'e.status', 'e.deadline', 'e.completedAt'])
+        .orderBy('e.id', 'ASC')
+        .take(query.limit);
+      if (query.afterId) qb.andWhere('e.id > :afterId', { afterId: query.afterId });
+      else if (query.offset) qb.skip(query.offset);
+      const rows = await qb.getMany();
+      return {
+        items: rows.map((e) => ({
+          id: e.id,
+          userId: e.userId,
+          unitId: e.unitId,
+          status: e.status,
+          deadline: e.deadline,
+          completedAt: e.completedAt,
+        })),
+        total,
+      };
+    });
+  }
+}
+
+/** Which enrolments of a course to list (see LearningApi.courseEnrolments). */
+export interface CourseEnrolmentQuery {
+  courseId: string;
+  /** null: everywhere (learners without a unit too); else the enrolments of these units (not empty). */
+  unitIds: string[] | null;
+  /** undefined: every assignment and self-enrolment; '': self-enrolments only; else that assignment. */
+  assignmentKey?: string;
+  statuses: EnrolmentStatus[];
+  deadlineBefore?: Date;
+  offset?: number;
+  afterId?: string | null;
+  limit: number;
+  withTotal?: boolean;
+}
+
+export interface CourseEnrolmentRow {
+  id: string;
+  userId: string;
+  unitId: string | null;
+  status: EnrolmentStatus;
+  deadline: Date | null;
+  completedAt: Date | null;
 }
 
 /** A form of development as plans suggest it: its name, category and how its JP are counted. */

@@ -1,6 +1,7 @@
 import { Provider, Type } from '@nestjs/common';
 import { DASHBOARD_PART } from './dashboard/dashboard.parts';
 import { EXPORTS_PART } from './exports/exports.parts';
+import { PEOPLE_PART } from './people/people.parts';
 import { ROLLUP_PROVIDERS } from './rollups/rollups.parts';
 import { RollupRebuilder } from './rollups/rollup-rebuilder';
 
@@ -14,5 +15,6 @@ export interface MonitoringPart {
 export const MONITORING_PARTS: MonitoringPart[] = [
   { controllers: [], providers: ROLLUP_PROVIDERS, exports: [RollupRebuilder] },
   DASHBOARD_PART,
+  PEOPLE_PART,
   EXPORTS_PART,
 ];

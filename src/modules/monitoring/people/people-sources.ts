@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../../../../libs/common';
+import { TransactionRunner } from '../../../../libs/database';
+import { DevelopmentPlansApi } from '../../development-plans/development-plans.api';
+import { CourseEnrolmentQuery, LearningApi } from '../../learning/learning.api';
+import { VisibleNode } from '../dashboard/node-scope';
+import { MonCompetencyPerson, MonCourseLeaf, MonJpPerson, MonPlanLeaf } from '../entities';
+import { CourseWhich, PeopleAsk } from './domain/people-ask';
+
+/** One person behind a number, before names: who, where, and the figure that put them there. */
+export interface PersonFigure {
+  userId: string;
+  unitId: string | null;
+  jpTenths?: number;
+  targetJp?: number;
+  status?: string;
+  deadline?: Date | null;
+  completedAt?: Date | null;
+  requiredLevel?: number | null;
+  reachedLevel?: number | null;
+}
+
+export interface Window {
+  offset: number;
+  limit: number;
+  withTotal: boolean;
+}
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/** The instant today (WIB) began: an active enrolment whose deadline is before it is overdue. */
+export function startOfWibToday(now: Date): Date {
+  const day = new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS);
+}
+
+const COURSE_STATUSES: Record<CourseWhich, Array<'active' | 'completed'>> = {
+  enrolled: ['active', 'completed'],
+  active: ['active'],
+  completed: ['completed'],
+  overdue: ['active'],
+};
+
+/**
+ * Reads the people behind a dashboard number from the same rows the number sums: the JP,
+ * competency and plan leaves (placed by region and unit at write time, on their indexes),
+ * and a course's enrolments through the learning facade. A node is the nation (no filter),
+ * a region (its subtree) or a unit. Only applied leaves count, as in the node rows.
+ */
+@Injectable()
+export class PeopleSources {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly learning: LearningApi,
+    private readonly plans: DevelopmentPlansApi,
+    private readonly clock: Clock,
+  ) {}
+
+  async read(node: VisibleNode, ask: PeopleAsk, w: Window): Promise<{ items: PersonFigure[]; total: number | null }> {
+    switch (ask.family) {
+      case 'jp':
+        return this.tx.run((m) => this.jp(m, node, ask, w));
+      case 'competency':
+        return this.tx.run((m) => this.competency(m, node, ask, w));
+      case 'plan':
+        return this.plan(node, ask, w);
+      case 'course':
+        return this.course(node, ask, w);
+    }
+  }
+
+  private async jp(
+    m: EntityManager,
+    node: VisibleNode,
+    ask: Extract<PeopleAsk, { family: 'jp' }>,
+    w: Window,
+  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+    const qb = placed(m.createQueryBuilder(MonJpPerson, 'p'), node)
+      .andWhere('p.year = :year', { year: ask.year })
+      .andWhere('p.applied = :applied', { applied: true });
+    // Met = reached the target in some month (the leaf's own definition of met_target).
+    if (ask.jp === 'met') qb.andWhere('p.attained_month IS NOT NULL');
+    else if (ask.jp === 'not-met') qb.andWhere('p.attained_month IS NULL');
+    else {
+      qb.andWhere('p.jp_tenths >= :minTenths', { minTenths: ask.jp.minTenths });
+      if (ask.jp.maxTenths !== null) qb.andWhere('p.jp_tenths < :maxTenths', { maxTenths: ask.jp.maxTenths });
+    }
+    const total = w.withTotal ? await qb.getCount() : null;
+    const rows = await qb
+      .select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp'])
+      .orderBy('p.jpTenths', 'DESC')
+      .addOrderBy('p.userId', 'ASC')
+      .skip(w.offset)
+      .take(w.limit)
+      .getMany();
+    return {
+      items: rows.map((r) => ({ userId: r.userId, unitId: r.unitId, jpTenths: r.jpTenths, targetJp: r.targetJp })),
+      total,
+    };
+  }
+
+  /**
+   * People whose position requires the competency (its code is a key of `levels`, JSON
+   * {"code": [required, reached]}) and who reach the level or not. json_extract reads the
+   * same in SQLite and MariaDB; `+ 0` turns MariaDB's JSON text into a number.
+   */
+  private async competency(
+    m: EntityManager,
+    node: VisibleNode,
+    ask: Extract<PeopleAsk, { family: 'competency' }>,
+    w: Window,
+  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+    const required = 'json_extract(p.levels, :requiredPath) + 0';
+    const reached = 'COALESCE(json_extract(p.levels, :reachedPath) + 0, 0)';
+    const path = `$."${ask.competencyCode}"`;
+    const qb = placed(m.createQueryBuilder(MonCompetencyPerson, 'p'), node)
+      .andWhere('p.applied = :applied', { applied: true })
+      .andWhere('p.levels LIKE :mentions', { mentions: `%"${ask.competencyCode}"%` })
+      .andWhere(`${required} IS NOT NULL`)
+      .andWhere(ask.met ? `${reached} >= ${required}` : `${reached} < ${required}`)
+      .setParameters({ requiredPath: `${path}[0]`, reachedPath: `${path}[1]` });
+    const total = w.withTotal ? await qb.getCount() : null;
+    const rows = await qb
+      .select(['p.userId', 'p.unitId', 'p.levels'])
+      .orderBy('p.userId', 'ASC')
+      .skip(w.offset)
+      .take(w.limit)
+      .getMany();
+    return {
+      items: rows.map((r) => {
+        const levels = JSON.parse(r.levels ?? '{}') as Record<string, [number, number | null]>;
+        const [requiredLevel, reachedLevel] = levels[ask.competencyCode] ?? [null, null];
+        return { userId: r.userId, unitId: r.unitId, requiredLevel, reachedLevel: reachedLevel ?? 0 };
+      }),
+      total,
+    };
+  }
+
+  private async plan(
+    node: VisibleNode,
+    ask: Extract<PeopleAsk, { family: 'plan' }>,
+    w: Window,
+  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+    const { rows, total } = await this.tx.run(async (m) => {
+      const qb = placed(m.createQueryBuilder(MonPlanLeaf, 'p'), node)
+        .andWhere('p.applied = :applied', { applied: true })
+        .andWhere('p.year = :year', { year: ask.year })
+        .andWhere('p.status = :status', { status: ask.status });
+      const count = w.withTotal ? await qb.getCount() : null;
+      const page = await qb
+        .select(['p.planId', 'p.unitId', 'p.status'])
+        .orderBy('p.planId', 'ASC')
+        .skip(w.offset)
+        .take(w.limit)
+        .getMany();
+      return { rows: page, total: count };
+    });
+    const owners = await this.plans.ownersOf(rows.map((r) => r.planId));
+    return {
+      items: rows
+        .filter((r) => owners.has(r.planId))
+        .map((r) => ({ userId: owners.get(r.planId)!, unitId: r.unitId, status: r.status })),
+      total,
+    };
+  }
+
+  private async course(
+    node: VisibleNode,
+    ask: Extract<PeopleAsk, { family: 'course' }>,
+    w: Window,
+  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+    const unitIds =
+      node.kind === 'U' ? [node.node] : node.kind === 'R' ? await this.courseUnitsIn(node.node, ask) : null;
+    if (unitIds && unitIds.length === 0) return { items: [], total: w.withTotal ? 0 : null };
+    const query: CourseEnrolmentQuery = {
+      courseId: ask.courseId,
+      unitIds,
+      ...(ask.assignmentKey !== undefined ? { assignmentKey: ask.assignmentKey } : {}),
+      statuses: COURSE_STATUSES[ask.which],
+      ...(ask.which === 'overdue' ? { deadlineBefore: startOfWibToday(this.clock.now()) } : {}),
+      offset: w.offset,
+      limit: w.limit,
+      withTotal: w.withTotal,
+    };
+    const { items, total } = await this.learning.courseEnrolments(query);
+    return {
+      items: items.map((e) => ({
+        userId: e.userId,
+        unitId: e.unitId,
+        status: e.status,
+        deadline: e.deadline,
+        completedAt: e.completedAt,
+      })),
+      total,
+    };
+  }
+
+  /**
+   * The units whose enrolments in the course count at a region: its course leaves in the
+   * subtree (a leaf is placed by its unit's region; learners without a unit count only at
+   * the nation). One leaf per unit and assignment, so the list is short.
+   */
+  private async courseUnitsIn(regionCode: string, ask: Extract<PeopleAsk, { family: 'course' }>): Promise<string[]> {
+    const rows = await this.tx.run((m) => {
+      const qb = placed(m.createQueryBuilder(MonCourseLeaf, 'p'), { kind: 'R', node: regionCode } as VisibleNode)
+        .select('DISTINCT p.unit_key', 'unitKey')
+        .andWhere('p.course_id = :courseId', { courseId: ask.courseId })
+        .andWhere('p.applied = :applied', { applied: true })
+        .andWhere("p.unit_key <> ''");
+      if (ask.assignmentKey !== undefined) qb.andWhere('p.assignment_key = :key', { key: ask.assignmentKey });
+      return qb.getRawMany<{ unitKey: string }>();
+    });
+    return rows.map((r) => r.unitKey);
+  }
+}
+
+/** The rows of a leaf table below a node: all (nation), a region's subtree, or one unit. */
+function placed<T extends object>(qb: SelectQueryBuilder<T>, node: VisibleNode): SelectQueryBuilder<T> {
+  if (node.kind === 'U') return qb.where('p.unit_id = :placeUnit', { placeUnit: node.node });
+  if (node.kind === 'R') {
+    return qb.where('(p.region_code = :placeRegion OR p.region_code LIKE :placePrefix)', {
+      placeRegion: node.node,
+      placePrefix: `${node.node}.%`,
+    });
+  }
+  return qb.where('1 = 1');
+}

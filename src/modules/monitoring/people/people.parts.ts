@@ -1,0 +1,12 @@
+import { MonitoringPart } from '../monitoring.parts';
+import { NodeScope } from '../dashboard/node-scope';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { PeopleSources } from './people-sources';
+
+/** The people behind every dashboard number (API; the page lives in the web module). */
+export const PEOPLE_PART: MonitoringPart = {
+  controllers: [PeopleController],
+  providers: [NodeScope, PeopleSources, PeopleService],
+  exports: [PeopleService],
+};

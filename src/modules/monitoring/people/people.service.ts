@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope } from '../../../../libs/auth';
+import { Clock, Page, toPage, validationFailed } from '../../../../libs/common';
+import { IdentityApi } from '../../identity/identity.api';
+import { OrganisationApi } from '../../organisation/organisation.api';
+import { NodeScope, VisibleNode } from '../dashboard/node-scope';
+import { PeopleAsk, peopleAskOf, PeopleParams } from './domain/people-ask';
+import { PeopleSources, PersonFigure } from './people-sources';
+
+/** A person behind a dashboard number, as the list and the export show them. */
+export interface PersonRow {
+  userId: string;
+  name: string;
+  /** Formatted with spaces (19700101 199503 1 001), null without a NIP. */
+  nip: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  /** JP of the year (whole and tenths: 12.5) and the person's yearly target. */
+  jp?: number;
+  targetJp?: number;
+  /** Enrolment status (active, completed) or plan status. */
+  status?: string;
+  deadline?: Date | null;
+  completedAt?: Date | null;
+  requiredLevel?: number | null;
+  reachedLevel?: number | null;
+}
+
+export interface PeopleList {
+  node: VisibleNode;
+  ask: PeopleAsk;
+  page: Page<PersonRow>;
+}
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The people behind every dashboard number: the node is checked against the caller's scope
+ * (404 outside it), the parameters against the metric (400 naming the field), and the count
+ * is taken from the same rows the node's number sums, so the two agree.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly scopes: NodeScope,
+    private readonly sources: PeopleSources,
+    private readonly identity: IdentityApi,
+    private readonly organisation: OrganisationApi,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The node and the checked ask of these parameters (throws 404 / 400). */
+  async resolve(
+    scope: AccessScope,
+    params: PeopleParams & { node?: string },
+  ): Promise<{ node: VisibleNode; ask: PeopleAsk }> {
+    const node = await this.scopes.resolve(scope, params.node);
+    const thisYear = new Date(this.clock.now().getTime() + WIB_OFFSET_MS).getUTCFullYear();
+    const ask = peopleAskOf(params, thisYear);
+    if (Array.isArray(ask)) throw validationFailed(ask);
+    return { node, ask };
+  }
+
+  async list(
+    scope: AccessScope,
+    params: PeopleParams & { node?: string; page: number; pageSize: number },
+  ): Promise<PeopleList> {
+    const { node, ask } = await this.resolve(scope, params);
+    const offset = (params.page - 1) * params.pageSize;
+    const { items, total } = await this.sources.read(node, ask, { offset, limit: params.pageSize, withTotal: true });
+    return { node, ask, page: toPage(await this.named(items), total ?? 0, params) };
+  }
+
+  /** How many people a list has (an export's total). */
+  async count(node: VisibleNode, ask: PeopleAsk): Promise<number> {
+    return (await this.sources.read(node, ask, { offset: 0, limit: 1, withTotal: true })).total ?? 0;
+  }
+
+  /** One batch of a list, named (an export walks the list with these). */
+  async batch(node: VisibleNode, ask: PeopleAsk, offset: number, limit: number): Promise<PersonRow[]> {
+    const { items } = await this.sources.read(node, ask, { offset, limit, withTotal: false });
+    return this.named(items);
+  }
+
+  private async named(items: PersonFigure[]): Promise<PersonRow[]> {
+    const userIds = [...new Set(items.map((i) => i.userId))];
+    const unitIds = [...new Set(items.map((i) => i.unitId).filter((u): u is string => !!u))];
+    const [names, units] = await Promise.all([
+      this.identity.namesOf(userIds),
+      unitIds.length ? this.organisation.unitsByIds(unitIds) : Promise.resolve([]),
+    ]);
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    return items.map((i) => {
+      const person = names.get(i.userId);
+      const row: PersonRow = {
+        userId: i.userId,
+        name: person?.name ?? '—',
+        nip: person?.nip ?? null,
+        unitId: i.unitId,
+        unitName: i.unitId ? (unitNames.get(i.unitId) ?? null) : null,
+      };
+      if (i.jpTenths !== undefined) Object.assign(row, { jp: i.jpTenths / 10, targetJp: i.targetJp ?? 0 });
+      if (i.status !== undefined) row.status = i.status;
+      if (i.deadline !== undefined) Object.assign(row, { deadline: i.deadline, completedAt: i.completedAt ?? null });
+      if (i.requiredLevel !== undefined)
+        Object.assign(row, { requiredLevel: i.requiredLevel, reachedLevel: i.reachedLevel });
+      return row;
+    });
+  }
+}
