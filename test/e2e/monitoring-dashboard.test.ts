@@ -107,6 +107,11 @@ describe(`monitoring dashboards (${usesRedis() ? 'BullMQ on Redis' : 'in-process
     );
     await t.drain();
     await complete(inA[2], assigned);
+    // Twenty JP in one course: at the yearly target.
+    const long = await givenPublishedCourse(t, instructor.auth, { title: 'Latsar', jp: 20 });
+    courseIds.push(long.courseId);
+    await enrol(inA[1], long.courseId);
+    await complete(inA[1], long);
     await t.drain();
     now = new Date(`${WIB_TODAY}T03:00:00Z`);
     await t.drain();
@@ -143,6 +148,63 @@ describe(`monitoring dashboards (${usesRedis() ? 'BullMQ on Redis' : 'in-process
     completed: f.completed as number,
     overdue: f.overdue as number,
     requested: f.requested as number,
+  });
+
+  /** The independent JP count of 2026: active ASN below a node and their ledger sums (PNS target: 20 JP). */
+  async function expectedJp(node: string) {
+    const place =
+      node === '' ? '1 = 1' : node.includes('-') ? 'u.unit_id = ?' : '(u.region_code = ? OR u.region_code LIKE ?)';
+    const params = node === '' ? [] : node.includes('-') ? [node] : [node, `${node}.%`];
+    const rows: Array<{ tenths: number | string | null }> = await t.dataSource.query(
+      `SELECT (SELECT SUM(l.jp_tenths) FROM jp_ledger_entry l WHERE l.user_id = u.id AND l.year = 2026) AS tenths
+         FROM user_account u WHERE u.employee_type IS NOT NULL AND u.active = ? AND ${place}`,
+      [true, ...params],
+    );
+    const whole = rows.map((r) => Math.floor(Number(r.tenths ?? 0) / 10));
+    return {
+      people: rows.length,
+      jp0: whole.filter((w) => w === 0).length,
+      jp1to9: whole.filter((w) => w >= 1 && w <= 9).length,
+      jp10to19: whole.filter((w) => w >= 10 && w <= 19).length,
+      jp20plus: whole.filter((w) => w >= 20).length,
+      metTarget: rows.filter((r) => Number(r.tenths ?? 0) >= 200).length,
+      jpTenths: rows.reduce((sum, r) => sum + Number(r.tenths ?? 0), 0),
+    };
+  }
+  const jpOf = (f: Body) => ({
+    people: f.people,
+    jp0: f.jp0,
+    jp1to9: f.jp1to9,
+    jp10to19: f.jp10to19,
+    jp20plus: f.jp20plus,
+    metTarget: f.metTarget,
+    jpTenths: f.jpTenths,
+  });
+
+  it('counts JP attainment per node and child as the ledger and the people table do, per scope', async () => {
+    for (const { who, nodes } of SCOPES()) {
+      for (const node of nodes) {
+        const q = `node=${encodeURIComponent(node)}&year=2026`;
+        const jp = ok(await asUser(t, who).get(`/api/monitoring/jp?${q}`));
+        const expected = await expectedJp(node);
+        expect({ node, jp: jpOf(jp.totals as Body) }).toEqual({ node, jp: expected });
+        const overview = ok(await asUser(t, who).get(`/api/monitoring/overview?${q}`));
+        expect({ node, jp: jpOf(overview.jp as Body) }).toEqual({ node, jp: expected });
+        const byType = (jp.byEmployeeType as Body[]).reduce((s, r) => s + (r.people as number), 0);
+        expect(byType).toBe(expected.people);
+        for (const child of jp.children as Array<Body & { child: { node: string } }>) {
+          expect({ child: child.child.node, jp: jpOf(child) }).toEqual({
+            child: child.child.node,
+            jp: await expectedJp(child.child.node),
+          });
+        }
+        // The trend ends (May, the clock's month) with everyone at target so far.
+        const trend = jp.trend as Array<{ month: number; cumulative: number }>;
+        expect(trend.map((p) => p.month)).toEqual([1, 2, 3, 4, 5]);
+        expect(trend[trend.length - 1].cumulative).toBe(expected.metTarget);
+      }
+    }
+    expect((await expectedJp(units.a)).metTarget).toBe(1);
   });
 
   const SCOPES = () =>
