@@ -52,7 +52,7 @@ describe(`monitoring dashboards (${usesRedis() ? 'BullMQ on Redis' : 'in-process
     now = new Date('2026-03-02T03:00:00Z');
     jest.spyOn(t.get(Clock), 'now').mockImplementation(() => new Date(now));
     await realFlows();
-  });
+  }, 240_000); // the setup drives a dozen flows through the queue; on a loaded MariaDB + Redis run it took over 60 s
   afterAll(async () => {
     jest.restoreAllMocks();
     await t.close();
