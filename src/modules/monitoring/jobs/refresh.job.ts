@@ -4,7 +4,7 @@ import { LeafRefresher } from '../rollups/leaf-refresher';
 import { LEAF_KINDS, LeafKindMap } from '../rollups/leaf-kinds';
 import { LeafKind } from '../rollups/leaf-kind';
 
-/** Refreshes each named leaf in its own short transaction (a retry redoes only what is left to agree). */
+/** Refreshes the named leaves in one transaction (a retry recomputes them all: nothing is counted twice). */
 @Injectable()
 @JobHandler('monitoring.refresh')
 export class RefreshJob implements JobProcessor<'monitoring.refresh'> {
@@ -15,6 +15,6 @@ export class RefreshJob implements JobProcessor<'monitoring.refresh'> {
 
   async handle(payload: JobPayloads['monitoring.refresh']): Promise<void> {
     const kind = this.kinds[payload.leaf] as LeafKind<unknown, unknown>;
-    for (const key of payload.keys) await this.refresher.refresh(kind, key);
+    await this.refresher.refreshMany(kind, payload.keys);
   }
 }

@@ -78,6 +78,27 @@ export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, Rebuild
     return stateOf(person, standards.get(person.positionId) ?? [], evidence);
   }
 
+  /** Many people: one facts, one standards and one evidence query. */
+  async computeMany(_m: EntityManager, keys: Key[]): Promise<Array<CompetencyState | null>> {
+    const people = new Map((await this.identity.asnFactsOf(keys.map((k) => k.userId))).map((p) => [p.id, p]));
+    const positionIds = [...people.values()].flatMap((p) => (p.positionId ? [p.positionId] : []));
+    const standards = positionIds.length
+      ? await this.organisation.standardsOf(positionIds)
+      : new Map<string, Standard>();
+    const counted = keys.filter((k) => {
+      const positionId = people.get(k.userId)?.positionId;
+      return positionId && standards.get(positionId)?.length;
+    });
+    const evidenceOf = new Map<string, EvidenceRecord[]>();
+    for (const e of counted.length ? await this.learning.evidenceOf(counted.map((k) => k.userId)) : [])
+      evidenceOf.set(e.userId, [...(evidenceOf.get(e.userId) ?? []), e]);
+    return keys.map((k) => {
+      const person = people.get(k.userId);
+      if (!person?.positionId) return null;
+      return stateOf(person, standards.get(person.positionId) ?? [], evidenceOf.get(k.userId) ?? []);
+    });
+  }
+
   async write(m: EntityManager, { userId }: Key, state: CompetencyState | null): Promise<void> {
     if (!state) {
       await m.delete(MonCompetencyPerson, { userId });

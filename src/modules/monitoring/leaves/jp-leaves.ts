@@ -84,6 +84,28 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     return stateOf(person, jp);
   }
 
+  /** Many people and years: one facts query and one ledger query per year. */
+  async computeMany(_m: EntityManager, keys: Key[]): Promise<Array<JpState | null>> {
+    const people = new Map(
+      (await this.identity.asnFactsOf([...new Set(keys.map((k) => k.userId))])).map((p) => [p.id, p]),
+    );
+    const jp = new Map<string, JpYear>();
+    for (const year of new Set(keys.map((k) => k.year))) {
+      const asn = keys.filter((k) => k.year === year && people.get(k.userId)?.employeeType);
+      if (asn.length === 0) continue;
+      const rows = await this.learning.jpYearsOf(
+        asn.map((k) => ({ userId: k.userId, employeeType: people.get(k.userId)!.employeeType! })),
+        [year],
+      );
+      for (const row of rows) jp.set(`${row.userId}:${row.year}`, row);
+    }
+    return keys.map((k) => {
+      const person = people.get(k.userId);
+      const year = jp.get(`${k.userId}:${k.year}`);
+      return person?.employeeType && year ? stateOf(person, year) : null;
+    });
+  }
+
   async write(m: EntityManager, { userId, year }: Key, state: JpState | null): Promise<void> {
     if (!state) {
       await m.delete(MonJpPerson, { year, userId });

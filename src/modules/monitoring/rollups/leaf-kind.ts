@@ -26,6 +26,8 @@ export interface LeafKind<K, S> {
   readLocked(m: EntityManager, key: K): Promise<S | null>;
   /** The leaf as the sources say it is now; null when it should not count at all. */
   compute(m: EntityManager, key: K): Promise<S | null>;
+  /** The same for many keys with a few queries (imports move thousands of people at once). */
+  computeMany?(m: EntityManager, keys: K[]): Promise<Array<S | null>>;
   /** Stores the leaf (null: unapplied or deleted). */
   write(m: EntityManager, key: K, state: S | null): Promise<void>;
   contribution(state: S): LeafContribution;

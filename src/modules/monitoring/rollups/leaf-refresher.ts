@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addToCounters, CounterRow, TransactionRunner } from '../../../../libs/database';
 import { LeafKind } from './leaf-kind';
-import { nodeDeltas } from './node-deltas';
+import { nodeDeltas, nodeDeltasOf } from './node-deltas';
 import { counterTableOf, NODE_TABLE_NAMES, NodeTableName } from './node-tables';
 import { lockRollups } from './rollup-lock';
 
@@ -21,6 +21,37 @@ export class LeafRefresher {
       await kind.write(m, key, after);
     });
   }
+
+  /**
+   * Many leaves of one kind in one transaction (a job's keys): the leaves are locked in key
+   * order, computed with the kind's bulk query when it has one, and the node rows move once
+   * by the summed difference. An import of 10,000 people is then ~100 transactions, not 20,000.
+   */
+  refreshMany<K, S>(kind: LeafKind<K, S>, keys: K[]): Promise<void> {
+    if (keys.length === 1) return this.refresh(kind, keys[0]);
+    const sorted = [...new Map(keys.map((k) => [JSON.stringify(k), k])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, k]) => k);
+    return this.tx.run(async (m) => {
+      await lockRollups(m, 'shared');
+      const befores: Array<S | null> = [];
+      for (const key of sorted) {
+        await kind.claim(m, key);
+        befores.push(await kind.readLocked(m, key));
+      }
+      const afters = kind.computeMany
+        ? await kind.computeMany(m, sorted)
+        : await sequentially(sorted, (key) => kind.compute(m, key));
+      await applyNodeDeltas(
+        m,
+        nodeDeltasOf(
+          befores.map((b) => b && kind.contribution(b)),
+          afters.map((a) => a && kind.contribution(a)),
+        ),
+      );
+      for (let i = 0; i < sorted.length; i++) await kind.write(m, sorted[i], afters[i]);
+    });
+  }
 }
 
 /** Writes node deltas table by table in a fixed order (with sorted rows: no deadlock cycles). */
@@ -29,4 +60,10 @@ export async function applyNodeDeltas(m: EntityManager, deltas: Map<NodeTableNam
     const rows = deltas.get(name);
     if (rows?.length) await addToCounters(m, counterTableOf(name), rows);
   }
+}
+
+async function sequentially<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await work(item));
+  return out;
 }

@@ -12,6 +12,14 @@ export function nodeDeltas(
   before: LeafContribution | null,
   after: LeafContribution | null,
 ): Map<NodeTableName, CounterRow[]> {
+  return nodeDeltasOf([before], [after]);
+}
+
+/** The same for many leaves at once: their changes summed into one set of node rows. */
+export function nodeDeltasOf(
+  befores: Array<LeafContribution | null>,
+  afters: Array<LeafContribution | null>,
+): Map<NodeTableName, CounterRow[]> {
   const merged = new Map<string, { table: NodeTableName; row: CounterRow }>();
   const add = (c: LeafContribution | null, sign: 1 | -1) => {
     if (!c) return;
@@ -34,8 +42,8 @@ export function nodeDeltas(
       }
     }
   };
-  add(before, -1);
-  add(after, 1);
+  for (const before of befores) add(before, -1);
+  for (const after of afters) add(after, 1);
   const out = new Map<NodeTableName, CounterRow[]>();
   for (const { table, row } of merged.values()) {
     if (NODE_TABLES[table].counters.every((c) => row[c] === 0)) continue;
