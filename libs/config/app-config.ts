@@ -34,6 +34,8 @@ export interface AppConfig {
   };
   /** E-mail of notifications: SMTP when a URL is given, else .eml files under DATA_DIR/mail-outbox. */
   mail: { smtpUrl: string | null; from: string; digestHourWib: number };
+  /** Monitoring exports: how many days a finished file is kept. */
+  monitoringExports: { ttlDays: number };
 }
 
 /** Raised at start-up; the message names every offending variable. */
@@ -106,6 +108,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
       from: vars.MAIL_FROM ?? 'Bina <no-reply@bina.local>',
       digestHourWib: vars.DIGEST_HOUR_WIB ?? 7,
     },
+    monitoringExports: { ttlDays: vars.MONITORING_EXPORT_TTL_DAYS ?? 7 },
   };
 }
 

@@ -189,4 +189,12 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(23)
   DIGEST_HOUR_WIB?: number;
+
+  /** Days a monitoring export (CSV/XLSX) stays downloadable before the daily sweep deletes it. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  MONITORING_EXPORT_TTL_DAYS?: number;
 }

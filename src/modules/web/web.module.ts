@@ -30,7 +30,9 @@ import { SignInController } from './sign-in.controller';
 import { DevelopmentPlansModule } from '../development-plans/development-plans.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { DEVELOPMENT_PAGES } from './development-pages';
+import { MonitoringExportPagesController } from './monitoring-export-pages.controller';
 import { MonitoringPagesController } from './monitoring-pages.controller';
+import { MonitoringPeoplePagesController } from './monitoring-people-pages.controller';
 
 /** Server-rendered pages over the modules' services (Bahasa Indonesia first). */
 @Module({
@@ -66,6 +68,8 @@ import { MonitoringPagesController } from './monitoring-pages.controller';
     NotificationMailboxPagesController,
     ...DEVELOPMENT_PAGES,
     MonitoringPagesController,
+    MonitoringPeoplePagesController,
+    MonitoringExportPagesController,
   ],
   providers: [HomeService, { provide: APP_INTERCEPTOR, useClass: NotificationBadgeInterceptor }],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
 import { IdentityApi } from '../../identity/identity.api';
+import { ExportsService } from '../exports/exports.service';
 import { MonitoringSignals } from '../rollups/monitoring-signals';
 
 const PEOPLE_PER_BATCH = 200;
@@ -17,9 +18,11 @@ export class MonitoringDailyJob implements JobProcessor<'monitoring.daily'> {
     private readonly tx: TransactionRunner,
     private readonly identity: IdentityApi,
     private readonly signals: MonitoringSignals,
+    private readonly exports: ExportsService,
   ) {}
 
   async handle({ day }: JobPayloads['monitoring.daily']): Promise<void> {
+    await this.exports.sweepExpired();
     await this.startJpYear(Number(day.slice(0, 4)), day.slice(5) === '01-01');
   }
 

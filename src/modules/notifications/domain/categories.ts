@@ -16,6 +16,7 @@ export const NOTIFICATION_CATEGORIES = [
   'course-evaluation-due',
   'needs-questionnaire',
   'mentoring-session-logged',
+  'monitoring-export-ready',
 ] as const;
 
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
@@ -43,6 +44,7 @@ export const URGENT_BY_DEFAULT: Record<NotificationCategory, boolean> = {
   'course-evaluation-due': false,
   'needs-questionnaire': false,
   'mentoring-session-logged': false,
+  'monitoring-export-ready': false,
 };
 
 export const CHANNELS = ['in_app', 'email'] as const;

@@ -14,6 +14,7 @@ export const CATEGORY_NAMES_EN: Record<NotificationCategory, string> = {
   'course-evaluation-due': 'Course evaluations',
   'needs-questionnaire': 'Needs-analysis questionnaires',
   'mentoring-session-logged': 'Mentoring sessions',
+  'monitoring-export-ready': 'Monitoring exports',
 };
 
 /** English, for people who chose it. */
@@ -109,5 +110,13 @@ export const TEXTS_EN: Record<NotificationCategory, TextTemplate> = {
       'Confirm it so that its JP count.',
     ],
     action: 'See the session',
+  }),
+  'monitoring-export-ready': (p) => ({
+    title: `Export "${p.text('table', 'monitoring data')}" is ready to download`,
+    lines: [
+      `The ${p.text('format', '')} file with ${p.text('rows', '0')} rows has been created.`,
+      ...(p.has('expiresAt') ? [`You can download it until ${p.date('expiresAt')}.`] : []),
+    ],
+    action: 'Download the file',
   }),
 };

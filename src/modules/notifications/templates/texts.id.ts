@@ -14,6 +14,7 @@ export const CATEGORY_NAMES_ID: Record<NotificationCategory, string> = {
   'course-evaluation-due': 'Evaluasi kursus',
   'needs-questionnaire': 'Kuesioner analisis kebutuhan',
   'mentoring-session-logged': 'Sesi mentoring',
+  'monitoring-export-ready': 'Ekspor data pemantauan',
 };
 
 /** Bahasa Indonesia: the default for everyone. */
@@ -110,5 +111,13 @@ export const TEXTS_ID: Record<NotificationCategory, TextTemplate> = {
       'Konfirmasi sesi ini agar JP-nya tercatat.',
     ],
     action: 'Lihat sesi',
+  }),
+  'monitoring-export-ready': (p) => ({
+    title: `Ekspor "${p.text('table', 'data pemantauan')}" siap diunduh`,
+    lines: [
+      `File ${p.text('format', '')} berisi ${p.text('rows', '0')} baris sudah selesai dibuat.`,
+      ...(p.has('expiresAt') ? [`File dapat diunduh sampai ${p.date('expiresAt')}.`] : []),
+    ],
+    action: 'Unduh file',
   }),
 };

@@ -7,6 +7,7 @@ import { LEARNER_EN, LEARNER_ID } from './learner.messages';
 import { PLANS_EN, PLANS_ID } from './plans.messages';
 import { MENTORING_EN, MENTORING_ID } from './mentoring.messages';
 import { MONITORING_DASHBOARD_EN, MONITORING_DASHBOARD_ID } from './monitoring-dashboard.messages';
+import { MONITORING_PEOPLE_EN, MONITORING_PEOPLE_ID } from './monitoring-people.messages';
 import { NEEDS_EN, NEEDS_ID } from './needs.messages';
 import { NEEDS_SIGNALS_EN, NEEDS_SIGNALS_ID } from './needs-signals.messages';
 import { PUBLIC_FEEDBACK_EN, PUBLIC_FEEDBACK_ID } from './public-feedback.messages';
@@ -88,6 +89,7 @@ const id = {
   ...NEEDS_ID,
   ...NEEDS_SIGNALS_ID,
   ...MONITORING_DASHBOARD_ID,
+  ...MONITORING_PEOPLE_ID,
 };
 
 export type MessageKey = keyof typeof id;
@@ -162,6 +164,7 @@ const en: Partial<Record<MessageKey, string>> = {
   ...NEEDS_EN,
   ...NEEDS_SIGNALS_EN,
   ...MONITORING_DASHBOARD_EN,
+  ...MONITORING_PEOPLE_EN,
 };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

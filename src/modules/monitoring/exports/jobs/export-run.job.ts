@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobPayloads, JobProcessor } from '../../../../../libs/queue';
+import { ExportRunner } from '../export-runner';
 
-/** STUB (skeleton): builds an export file. To be implemented. */
+/** Builds a queued export file (see ExportRunner). */
 @Injectable()
 @JobHandler('monitoring.export-run')
 export class ExportRunJob implements JobProcessor<'monitoring.export-run'> {
-  async handle(_payload: JobPayloads['monitoring.export-run']): Promise<void> {}
+  constructor(private readonly runner: ExportRunner) {}
+
+  handle({ exportId }: JobPayloads['monitoring.export-run']): Promise<void> {
+    return this.runner.run(exportId);
+  }
 }

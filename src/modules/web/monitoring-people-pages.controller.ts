@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../libs/auth';
+import { CatalogApi } from '../catalog/catalog.api';
+import { PeopleQueryDto } from '../monitoring/people/dto/people-query.dto';
+import { PeopleService } from '../monitoring/people/people.service';
+import { ExportsService } from '../monitoring/exports/exports.service';
+import { formText, seeOther } from './page-actions';
+import { formatters } from './format';
+import { MessageKey } from './i18n/messages';
+import { pageContext, render } from './page-context';
+import { PageExceptionFilter } from './page-exception.filter';
+
+const ADMINS = ['unit_admin', 'national_admin'] as const;
+const FILTER_KEYS = [
+  'node',
+  'year',
+  'metric',
+  'bucket',
+  'courseId',
+  'assignmentKey',
+  'competencyCode',
+  'status',
+] as const;
+
+/**
+ * The people behind a dashboard number (/pemantauan/orang, the same parameters as the API),
+ * paginated, with a form that queues the whole list as a CSV or XLSX export.
+ */
+@ApiExcludeController()
+@Controller('pemantauan')
+@UseFilters(PageExceptionFilter)
+export class MonitoringPeoplePagesController {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly exports: ExportsService,
+    private readonly catalog: CatalogApi,
+  ) {}
+
+  @Get('orang')
+  @Roles(...ADMINS)
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PeopleQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const ctx = pageContext(req, reply, user);
+    const { node, ask, page } = await this.people.list(scopeOf(user), query);
+    const course =
+      ask.family === 'course' ? ((await this.catalog.courseTitles([ask.courseId])).get(ask.courseId) ?? '') : '';
+    const heading = ctx.t(`monp.metric.${query.metric}` as MessageKey, {
+      year: 'year' in ask ? ask.year : '',
+      bucket: query.bucket ?? '',
+      course: course ? `"${course}"` : '',
+      competency: query.competencyCode ?? '',
+      status: query.status ?? '',
+    });
+    // The filters exactly as asked, with the node resolved (the default is the top of the scope).
+    const filters: Record<string, string> = {};
+    for (const key of FILTER_KEYS) {
+      const value = key === 'node' ? node.node : query[key];
+      if (value !== undefined && value !== null) filters[key] = String(value);
+    }
+    await render(reply, 'monitoring/people.eta', {
+      ...ctx,
+      title: ctx.t('monp.title', { name: node.name }),
+      heading,
+      fmt: formatters(ctx.locale),
+      family: ask.family,
+      page,
+      exportParams: filters,
+      backUrl: `/pemantauan?node=${encodeURIComponent(node.node)}`,
+      pageUrl: (n: number) => {
+        const params = new URLSearchParams(filters);
+        if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
+        params.set('page', String(n));
+        return `/pemantauan/orang?${params.toString()}`;
+      },
+    });
+  }
+
+  /** The export form of a people list or a dashboard table: queues it, then shows the exports. */
+  @Post('ekspor')
+  @Roles(...ADMINS)
+  async export(@CurrentUser() user: AuthUser, @Body() body: unknown, @Res() reply: FastifyReply) {
+    const kind = formText(body, 'kind', 30);
+    const format = formText(body, 'format', 4);
+    const params: Record<string, string> = {};
+    for (const key of FILTER_KEYS) {
+      const value = (body as Record<string, unknown> | undefined)?.[key];
+      if (typeof value === 'string') params[key] = value.trim().slice(0, 40);
+    }
+    await this.exports.create(user, {
+      kind: kind as 'people',
+      format: format === 'csv' ? 'csv' : 'xlsx',
+      params,
+    });
+    await seeOther(reply, '/pemantauan/ekspor?ok=dibuat');
+  }
+}
