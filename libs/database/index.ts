@@ -7,3 +7,4 @@ export * from './schema';
 export * from './dialect';
 export * from './duplicate-key';
 export * from './additive-upsert';
+export * from './deadlock';

@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addToCounters, CounterRow, TransactionRunner } from '../../../../libs/database';
+import { addToCounters, CounterRow, runRetryingDeadlocks, TransactionRunner } from '../../../../libs/database';
 import { LeafKind } from './leaf-kind';
 import { nodeDeltas, nodeDeltasOf } from './node-deltas';
 import { counterTableOf, NODE_TABLE_NAMES, NodeTableName } from './node-tables';
 import { lockRollups } from './rollup-lock';
 
-/** Brings one leaf up to date with its sources and moves the node rows by the difference. */
+/**
+ * Brings leaves up to date with their sources and moves the node rows by the difference.
+ * Two first refreshes of one new leaf both insert-ignore it and then lock it, which MySQL
+ * may resolve as a deadlock: the loser runs again (it was rolled back whole).
+ */
 @Injectable()
 export class LeafRefresher {
   constructor(private readonly tx: TransactionRunner) {}
 
   refresh<K, S>(kind: LeafKind<K, S>, key: K): Promise<void> {
-    return this.tx.run(async (m) => {
+    return runRetryingDeadlocks(this.tx, async (m) => {
       await lockRollups(m, 'shared');
       await kind.claim(m, key);
       const before = await kind.readLocked(m, key);
@@ -32,7 +36,7 @@ export class LeafRefresher {
     const sorted = [...new Map(keys.map((k) => [JSON.stringify(k), k])).entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, k]) => k);
-    return this.tx.run(async (m) => {
+    return runRetryingDeadlocks(this.tx, async (m) => {
       await lockRollups(m, 'shared');
       const befores: Array<S | null> = [];
       for (const key of sorted) {
