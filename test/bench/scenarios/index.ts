@@ -3,6 +3,7 @@ import { catalogueAndCoursePage } from './catalogue-and-course-page';
 import { certificateIssuance } from './certificate-issuance';
 import { examBurst } from './exam-burst';
 import { lessonCompletionWrites } from './lesson-completion-writes';
+import { nationalDashboard } from './national-dashboard';
 import { needsAnalysis } from './needs-analysis';
 import { signInAndHome } from './sign-in-and-home';
 
@@ -14,4 +15,5 @@ export const SCENARIOS: Scenario[] = [
   examBurst,
   certificateIssuance,
   needsAnalysis,
+  nationalDashboard,
 ];

@@ -14,7 +14,8 @@ const USAGE = `npm run seed:national -- [--learners 50000] [--seed 1] [--databas
   --seed S           the same seed gives the same data set; default 1
   --database-url U   mysql://user:pass@host:3306/db (else DATABASE_URL, else the default SQLite file)
   --reset            EMPTIES the target database first (drops it on MySQL, deletes the SQLite file)
-  --no-rebuild       skip the monitoring rebuild (rollups stay empty)`;
+  --no-rebuild       skip the monitoring rebuild (rollups stay empty)
+  --rebuild-only     only run the monitoring rebuild over the data already there`;
 
 const log = (line: string) => console.log(`seed:national: ${line}`);
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       reset: { type: 'boolean', default: false },
       'no-rebuild': { type: 'boolean', default: false },
+      'rebuild-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -94,12 +96,14 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const db = app.get<DataSource>(getDataSourceToken());
-    const counts = await seedNational(db, { learners, seed, log });
-    log(
-      `wrote ${counts.regions} regions, ${counts.units} units, ${counts.courses} courses, ${counts.learners} learners, ` +
-        `${counts.enrolments} enrolments, ${counts.ledger} JP ledger entries, ${counts.evidence} evidence, ` +
-        `${counts.plans} plans, ${counts.evaluations} evaluations in ${counts.seconds.toFixed(1)} s`,
-    );
+    if (!values['rebuild-only']) {
+      const counts = await seedNational(db, { learners, seed, log });
+      log(
+        `wrote ${counts.regions} regions, ${counts.units} units, ${counts.courses} courses, ${counts.learners} learners, ` +
+          `${counts.enrolments} enrolments, ${counts.ledger} JP ledger entries, ${counts.evidence} evidence, ` +
+          `${counts.plans} plans, ${counts.evaluations} evaluations in ${counts.seconds.toFixed(1)} s`,
+      );
+    }
     if (values['no-rebuild']) return;
     const started = performance.now();
     await app.get(RollupRebuilder).run(null);

@@ -409,7 +409,7 @@ async function seedCatalogue(
     const vid = versionId();
     const title = `${TOPICS[i % TOPICS.length]} ${['Dasar', 'Lanjutan', 'Terapan', 'untuk Pimpinan', 'Daring'][Math.floor(i / TOPICS.length) % 5]} ${Math.floor(i / (TOPICS.length * 5)) + 1}`;
     const published = sqlDate(new Date(now.getTime() - (400 + i) * 86_400_000));
-    const jpTenths = [20, 40, 80, 100, 160, 200, 240, 320, 400][Math.floor(random() * 9)];
+    const jpTenths = [10, 20, 20, 30, 40, 50, 80, 100, 160, 240][Math.floor(random() * 10)];
     const approval = random() < 0.15;
     const owner = random() < 0.3 ? null : trainers[Math.floor(random() * trainers.length)].id;
     course.rows.push([id, 'published', owner, adminId, vid, null, published, published, published]);

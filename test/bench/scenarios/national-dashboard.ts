@@ -1,0 +1,256 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isMysqlFamily, TransactionRunner } from '../../../libs/database';
+import { IdentityApi } from '../../../src/modules/identity/identity.api';
+import { ledgerYearOf } from '../../../src/modules/learning/domain/ledger';
+import { LeafRefresher } from '../../../src/modules/monitoring/rollups/leaf-refresher';
+import { LEAF_KINDS, LeafKindMap } from '../../../src/modules/monitoring/rollups/leaf-kinds';
+import { RollupRebuilder } from '../../../src/modules/monitoring/rollups/rollup-rebuilder';
+import { BENCH_PASSWORD } from '../bina-app';
+import type { Measurement } from '../load';
+import type { Figure, Scenario } from '../scenario';
+import { idMaker, sqlDate } from '../seed/national/bulk';
+import { hasNationalData, seedNational } from '../seed/national/seed-national';
+
+const DEFAULT_LEARNERS = 50_000;
+const USERS = 50;
+const PROVINCE = '32'; // Jawa Barat, the province with the most ASN
+const BENCH_ADMIN = 'bench-national@bina.local';
+const GIB = 1024 ** 3;
+const log = (line: string) => console.log(`bench: national-dashboard ${line}`);
+
+/**
+ * What the rebuild reads, read as cheaply as the database can: every source row the rollups
+ * count, through a covering index where the columns fit in one (enrolment: course, unit,
+ * assignment, status, deadline; plans: region, year, status), else the clustered index.
+ */
+function scanQueries(mysql: boolean): Array<[string, string]> {
+  const force = (index: string) => (mysql ? `FORCE INDEX (${index})` : `INDEXED BY ${index}`);
+  return [
+    [
+      'enrolment',
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS c, COUNT(deadline) AS d
+       FROM enrolment ${force('IDX_enrolment_course_unit')}`,
+    ],
+    ['jp_ledger_entry', 'SELECT COUNT(*) AS n, SUM(jp_tenths) AS s FROM jp_ledger_entry'],
+    ['user_account', 'SELECT COUNT(*) AS n, COUNT(region_code) AS r, COUNT(golongan) AS g FROM user_account'],
+    ['competency_evidence', 'SELECT COUNT(*) AS n, MAX(level) AS l FROM competency_evidence'],
+    [
+      'development_plan',
+      `SELECT COUNT(*) AS n, COUNT(region_code) AS r, SUM(year) AS y
+       FROM development_plan ${force('IDX_development_plan_region')}`,
+    ],
+    ['course_evaluation', 'SELECT COUNT(*) AS n, SUM(material) AS s FROM course_evaluation'],
+  ];
+}
+
+function measurement(seconds: number, ok: number, latencies: number[] = []): Measurement {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
+  return {
+    rps: ok / seconds,
+    ok,
+    failed: 0,
+    latencyP50Ms: at(0.5),
+    latencyP99Ms: at(0.99),
+    durationSec: Number(seconds.toFixed(3)),
+    connections: 1,
+    statusCodes: {},
+  };
+}
+
+/** Calls `call(i)` one after another for `seconds` (or `limit` calls): the rate of a single writer. */
+async function loop(seconds: number, limit: number, call: (i: number) => Promise<void>): Promise<Measurement> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  for (let i = 0; i < limit && performance.now() < until; i++) {
+    const t0 = performance.now();
+    await call(i);
+    latencies.push(performance.now() - t0);
+  }
+  return measurement((performance.now() - started) / 1000, latencies.length, latencies);
+}
+
+async function signIn(baseUrl: string, identity: IdentityApi): Promise<string> {
+  if (!(await identity.findByLogin(BENCH_ADMIN))) {
+    await identity.provisionAccount({
+      name: 'Admin Nasional Bench',
+      role: 'national_admin',
+      password: BENCH_PASSWORD,
+      email: BENCH_ADMIN,
+    });
+  }
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${BENCH_ADMIN} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+const goal = (met: boolean) => (met ? 'met' : 'NOT met');
+
+/**
+ * The national dashboard at national scale (BENCH_NATIONAL_LEARNERS, default 50,000 ASN with
+ * ~10 enrolments each; the goal is MariaDB): dashboard latency under 50 users against a
+ * trivial authenticated endpoint, a full rollup rebuild against a covering-index scan of the
+ * source rows, and per-event leaf refreshes against single-row commits, all in the same run.
+ */
+export const nationalDashboard: Scenario = {
+  name: 'national-dashboard',
+  description:
+    'GET /api/monitoring/overview (nation, province) under 50 users vs GET /api/me; rollup rebuild vs a covering-index scan; JP leaf refresh vs a one-row commit',
+  async run(ctx) {
+    const { app, baseUrl } = ctx.bina;
+    const db = app.get<DataSource>(getDataSourceToken());
+    const mysql = isMysqlFamily(db);
+    const learners = Number(process.env.BENCH_NATIONAL_LEARNERS ?? DEFAULT_LEARNERS);
+    if (!Number.isInteger(learners) || learners < 1)
+      throw new Error('BENCH_NATIONAL_LEARNERS must be a positive integer');
+    if (mysql) {
+      const [row] = await db.query("SHOW VARIABLES LIKE 'innodb_buffer_pool_size'");
+      const pool = Number(row?.Value ?? 0);
+      log(`innodb_buffer_pool_size ${(pool / GIB).toFixed(2)} GiB`);
+      if (pool < GIB) {
+        log(
+          'WARNING: under 1 GiB the hot indexes do not stay in memory (docs/monitoring-benchmark.md); figures suffer',
+        );
+      }
+    } else {
+      log('on SQLite, for information: the goal is measured on MariaDB (DATABASE_URL=mysql://...)');
+    }
+
+    const present = await hasNationalData(db);
+    if (present > 0) {
+      log(`using the national data set already in the database (${present} learners; BENCH_NATIONAL_LEARNERS ignored)`);
+    } else {
+      const counts = await seedNational(db, { learners, seed: 1, log: (line) => log(`seed: ${line}`) });
+      log(
+        `seeded ${counts.learners} learners, ${counts.enrolments} enrolments, ${counts.ledger} ledger entries, ` +
+          `${counts.evidence} evidence, ${counts.plans} plans in ${counts.seconds.toFixed(1)} s`,
+      );
+    }
+    const people = present || learners;
+
+    // b. Rebuild against the scan of what it reads; the first scan only warms the cache.
+    const queries = scanQueries(mysql);
+    const scanOnce = async () => {
+      const started = performance.now();
+      for (const [, sql] of queries) await db.query(sql);
+      return (performance.now() - started) / 1000;
+    };
+    await scanOnce();
+    const scanSeconds = Math.min(await scanOnce(), await scanOnce());
+    log(`covering-index scan of ${queries.map(([t]) => t).join(', ')}: ${scanSeconds.toFixed(2)} s (best of 2)`);
+    const rebuildStarted = performance.now();
+    await app.get(RollupRebuilder).run(null);
+    const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+    const rebuildRatio = rebuildSeconds / scanSeconds;
+    log(
+      `rebuild of all rollups: ${rebuildSeconds.toFixed(1)} s, ${rebuildRatio.toFixed(1)}x the scan (goal <= 2: ${goal(rebuildRatio <= 2)})`,
+    );
+
+    // a. Dashboards over HTTP under 50 users, beside a trivial authenticated endpoint.
+    const token = await signIn(baseUrl, app.get(IdentityApi));
+    const headers = { authorization: `Bearer ${token}` };
+    const load = (path: string) => ctx.measure({ url: `${baseUrl}${path}`, headers, connections: USERS });
+    const probe = await fetch(`${baseUrl}/api/monitoring/overview?node=${PROVINCE}`, { headers });
+    if (probe.status !== 200)
+      throw new Error(`GET /api/monitoring/overview answered ${probe.status}: ${await probe.text()}`);
+    const me = await load('/api/me');
+    const nation = await load('/api/monitoring/overview');
+    const province = await load(`/api/monitoring/overview?node=${PROVINCE}`);
+    for (const [what, m] of [
+      ['nation', nation],
+      [`province ${PROVINCE}`, province],
+    ] as const) {
+      log(
+        `overview ${what}: p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms (goal p99 < 50 ms: ${goal(m.latencyP99Ms < 50)})`,
+      );
+    }
+
+    // c. Per-event JP leaf refreshes (after a credit each, distinct people) against one-row commits.
+    const year = ledgerYearOf(new Date());
+    const ids: Array<{ id: string }> = await db.query(
+      'SELECT id FROM user_account WHERE employee_type IS NOT NULL AND active = ? ORDER BY id LIMIT 20000',
+      [1],
+    );
+    const creditId = idMaker(0x30, Date.now() % 0xffffff);
+    const credits = ids.map(({ id }) => [
+      creditId(),
+      id,
+      year,
+      10,
+      'external',
+      creditId(),
+      'Bench credit',
+      sqlDate(new Date()),
+    ]);
+    for (let i = 0; i < credits.length; i += 1000) {
+      const slice = credits.slice(i, i + 1000);
+      await db.query(
+        `INSERT INTO jp_ledger_entry (id, user_id, year, jp_tenths, source, source_id, title, earned_at) VALUES ${slice.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        slice.flat(),
+      );
+    }
+    const tx = app.get(TransactionRunner);
+    const refresher = app.get(LeafRefresher);
+    const jp = app.get<LeafKindMap>(LEAF_KINDS).jp;
+    await db.query('CREATE TABLE bench_national_scratch (id varchar(36) PRIMARY KEY, n int NOT NULL)');
+    let refresh: Measurement;
+    let commit: Measurement;
+    try {
+      const scratchId = idMaker(0x31, Date.now() % 0xffffff);
+      commit = await loop(ctx.durationSec, Infinity, (i) =>
+        tx.run((m) => m.query('INSERT INTO bench_national_scratch (id, n) VALUES (?, ?)', [scratchId(), i])),
+      );
+      refresh = await loop(ctx.durationSec, ids.length, (i) => refresher.refresh(jp, { userId: ids[i].id, year }));
+    } finally {
+      await db.query('DROP TABLE bench_national_scratch');
+      // Leave the data set as it was: remove the credits, bring the refreshed leaves back.
+      await db.query("DELETE FROM jp_ledger_entry WHERE title = 'Bench credit' AND source = 'external'");
+    }
+    for (let i = 0; i < refresh.ok; i++) await refresher.refresh(jp, { userId: ids[i].id, year });
+    const eventRatio = refresh.rps / commit.rps;
+    log(
+      `JP leaf refresh ${refresh.rps.toFixed(0)}/s vs one-row commit ${commit.rps.toFixed(0)}/s: ` +
+        `${eventRatio.toFixed(2)} (goal >= 0.5: ${goal(eventRatio >= 0.5)})`,
+    );
+
+    const scale = `${people.toLocaleString('en-US')} ASN`;
+    const figures: Figure[] = [
+      {
+        metric: `GET /api/monitoring/overview (nation, ${scale}) p99 at ${USERS} users vs GET /api/me p99`,
+        unit: 'ms',
+        value: nation.latencyP99Ms,
+        baseline: me.latencyP99Ms,
+        measurement: nation,
+      },
+      {
+        metric: `GET /api/monitoring/overview?node=${PROVINCE} (province) p99 at ${USERS} users vs GET /api/me p99`,
+        unit: 'ms',
+        value: province.latencyP99Ms,
+        baseline: me.latencyP99Ms,
+        measurement: province,
+      },
+      {
+        metric: `rebuild of all rollups (${scale}) vs a covering-index scan of the source rows (goal <= 2)`,
+        unit: 's',
+        value: rebuildSeconds,
+        baseline: scanSeconds,
+        measurement: measurement(rebuildSeconds, 1),
+      },
+      {
+        metric: 'JP leaf refresh after a credit (distinct people, one writer) vs one-row commit (goal >= 0.5)',
+        unit: '/s',
+        value: refresh.rps,
+        baseline: commit.rps,
+        measurement: refresh,
+      },
+    ];
+    return figures;
+  },
+};
