@@ -15,15 +15,16 @@ const USAGE = `npm run seed:national -- [--learners 50000] [--seed 1] [--databas
   --database-url U   mysql://user:pass@host:3306/db (else DATABASE_URL, else the default SQLite file)
   --reset            EMPTIES the target database first (drops it on MySQL, deletes the SQLite file)
   --no-rebuild       skip the monitoring rebuild (rollups stay empty)
-  --rebuild-only     only run the monitoring rebuild over the data already there`;
+  --rebuild-only     only run the monitoring rebuild over the data already there
+  --drop             only drop the database (MySQL) or delete the SQLite file, then exit`;
 
 const log = (line: string) => console.log(`seed:national: ${line}`);
 
-/** Drops and recreates the database (MySQL/MariaDB) or deletes the SQLite file. */
-async function resetDatabase(url: string | undefined, sqliteFile: string): Promise<void> {
+/** Drops the database (MySQL/MariaDB) or deletes the SQLite file; `recreate` makes it again, empty. */
+async function dropDatabase(url: string | undefined, sqliteFile: string, recreate = false): Promise<void> {
   if (!url) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
-    log(`reset: deleted ${sqliteFile}`);
+    log(`deleted ${sqliteFile}`);
     return;
   }
   const { name, server } = serverOf(url);
@@ -31,11 +32,11 @@ async function resetDatabase(url: string | undefined, sqliteFile: string): Promi
   const conn = await mysql.createConnection(server);
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    if (recreate) await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await conn.end();
   }
-  log(`reset: recreated database ${name}`);
+  log(`${recreate ? 'recreated' : 'dropped'} database ${name}`);
 }
 
 /** Creates the database named in the URL when it does not exist yet. */
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       reset: { type: 'boolean', default: false },
       'no-rebuild': { type: 'boolean', default: false },
       'rebuild-only': { type: 'boolean', default: false },
+      drop: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -89,7 +91,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const sqliteFile = config.database.kind === 'sqlite' ? config.database.file : '';
-  if (values.reset) await resetDatabase(url, sqliteFile);
+  if (values.drop) return dropDatabase(url, sqliteFile);
+  if (values.reset) await dropDatabase(url, sqliteFile, true);
   else if (url) await ensureDatabase(url);
   log(`target ${url ? url.replace(/\/\/[^@]*@/, '//') : sqliteFile}, ${learners} learners, seed ${seed}`);
 
