@@ -172,17 +172,20 @@ export class DashboardQueries {
     return Number(r?.overdue ?? 0);
   }
 
-  /** A node's coverage per competency (primary key prefix). */
+  /**
+   * A node's coverage per competency (primary key prefix). Rows at zero (nobody there requires
+   * it any more: increments leave them, a rebuild does not) are no competency of the node.
+   */
   async competencyRows(m: EntityManager, node: string, code: string | null): Promise<CompetencyRow[]> {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT competency_code AS code, required, met FROM mon_competency_node
-        WHERE node = ?${code ? ' AND competency_code = ?' : ''}`,
+        WHERE node = ?${code ? ' AND competency_code = ?' : ''} AND required <> 0`,
       code ? [node, code] : [node],
     );
     return rows.map((r) => ({ code: String(r.code), required: Number(r.required), met: Number(r.met) }));
   }
 
-  /** Each child's coverage per competency: the heatmap (index on parent). */
+  /** Each child's coverage per competency: the heatmap (index on parent); no cells for rows at zero. */
   async competencyChildren(
     m: EntityManager,
     parent: string,
@@ -190,7 +193,7 @@ export class DashboardQueries {
   ): Promise<Array<ChildRow & CompetencyRow>> {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT node, node_kind AS kind, competency_code AS code, required, met FROM mon_competency_node
-        WHERE parent = ?${code ? ' AND competency_code = ?' : ''}`,
+        WHERE parent = ?${code ? ' AND competency_code = ?' : ''} AND required <> 0`,
       code ? [parent, code] : [parent],
     );
     return rows.map((r) => ({
