@@ -151,7 +151,7 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
         const figures = section.totals as Record<string, number>;
         for (const [metric, expected] of [
           ['course-enrolled', figures.enrolled],
-          ['course-active', figures.active],
+          ['course-active', figures.inProgress],
           ['course-completed', figures.completed],
           ['course-overdue', figures.overdue],
         ] as const) {
@@ -169,6 +169,24 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     );
     expect(Number(n)).toBe(2);
     expect(await listedIds(tangsel, { metric: 'course-overdue', courseId: courseDue })).toEqual(ids(['a3', 'b2']));
+    // The headline numbers (every course at the node): one row per enrolment.
+    for (const node of ['', '36.74', unitA, unitB]) {
+      const section = okBody(await asUser(t, national).get(`/api/monitoring/completion?node=${node}`), 'completion');
+      const figures = section.totals as Record<string, number>;
+      for (const [metric, expected] of [
+        ['course-enrolled', figures.enrolled],
+        ['course-active', figures.inProgress],
+        ['course-completed', figures.completed],
+        ['course-overdue', figures.overdue],
+      ] as const) {
+        expect({ node, metric, count: await total(national, { node, metric }) }).toEqual({
+          node,
+          metric,
+          count: expected,
+        });
+      }
+    }
+    expect(await listedIds(tangsel, { node: unitA, metric: 'course-enrolled' })).toEqual(ids(['a1', 'a2', 'a3']));
     expect(await listedIds(tangsel, { node: unitA, metric: 'course-completed', courseId: course20 })).toEqual(
       ids(['a1']),
     );
@@ -241,7 +259,7 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       [{ metric: 'jp-sum' }, 'metric'],
       [{ metric: 'jp-bucket' }, 'bucket'],
       [{ metric: 'jp-bucket', bucket: '5-6' }, 'bucket'],
-      [{ metric: 'course-enrolled' }, 'courseId'],
+      [{ metric: 'course-enrolled', assignmentKey: '' }, 'courseId'],
       [{ metric: 'course-enrolled', courseId: 'abc' }, 'courseId'],
       [{ metric: 'competency-met' }, 'competencyCode'],
       [{ metric: 'plan-status' }, 'status'],

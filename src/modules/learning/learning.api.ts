@@ -287,17 +287,18 @@ export class LearningApi {
    */
   async courseEnrolments(query: CourseEnrolmentQuery): Promise<{ items: CourseEnrolmentRow[]; total: number | null }> {
     return this.tx.run(async (m) => {
-      const qb = m
-        .createQueryBuilder(Enrolment, 'e')
-        .where('e.courseId = :courseId', { courseId: query.courseId })
-        .andWhere('e.status IN (:...statuses)', { statuses: query.statuses });
+      const qb = m.createQueryBuilder(Enrolment, 'e').where('e.status IN (:...statuses)', { statuses: query.statuses });
+      if (query.courseId) qb.andWhere('e.courseId = :courseId', { courseId: query.courseId });
       if (query.unitIds) qb.andWhere('e.unitId IN (:...unitIds)', { unitIds: query.unitIds });
       if (query.assignmentKey === '') qb.andWhere('e.assignmentId IS NULL');
       else if (query.assignmentKey)
         qb.andWhere('e.assignmentId = :assignmentId', { assignmentId: query.assignmentKey });
       if (query.deadlineBefore) qb.andWhere('e.deadline < :deadlineBefore', { deadlineBefore: query.deadlineBefore });
+      if (query.deadlineFrom) {
+        qb.andWhere('(e.deadline IS NULL OR e.deadline >= :deadlineFrom)', { deadlineFrom: query.deadlineFrom });
+      }
       const total = query.withTotal ? await qb.clone().getCount() : null;
-      qb.select(['e.id', 'e.userId', 'e.unitId', 'e.status', 'e.deadline', 'e.completedAt'])
+      qb.select(['e.id', 'e.userId', 'e.courseId', 'e.unitId', 'e.status', 'e.deadline', 'e.completedAt'])
         .orderBy('e.id', 'ASC')
         .take(query.limit);
       if (query.afterId) qb.andWhere('e.id > :afterId', { afterId: query.afterId });
@@ -307,6 +308,7 @@ export class LearningApi {
         items: rows.map((e) => ({
           id: e.id,
           userId: e.userId,
+          courseId: e.courseId,
           unitId: e.unitId,
           status: e.status,
           deadline: e.deadline,
@@ -320,13 +322,16 @@ export class LearningApi {
 
 /** Which enrolments of a course to list (see LearningApi.courseEnrolments). */
 export interface CourseEnrolmentQuery {
-  courseId: string;
+  /** null: every course (the node's headline numbers). */
+  courseId: string | null;
   /** null: everywhere (learners without a unit too); else the enrolments of these units (not empty). */
   unitIds: string[] | null;
   /** undefined: every assignment and self-enrolment; '': self-enrolments only; else that assignment. */
   assignmentKey?: string;
   statuses: EnrolmentStatus[];
   deadlineBefore?: Date;
+  /** Without a deadline or with one at or after this instant (in progress, not overdue). */
+  deadlineFrom?: Date;
   offset?: number;
   afterId?: string | null;
   limit: number;
@@ -336,6 +341,7 @@ export interface CourseEnrolmentQuery {
 export interface CourseEnrolmentRow {
   id: string;
   userId: string;
+  courseId: string;
   unitId: string | null;
   status: EnrolmentStatus;
   deadline: Date | null;

@@ -48,12 +48,12 @@ export class MonitoringPeoplePagesController {
   ) {
     const ctx = pageContext(req, reply, user);
     const { node, ask, page } = await this.people.list(scopeOf(user), query);
-    const course =
-      ask.family === 'course' ? ((await this.catalog.courseTitles([ask.courseId])).get(ask.courseId) ?? '') : '';
+    const courseId = ask.family === 'course' ? ask.courseId : null;
+    const course = courseId ? ((await this.catalog.courseTitles([courseId])).get(courseId) ?? '') : '';
     const heading = ctx.t(`monp.metric.${query.metric}` as MessageKey, {
       year: 'year' in ask ? ask.year : '',
       bucket: query.bucket ?? '',
-      course: course ? `"${course}"` : '',
+      course: course ? `"${course}"` : ctx.t('monp.allCourses'),
       competency: query.competencyCode ?? '',
       status: query.status ?? '',
     });

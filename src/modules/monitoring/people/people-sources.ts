@@ -179,6 +179,7 @@ export class PeopleSources {
       ...(ask.assignmentKey !== undefined ? { assignmentKey: ask.assignmentKey } : {}),
       statuses: COURSE_STATUSES[ask.which],
       ...(ask.which === 'overdue' ? { deadlineBefore: startOfWibToday(this.clock.now()) } : {}),
+      ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
       offset: w.offset,
       limit: w.limit,
       withTotal: w.withTotal,
@@ -205,9 +206,9 @@ export class PeopleSources {
     const rows = await this.tx.run((m) => {
       const qb = placed(m.createQueryBuilder(MonCourseLeaf, 'p'), { kind: 'R', node: regionCode } as VisibleNode)
         .select('DISTINCT p.unit_key', 'unitKey')
-        .andWhere('p.course_id = :courseId', { courseId: ask.courseId })
         .andWhere('p.applied = :applied', { applied: true })
         .andWhere("p.unit_key <> ''");
+      if (ask.courseId) qb.andWhere('p.course_id = :courseId', { courseId: ask.courseId });
       if (ask.assignmentKey !== undefined) qb.andWhere('p.assignment_key = :key', { key: ask.assignmentKey });
       return qb.getRawMany<{ unitKey: string }>();
     });

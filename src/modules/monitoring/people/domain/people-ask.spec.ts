@@ -40,8 +40,13 @@ describe('peopleAskOf', () => {
       { family: 'course', courseId: 'c', assignmentKey: '', which: 'enrolled' },
     ],
     [
-      'course missing',
+      'every course (the headline numbers)',
       { metric: 'course-completed' },
+      { family: 'course', courseId: null, which: 'completed' },
+    ],
+    [
+      'an assignment needs its course',
+      { metric: 'course-completed', assignmentKey: '' },
       [{ field: 'courseId', rule: 'required', message: 'courseId is required for metric course-completed' }],
     ],
     [

@@ -4,10 +4,11 @@ import type { JpBucket, PeopleMetric } from '../../dashboard/domain/people-link'
 /** What a people list asks for, once its parameters are checked against its metric. */
 export type PeopleAsk =
   | { family: 'jp'; year: number; jp: { minTenths: number; maxTenths: number | null } | 'met' | 'not-met' }
-  | { family: 'course'; courseId: string; assignmentKey?: string; which: CourseWhich }
+  | { family: 'course'; courseId: string | null; assignmentKey?: string; which: CourseWhich }
   | { family: 'competency'; competencyCode: string; met: boolean }
   | { family: 'plan'; year: number; status: string };
 
+/** active = in progress: learning and no deadline day passed (the dashboard's "sedang belajar"). */
 export type CourseWhich = 'enrolled' | 'active' | 'completed' | 'overdue';
 
 export interface PeopleParams {
@@ -51,10 +52,11 @@ export function peopleAskOf(p: PeopleParams, thisYear: number): PeopleAsk | Fiel
     case 'course-active':
     case 'course-completed':
     case 'course-overdue':
-      if (!p.courseId) return [missing('courseId', p.metric)];
+      // Without a course: every course at the node (the headline numbers), one row per enrolment.
+      if (!p.courseId && p.assignmentKey !== undefined) return [missing('courseId', p.metric)];
       return {
         family: 'course',
-        courseId: p.courseId,
+        courseId: p.courseId ?? null,
         ...(p.assignmentKey !== undefined ? { assignmentKey: p.assignmentKey } : {}),
         which: p.metric.slice('course-'.length) as CourseWhich,
       };
