@@ -55,6 +55,12 @@ const courseRow = (r: Record<string, unknown>): CourseRow => ({
   completed: Number(r.completed ?? 0),
 });
 
+/**
+ * Increments leave a row at zero when the last thing it counted went away (a unit everyone
+ * left); a rebuild does not write it. Skipping such rows keeps the pages the same either way.
+ */
+const LIVE_COURSE_ROW = 'AND (requested <> 0 OR active <> 0 OR completed <> 0)';
+
 @Injectable()
 export class DashboardQueries {
   /** A node's JP rows of a year, one per employee type and golongan (primary key prefix). */
@@ -62,7 +68,7 @@ export class DashboardQueries {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT employee_type AS employeeType, golongan, people, jp_0 AS jp0, jp_1_9 AS jp1to9, jp_10_19 AS jp10to19,
               jp_20_plus AS jp20plus, met_target AS metTarget, jp_tenths AS jpTenths
-         FROM mon_jp_node WHERE year = ? AND node = ?`,
+         FROM mon_jp_node WHERE year = ? AND node = ? AND people <> 0`,
       [year, node],
     );
     return rows.map((r) => ({ employeeType: String(r.employeeType), golongan: String(r.golongan), ...jpCounters(r) }));
@@ -72,7 +78,7 @@ export class DashboardQueries {
   async jpChildren(m: EntityManager, year: number, parent: string): Promise<Array<ChildRow & JpCounters>> {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT node, node_kind AS kind, ${JP_SUMS} FROM mon_jp_node
-        WHERE year = ? AND parent = ? GROUP BY node, node_kind`,
+        WHERE year = ? AND parent = ? GROUP BY node, node_kind HAVING SUM(people) <> 0`,
       [year, parent],
     );
     return rows.map((r) => ({ node: String(r.node), kind: String(r.kind), ...jpCounters(r) }));
@@ -91,7 +97,7 @@ export class DashboardQueries {
   async courseRows(m: EntityManager, node: string, courseId: string | null): Promise<CourseRow[]> {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT course_id AS courseId, assignment_key AS assignmentKey, requested, active, completed
-         FROM mon_course_node WHERE node = ?${courseId ? ' AND course_id = ?' : ''}`,
+         FROM mon_course_node WHERE node = ?${courseId ? ' AND course_id = ?' : ''} ${LIVE_COURSE_ROW}`,
       courseId ? [node, courseId] : [node],
     );
     return rows.map(courseRow);
@@ -135,7 +141,7 @@ export class DashboardQueries {
   async courseChildren(m: EntityManager, parent: string, courseId: string): Promise<Array<ChildRow & CourseRow>> {
     const rows: Array<Record<string, unknown>> = await m.query(
       `SELECT node, node_kind AS kind, course_id AS courseId, assignment_key AS assignmentKey, requested, active, completed
-         FROM mon_course_node WHERE parent = ? AND course_id = ?`,
+         FROM mon_course_node WHERE parent = ? AND course_id = ? ${LIVE_COURSE_ROW}`,
       [parent, courseId],
     );
     return rows.map((r) => ({ node: String(r.node), kind: String(r.kind), ...courseRow(r) }));
@@ -208,7 +214,7 @@ export class DashboardQueries {
   /** A node's plans of a year per status (primary key prefix). */
   async planRows(m: EntityManager, year: number, node: string): Promise<Map<string, number>> {
     const rows: Array<Record<string, unknown>> = await m.query(
-      'SELECT status, plans FROM mon_plan_node WHERE year = ? AND node = ?',
+      'SELECT status, plans FROM mon_plan_node WHERE year = ? AND node = ? AND plans <> 0',
       [year, node],
     );
     return new Map(rows.map((r) => [String(r.status), Number(r.plans)]));
@@ -221,7 +227,7 @@ export class DashboardQueries {
     parent: string,
   ): Promise<Array<ChildRow & { status: string; plans: number }>> {
     const rows: Array<Record<string, unknown>> = await m.query(
-      'SELECT node, node_kind AS kind, status, plans FROM mon_plan_node WHERE year = ? AND parent = ?',
+      'SELECT node, node_kind AS kind, status, plans FROM mon_plan_node WHERE year = ? AND parent = ? AND plans <> 0',
       [year, parent],
     );
     return rows.map((r) => ({
