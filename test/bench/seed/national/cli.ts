@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
   const learners = Number(values.learners);
   const seed = Number(values.seed);
-  if (!Number.isInteger(learners) || learners < 1 || !Number.isInteger(seed)) throw new Error(USAGE);
+  // NIPs carry the person's index in 7 digits: up to 9,999,999 ASN (BKN counts about 5.6 M).
+  if (!Number.isInteger(learners) || learners < 1 || learners > 9_999_999 || !Number.isInteger(seed)) {
+    throw new Error(USAGE);
+  }
   const url = values['database-url'] ?? process.env.DATABASE_URL;
   const config = loadConfig({
     ...process.env,

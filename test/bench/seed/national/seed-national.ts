@@ -42,6 +42,7 @@ export async function seedNational(db: DataSource, opts: NationalOptions): Promi
   const started = performance.now();
   const log = opts.log ?? (() => undefined);
   const now = opts.now ?? new Date();
+  if (opts.learners > 9_999_999) throw new Error('at most 9,999,999 learners (the NIP holds the index in 7 digits)');
   const marker: unknown[] = await db.query('SELECT id FROM unit WHERE code = ?', [NATIONAL_MARKER_UNIT]);
   if (marker.length) {
     throw new Error('this database already holds a national data set: use --reset (or another database)');
