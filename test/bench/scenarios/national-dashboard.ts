@@ -163,12 +163,14 @@ export const nationalDashboard: Scenario = {
     const me = await load('/api/me');
     const nation = await load('/api/monitoring/overview');
     const province = await load(`/api/monitoring/overview?node=${PROVINCE}`);
+    log(`GET /api/me: p50 ${me.latencyP50Ms} ms, p99 ${me.latencyP99Ms} ms, ${me.rps.toFixed(0)} req/s`);
     for (const [what, m] of [
       ['nation', nation],
       [`province ${PROVINCE}`, province],
     ] as const) {
       log(
-        `overview ${what}: p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms (goal p99 < 50 ms: ${goal(m.latencyP99Ms < 50)})`,
+        `overview ${what}: p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, ${m.rps.toFixed(0)} req/s ` +
+          `(goal p99 < 50 ms: ${goal(m.latencyP99Ms < 50)})`,
       );
     }
 
