@@ -84,6 +84,7 @@ export const QUEUES = [
   'notifications',
   'development',
   'monitoring',
+  'rollups',
   'platform',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
@@ -112,7 +113,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'development-plans.questionnaire-send': 'development',
   'development-plans.evaluation-request': 'development',
   'development-plans.follow-up-scan': 'development',
-  'monitoring.refresh': 'monitoring',
+  'monitoring.refresh': 'rollups',
   'monitoring.rebuild': 'monitoring',
   'monitoring.export-run': 'monitoring',
   'monitoring.daily': 'monitoring',
@@ -135,8 +136,11 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   notifications: 8,
   // Plans, needs analyses, surveys and exports: short transactions, a few at once.
   development: 4,
-  // Rollup increments: short transactions on a few hot node rows; more at once only waits on locks.
-  monitoring: 4,
+  // Rebuilds and exports: long jobs, a few at once.
+  monitoring: 2,
+  // Rollup refreshes are micro-batched (one transaction per batch of jobs): many in flight
+  // make the batches, and the hot node rows, one lock holder instead of many.
+  rollups: 16,
   platform: 1,
 };
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../../../libs/common';
 import { IdentityApi, PersonFacts } from '../../identity/identity.api';
 import { JpYear, LearningApi } from '../../learning/learning.api';
@@ -58,23 +58,48 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
       .execute();
   }
 
-  async readLocked(m: EntityManager, { userId, year }: Key): Promise<JpState | null> {
-    const [row] = await m.query(
-      `SELECT year, region_code, unit_id, employee_type, golongan, jp_tenths, target_jp, attained_month, applied
-       FROM mon_jp_person WHERE year = ? AND user_id = ?${forUpdate(m)}`,
-      [year, userId],
-    );
-    if (!row || Number(row.applied) !== 1) return null;
-    return {
-      year: Number(row.year),
-      regionCode: row.region_code,
-      unitId: row.unit_id,
-      employeeType: row.employee_type,
-      golongan: row.golongan,
-      jpTenths: Number(row.jp_tenths),
-      targetJp: Number(row.target_jp),
-      attainedMonth: row.attained_month === null ? null : Number(row.attained_month),
-    };
+  async readLocked(m: EntityManager, key: Key): Promise<JpState | null> {
+    return (await this.readLockedMany(m, [key]))[0];
+  }
+
+  async claimMany(m: EntityManager, keys: Key[]): Promise<void> {
+    const now = this.clock.now();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(MonJpPerson)
+      .values(keys.map(({ userId, year }) => ({ year, userId, applied: false, updatedAt: now })))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  /** The stored leaves of many people (one locking read per year among the keys). */
+  async readLockedMany(m: EntityManager, keys: Key[]): Promise<Array<JpState | null>> {
+    const found = new Map<string, JpState>();
+    for (const year of new Set(keys.map((k) => k.year))) {
+      const ids = keys.filter((k) => k.year === year).map((k) => k.userId);
+      const rows: Array<Record<string, unknown>> = await m.query(
+        `SELECT user_id, year, region_code, unit_id, employee_type, golongan, jp_tenths, target_jp, attained_month, applied
+         FROM mon_jp_person WHERE year = ? AND user_id IN (${ids.map(() => '?').join(', ')})
+         ORDER BY user_id${forUpdate(m)}`,
+        [year, ...ids],
+      );
+      for (const row of rows) {
+        if (Number(row.applied) !== 1) continue;
+        found.set(`${String(row.user_id)}:${year}`, {
+          year: Number(row.year),
+          regionCode: row.region_code as string | null,
+          unitId: row.unit_id as string | null,
+          employeeType: String(row.employee_type),
+          golongan: String(row.golongan),
+          jpTenths: Number(row.jp_tenths),
+          targetJp: Number(row.target_jp),
+          attainedMonth: row.attained_month === null ? null : Number(row.attained_month),
+        });
+      }
+    }
+    return keys.map((k) => found.get(`${k.userId}:${k.year}`) ?? null);
   }
 
   async compute(_m: EntityManager, { userId, year }: Key): Promise<JpState | null> {
@@ -104,6 +129,22 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
       const year = jp.get(`${k.userId}:${k.year}`);
       return person?.employeeType && year ? stateOf(person, year) : null;
     });
+  }
+
+  /** Many leaves: one multi-row upsert for the ASN, one delete per year for the others. */
+  async writeMany(m: EntityManager, keys: Key[], states: Array<JpState | null>): Promise<void> {
+    const now = this.clock.now();
+    const rows = keys.flatMap((k, i) => {
+      const state = states[i];
+      return state ? [{ userId: k.userId, ...state, applied: true, updatedAt: now }] : [];
+    });
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      await m.upsert(MonJpPerson, rows.slice(i, i + UPSERT_CHUNK), ['year', 'userId']);
+    }
+    const gone = keys.filter((_, i) => !states[i]);
+    for (const year of new Set(gone.map((k) => k.year))) {
+      await m.delete(MonJpPerson, { year, userId: In(gone.filter((k) => k.year === year).map((k) => k.userId)) });
+    }
   }
 
   async write(m: EntityManager, { userId, year }: Key, state: JpState | null): Promise<void> {

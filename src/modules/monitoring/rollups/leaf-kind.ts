@@ -28,6 +28,13 @@ export interface LeafKind<K, S> {
   compute(m: EntityManager, key: K): Promise<S | null>;
   /** The same for many keys with a few queries (imports move thousands of people at once). */
   computeMany?(m: EntityManager, keys: K[]): Promise<Array<S | null>>;
+  /**
+   * Optional bulk forms of claim, readLocked and write (keys in the engine's order), so that a
+   * batch of events costs a handful of statements instead of a handful per event.
+   */
+  claimMany?(m: EntityManager, keys: K[]): Promise<void>;
+  readLockedMany?(m: EntityManager, keys: K[]): Promise<Array<S | null>>;
+  writeMany?(m: EntityManager, keys: K[], states: Array<S | null>): Promise<void>;
   /** Stores the leaf (null: unapplied or deleted). */
   write(m: EntityManager, key: K, state: S | null): Promise<void>;
   contribution(state: S): LeafContribution;

@@ -38,10 +38,15 @@ export class LeafRefresher {
       .map(([, k]) => k);
     return runRetryingDeadlocks(this.tx, async (m) => {
       await lockRollups(m, 'shared');
-      const befores: Array<S | null> = [];
-      for (const key of sorted) {
-        await kind.claim(m, key);
-        befores.push(await kind.readLocked(m, key));
+      let befores: Array<S | null> = [];
+      if (kind.claimMany && kind.readLockedMany) {
+        await kind.claimMany(m, sorted);
+        befores = await kind.readLockedMany(m, sorted);
+      } else {
+        for (const key of sorted) {
+          await kind.claim(m, key);
+          befores.push(await kind.readLocked(m, key));
+        }
       }
       const afters = kind.computeMany
         ? await kind.computeMany(m, sorted)
@@ -53,7 +58,8 @@ export class LeafRefresher {
           afters.map((a) => a && kind.contribution(a)),
         ),
       );
-      for (let i = 0; i < sorted.length; i++) await kind.write(m, sorted[i], afters[i]);
+      if (kind.writeMany) await kind.writeMany(m, sorted, afters);
+      else for (let i = 0; i < sorted.length; i++) await kind.write(m, sorted[i], afters[i]);
     });
   }
 }
