@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../libs/auth';
 import { CatalogApi } from '../catalog/catalog.api';
+import { PEOPLE_QUERY_KEYS } from '../monitoring/dashboard/domain/people-link';
 import { PeopleQueryDto } from '../monitoring/people/dto/people-query.dto';
 import { PeopleService } from '../monitoring/people/people.service';
 import { ExportsService } from '../monitoring/exports/exports.service';
@@ -13,16 +14,7 @@ import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
 
 const ADMINS = ['unit_admin', 'national_admin'] as const;
-const FILTER_KEYS = [
-  'node',
-  'year',
-  'metric',
-  'bucket',
-  'courseId',
-  'assignmentKey',
-  'competencyCode',
-  'status',
-] as const;
+const FILTER_KEYS = PEOPLE_QUERY_KEYS;
 
 /**
  * The people behind a dashboard number (/pemantauan/orang, the same parameters as the API),

@@ -32,7 +32,8 @@ export interface PeopleQuery {
 
 export const PEOPLE_PATH = '/pemantauan/orang';
 
-const ORDER: Array<keyof PeopleQuery> = [
+/** The query parameters of a people list, in the order links write them. */
+export const PEOPLE_QUERY_KEYS = [
   'node',
   'year',
   'metric',
@@ -41,12 +42,12 @@ const ORDER: Array<keyof PeopleQuery> = [
   'assignmentKey',
   'competencyCode',
   'status',
-];
+] as const satisfies ReadonlyArray<keyof PeopleQuery>;
 
 /** `/pemantauan/orang?node=..&year=..&metric=..` with only the parameters that are set. */
 export function peopleLink(query: PeopleQuery): string {
   const params = new URLSearchParams();
-  for (const key of ORDER) {
+  for (const key of PEOPLE_QUERY_KEYS) {
     const value = query[key];
     if (value !== undefined && value !== null) params.set(key, String(value));
   }

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../../../../libs/common';
-import type { JpBucket, PeopleMetric } from '../../dashboard/domain/people-link';
+import type { JpBucket, PeopleQuery } from '../../dashboard/domain/people-link';
 
 /** What a people list asks for, once its parameters are checked against its metric. */
 export type PeopleAsk =
@@ -11,15 +11,8 @@ export type PeopleAsk =
 /** active = in progress: learning and no deadline day passed (the dashboard's "sedang belajar"). */
 export type CourseWhich = 'enrolled' | 'active' | 'completed' | 'overdue';
 
-export interface PeopleParams {
-  metric: PeopleMetric;
-  year?: number;
-  bucket?: JpBucket;
-  courseId?: string;
-  assignmentKey?: string;
-  competencyCode?: string;
-  status?: string;
-}
+/** A people list's parameters besides the node. */
+export type PeopleParams = Omit<PeopleQuery, 'node'>;
 
 /**
  * Whole JP per bucket as jp_tenths ranges [min, max): the dashboards bucket floor(jp_tenths / 10),
