@@ -6,3 +6,4 @@ export * from './ids';
 export * from './pagination';
 export * from './project-root';
 export * from './http/uuid-param.pipe';
+export * from './ttl-cache';

@@ -36,6 +36,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string; digestHourWib: number };
   /** Monitoring exports: how many days a finished file is kept. */
   monitoringExports: { ttlDays: number };
+  /** How long a dashboard overview may be served from memory (the rollups move every few seconds anyway). */
+  monitoringCacheSeconds: number;
 }
 
 /** Raised at start-up; the message names every offending variable. */
@@ -109,6 +111,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
       digestHourWib: vars.DIGEST_HOUR_WIB ?? 7,
     },
     monitoringExports: { ttlDays: vars.MONITORING_EXPORT_TTL_DAYS ?? 7 },
+    monitoringCacheSeconds: vars.MONITORING_CACHE_SECONDS ?? 5,
   };
 }
 

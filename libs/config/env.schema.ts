@@ -197,4 +197,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(365)
   MONITORING_EXPORT_TTL_DAYS?: number;
+
+  /** Seconds a node's dashboard overview is served from memory (0: always read the rollups). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  MONITORING_CACHE_SECONDS?: number;
 }

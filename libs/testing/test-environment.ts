@@ -31,6 +31,8 @@ export async function prepareTestEnvironment(env: Record<string, string> = {}): 
     JWT_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'false',
     OUTBOX_POLL_MS: '100',
+    // Tests compare dashboards with counts right after a change; the cache has its own test.
+    MONITORING_CACHE_SECONDS: '0',
     ...env,
   };
   let database: string | null = null;

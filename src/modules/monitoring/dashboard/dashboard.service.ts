@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../../libs/auth';
-import { Clock, validationFailed } from '../../../../libs/common';
+import { Clock, TtlCache, validationFailed } from '../../../../libs/common';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi } from '../../catalog/catalog.api';
 import { CompetenciesApi } from '../../competencies/competencies.api';
@@ -53,23 +54,41 @@ export class DashboardService {
     private readonly names: NodeNames,
     private readonly catalog: CatalogApi,
     private readonly competencies: CompetenciesApi,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.overviews = new TtlCache(config.monitoringCacheSeconds * 1000, () => this.clock.now().getTime());
+  }
+
+  /**
+   * The overview is what every admin opens first, often many at once on the same node: it is
+   * served from memory for a few seconds (MONITORING_CACHE_SECONDS) once the caller's scope has
+   * been checked. The rollups themselves trail the events by seconds, so nothing is lost.
+   */
+  private readonly overviews: TtlCache<Omit<OverviewSection, 'node'>>;
 
   /** Headline numbers of the four sections and the JP of each child: what the national page opens with. */
   async overview(scope: AccessScope, ask: DashboardAsk): Promise<OverviewSection> {
     const node = await this.names.visible(scope, ask.node);
     const year = ask.year ?? wibYear(this.clock.now());
     const today = wibDay(this.clock.now());
+    // The figures of a node are the same for every caller who may see it; the breadcrumb is not.
+    const figures = await this.overviews.getOrCompute(`${node.node}|${year}|${today}`, () =>
+      this.readOverview(node.node, year, today),
+    );
+    return { node, ...figures };
+  }
+
+  private async readOverview(node: string, year: number, today: string): Promise<Omit<OverviewSection, 'node'>> {
     const q = this.queries;
     const [jpRows, children, course, overdue, competencies, plans, evaluation, state] = await this.tx.run((m) =>
       Promise.all([
-        q.jpRows(m, year, node.node),
-        q.jpChildren(m, year, node.node),
-        q.courseTotals(m, node.node),
-        q.overdueTotal(m, node.node, today),
-        q.competencyRows(m, node.node, null),
-        q.planRows(m, year, node.node),
-        q.evaluationRow(m, year, node.node),
+        q.jpRows(m, year, node),
+        q.jpChildren(m, year, node),
+        q.courseTotals(m, node),
+        q.overdueTotal(m, node, today),
+        q.competencyRows(m, node, null),
+        q.planRows(m, year, node),
+        q.evaluationRow(m, year, node),
         m.findOneBy(MonState, { id: ROLLUP_STATE_ID }),
       ]),
     );
@@ -79,7 +98,6 @@ export class DashboardService {
       met: 0,
     });
     return {
-      node,
       year,
       rebuiltAt: state?.rebuiltAt ?? null,
       jp: jpFigures(jpRows.reduce((s, r) => addJp(s, r), NO_JP)),
