@@ -73,6 +73,8 @@ export class Monitoring1764760000000 implements MigrationInterface {
         indices: [
           new TableIndex({ name: 'IDX_mon_jp_person_unit', columnNames: ['year', 'unit_id', 'jp_tenths'] }),
           new TableIndex({ name: 'IDX_mon_jp_person_region', columnNames: ['year', 'region_code', 'jp_tenths'] }),
+          // The rebuild walks people by id across years (and removes those no longer ASN by id range).
+          new TableIndex({ name: 'IDX_mon_jp_person_user', columnNames: ['user_id'] }),
         ],
       }),
     );

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('mon_jp_person')
 @Index('IDX_mon_jp_person_unit', ['year', 'unitId', 'jpTenths'])
 @Index('IDX_mon_jp_person_region', ['year', 'regionCode', 'jpTenths'])
+@Index('IDX_mon_jp_person_user', ['userId'])
 export class MonJpPerson {
   @PrimaryColumn({ type: 'int' })
   year: number;

@@ -10,6 +10,7 @@ import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
 import { CompetencyLevels, countMet, coverageOf, isMet } from './competency/coverage';
+import { upsertRows } from './leaf-rows';
 import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
 
 type Key = LeafKeys['competency'];
@@ -27,7 +28,6 @@ type Standard = Array<{ competencyCode: string; requiredLevel: number }>;
 
 const PEOPLE_PER_BATCH = 500;
 const UNITS_PER_BATCH = 200;
-const UPSERT_CHUNK = 500;
 
 /**
  * The 'competency' leaves (mon_competency_person, key {userId}): an ASN whose position
@@ -142,9 +142,7 @@ export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, Rebuild
       next,
       rows.map((r) => r.userId),
     );
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await m.upsert(MonCompetencyPerson, rows.slice(i, i + UPSERT_CHUNK), ['userId']);
-    }
+    await upsertRows(m, MonCompetencyPerson, rows);
     return { count: rows.length, next };
   }
 

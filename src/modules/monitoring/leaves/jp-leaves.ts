@@ -10,6 +10,7 @@ import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
 import { JP_BUCKETS, jpBucketOf, jpBucketSql, metTarget } from './jp/jp-bucket';
 import { wibYearOf } from './jp/wib-year';
+import { upsertRows } from './leaf-rows';
 import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
 
 type Key = LeafKeys['jp'];
@@ -30,7 +31,6 @@ export interface JpState {
 
 const PEOPLE_PER_BATCH = 500;
 const UNITS_PER_BATCH = 200;
-const UPSERT_CHUNK = 500;
 
 /**
  * The 'jp' leaves (mon_jp_person, key {userId, year}): every ASN (employee type set, account
@@ -138,9 +138,7 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
       const state = states[i];
       return state ? [{ userId: k.userId, ...state, applied: true, updatedAt: now }] : [];
     });
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await m.upsert(MonJpPerson, rows.slice(i, i + UPSERT_CHUNK), ['year', 'userId']);
-    }
+    await upsertRows(m, MonJpPerson, rows);
     const gone = keys.filter((_, i) => !states[i]);
     for (const year of new Set(gone.map((k) => k.year))) {
       await m.delete(MonJpPerson, { year, userId: In(gone.filter((k) => k.year === year).map((k) => k.userId)) });
@@ -200,9 +198,7 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
       applied: true,
       updatedAt: now,
     }));
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await m.upsert(MonJpPerson, rows.slice(i, i + UPSERT_CHUNK), ['year', 'userId']);
-    }
+    await upsertRows(m, MonJpPerson, rows);
     return { count: rows.length, next };
   }
 

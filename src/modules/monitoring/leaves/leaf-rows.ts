@@ -29,6 +29,31 @@ export async function insertIgnore<T extends ObjectLiteral>(
   }
 }
 
+/**
+ * Inserts rows or overwrites the stored ones with the same key, 500 per statement. Not
+ * `EntityManager.upsert`: that reads every row back afterwards (for defaults), one OR-ed key
+ * per row, which took half a second per 500 leaves on MariaDB.
+ */
+export async function upsertRows<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Array<Partial<T>>,
+): Promise<void> {
+  const meta = m.connection.getMetadata(entity);
+  const keys = meta.primaryColumns.map((c) => c.databaseName);
+  const others = meta.columns.filter((c) => !c.isPrimary).map((c) => c.databaseName);
+  for (let i = 0; i < rows.length; i += 500) {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + 500) as never)
+      .orUpdate(others, keys)
+      .updateEntity(false)
+      .execute();
+  }
+}
+
 /** The region of each unit id ('' and unknown units: none), read through the organisation facade. */
 export async function regionsOfUnits(
   organisation: OrganisationApi,
