@@ -91,3 +91,45 @@ export async function givenQuizCourse(
     questionIds,
   };
 }
+
+export interface GivenPrePostCourse {
+  courseId: string;
+  /** The pre-test and post-test quiz ids. */
+  pre: string;
+  post: string;
+  textLesson: string;
+}
+
+/**
+ * A published course of a pre-test, a text lesson and a post-test (the sample questions,
+ * fixed, 70 % to pass): what learning-gain (L2) tests need.
+ */
+export async function givenPrePostCourse(
+  t: TestApp,
+  auth: string,
+  spec: { title?: string; competencies?: Array<{ code: string; level: number }> } = {},
+): Promise<GivenPrePostCourse> {
+  const post = async (url: string, body: object, what: string) =>
+    okBody(await t.http().post(url).set('Authorization', auth).send(body), what) as { id: string };
+  const draft = await givenDraftCourse(t, auth, { title: spec.title ?? 'Manajemen Risiko', ...spec });
+  const lessons = `/api/catalog/courses/${draft.courseId}/modules/${draft.sectionId}/lessons`;
+  const preLesson = (await post(lessons, { title: 'Pre-test', kind: 'quiz' }, 'pre-test lesson')).id;
+  const textLesson = (await post(lessons, { title: 'Materi', kind: 'text', bodyHtml: '<p>Isi</p>' }, 'text lesson')).id;
+  const postLesson = (await post(lessons, { title: 'Post-test', kind: 'quiz' }, 'post-test lesson')).id;
+  const questionIds: string[] = [];
+  for (const question of SAMPLE_QUESTIONS)
+    questionIds.push((await post(`/api/assessment/courses/${draft.courseId}/questions`, question, 'question')).id);
+  const quiz = async (title: string, role: string, lessonId: string) => {
+    const { id } = await post(
+      `/api/assessment/courses/${draft.courseId}/quizzes`,
+      { title, role, slots: questionIds.map((questionId) => ({ questionId })), shuffleOptions: false, passPercent: 70 },
+      title,
+    );
+    await post(`/api/assessment/courses/${draft.courseId}/quizzes/${id}/lesson`, { lessonId }, `${title} lesson`);
+    return id;
+  };
+  const pre = await quiz('Pre-test', 'pre', preLesson);
+  const postTest = await quiz('Post-test', 'post', postLesson);
+  await post(`/api/catalog/courses/${draft.courseId}/publish`, {}, 'publish');
+  return { courseId: draft.courseId, pre, post: postTest, textLesson };
+}

@@ -2,13 +2,12 @@ import { Clock } from '../../libs/common';
 import {
   asUser,
   createTestApp,
-  givenDraftCourse,
+  givenPrePostCourse,
   givenPublishedCourse,
   givenRegions,
   givenUnit,
   givenUser,
   GivenUser,
-  SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
@@ -108,7 +107,7 @@ describe(`monitoring dashboards: coverage, plans, evaluation, overview (${usesRe
     await t.drain();
 
     // L2: a course with a pre-test and a post-test (and M.01 at 2 for those who complete it).
-    const course = await givenPrePostCourse(instructor);
+    const course = await givenPrePostCourse(t, instructor.auth, { competencies: [{ code: 'M.01', level: 2 }] });
     for (const [who, pre, post] of [
       [p.a1y, SAMPLE_WRONG, SAMPLE_RIGHT],
       [q.a2x, SAMPLE_RIGHT, SAMPLE_RIGHT],
@@ -227,40 +226,6 @@ describe(`monitoring dashboards: coverage, plans, evaluation, overview (${usesRe
     await patch(mover.user.id, { unitId: units.c });
     await patch(p.a1z.user.id, { active: false });
     await t.drain();
-  }
-
-  /** A course with a pre-test, a text lesson and a post-test, published. */
-  async function givenPrePostCourse(instructor: GivenUser) {
-    const api = asUser(t, instructor);
-    const draft = await givenDraftCourse(t, instructor.auth, {
-      title: 'Manajemen Risiko',
-      competencies: [{ code: 'M.01', level: 2 }],
-    });
-    const lessons = `/api/catalog/courses/${draft.courseId}/modules/${draft.sectionId}/lessons`;
-    const preLesson = ok(await api.post(lessons, { title: 'Pre-test', kind: 'quiz' })).id as string;
-    const textLesson = ok(await api.post(lessons, { title: 'Materi', kind: 'text', bodyHtml: '<p>Isi</p>' }))
-      .id as string;
-    const postLesson = ok(await api.post(lessons, { title: 'Post-test', kind: 'quiz' })).id as string;
-    const ids: string[] = [];
-    for (const question of SAMPLE_QUESTIONS)
-      ids.push(ok(await api.post(`/api/assessment/courses/${draft.courseId}/questions`, question)).id as string);
-    const quiz = async (title: string, role: string, lessonId: string) => {
-      const id = ok(
-        await api.post(`/api/assessment/courses/${draft.courseId}/quizzes`, {
-          title,
-          role,
-          slots: ids.map((questionId) => ({ questionId })),
-          shuffleOptions: false,
-          passPercent: 70,
-        }),
-      ).id as string;
-      ok(await api.post(`/api/assessment/courses/${draft.courseId}/quizzes/${id}/lesson`, { lessonId }));
-      return id;
-    };
-    const pre = await quiz('Pre-test', 'pre', preLesson);
-    const post = await quiz('Post-test', 'post', postLesson);
-    ok(await api.post(`/api/catalog/courses/${draft.courseId}/publish`));
-    return { courseId: draft.courseId, pre, post, textLesson };
   }
 
   // ---------------------------------------------------------------------------------------

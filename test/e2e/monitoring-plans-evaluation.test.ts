@@ -2,12 +2,11 @@ import { Clock } from '../../libs/common';
 import {
   asUser,
   createTestApp,
-  givenDraftCourse,
+  givenPrePostCourse,
   givenRegions,
   givenUnit,
   givenUser,
   GivenUser,
-  SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
@@ -160,37 +159,6 @@ describe(`monitoring: plans and evaluation results (${usesRedis() ? 'BullMQ on R
     return JSON.stringify(out);
   }
 
-  /** A course with a pre-test, a text lesson and a post-test, published. */
-  async function givenPrePostCourse() {
-    const api = asUser(t, instructor);
-    const draft = await givenDraftCourse(t, instructor.auth, { title: 'Manajemen Risiko' });
-    const lessons = `/api/catalog/courses/${draft.courseId}/modules/${draft.sectionId}/lessons`;
-    const preLesson = ok(await api.post(lessons, { title: 'Pre-test', kind: 'quiz' })).id as string;
-    const textLesson = ok(await api.post(lessons, { title: 'Materi', kind: 'text', bodyHtml: '<p>Isi</p>' }))
-      .id as string;
-    const postLesson = ok(await api.post(lessons, { title: 'Post-test', kind: 'quiz' })).id as string;
-    const ids: string[] = [];
-    for (const q of SAMPLE_QUESTIONS)
-      ids.push(ok(await api.post(`/api/assessment/courses/${draft.courseId}/questions`, q)).id as string);
-    const quiz = async (title: string, role: string, lessonId: string) => {
-      const id = ok(
-        await api.post(`/api/assessment/courses/${draft.courseId}/quizzes`, {
-          title,
-          role,
-          slots: ids.map((questionId) => ({ questionId })),
-          shuffleOptions: false,
-          passPercent: 70,
-        }),
-      ).id as string;
-      ok(await api.post(`/api/assessment/courses/${draft.courseId}/quizzes/${id}/lesson`, { lessonId }));
-      return id;
-    };
-    const pre = await quiz('Pre-test', 'pre', preLesson);
-    const post = await quiz('Post-test', 'post', postLesson);
-    ok(await api.post(`/api/catalog/courses/${draft.courseId}/publish`));
-    return { courseId: draft.courseId, pre, post, textLesson };
-  }
-
   it('counts plans per year and status at every level as the plan table does, through submit, endorse and approve', async () => {
     const a1 = await team(units.a);
     const a2 = await team(units.a);
@@ -224,7 +192,7 @@ describe(`monitoring: plans and evaluation results (${usesRedis() ? 'BullMQ on R
   });
 
   it('sums L1 scores, L2 gains and L3 application per unit and year, as the answers and the assessment module say', async () => {
-    const course = await givenPrePostCourse();
+    const course = await givenPrePostCourse(t, instructor.auth);
     courseId = course.courseId;
     const learners: Array<{ learner: GivenUser; supervisor: GivenUser }> = [];
     for (const [unitId, pre] of [
