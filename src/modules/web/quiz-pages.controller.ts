@@ -111,6 +111,10 @@ export class QuizPagesController {
     const quiz = await this.attempts.intro(user, attempt.quizId);
     const waiting = attempt.status === 'submitted';
     const course = attempt.status === 'graded' ? await this.courses.page(user, attempt.courseId) : null;
+    // A passed attempt ticks its lesson (and maybe completes the course) in a job of its own,
+    // after the grade: until that has run, the page keeps looking, so the learner sees it.
+    const quizLesson = course?.modules.flatMap((m) => m.lessons).find((l) => l.quizId === attempt.quizId);
+    const ticking = !!attempt.result?.passed && !!quizLesson?.state && !quizLesson.state.completed;
     await render(
       reply,
       'learner/attempt.eta',
@@ -124,7 +128,7 @@ export class QuizPagesController {
         saved: (req.query as Record<string, string> | undefined)?.ok === 'saved',
         courseDone: course?.enrolment?.status === 'completed',
         // While the grading job runs, the page looks again by itself (no script needed).
-        refreshSeconds: waiting ? 3 : null,
+        refreshSeconds: waiting || ticking ? 3 : null,
       },
       problems ? 422 : 200,
     );
