@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './project-root';
 export * from './http/uuid-param.pipe';
 export * from './ttl-cache';
+export * from './wib';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AccessScope } from '../../../../libs/auth';
-import { Clock, flattenValidationErrors, validationFailed } from '../../../../libs/common';
+import { Clock, flattenValidationErrors, validationFailed, wibDay, wibYear } from '../../../../libs/common';
 import { ExportColumn } from '../../../../libs/content';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi } from '../../catalog/catalog.api';
@@ -26,9 +26,6 @@ export interface ExportTable {
   batch(offset: number, limit: number): Promise<Array<Record<string, unknown>>>;
 }
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
-const wibDay = (at: Date) => new Date(at.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-const thisWibYear = (now: Date) => new Date(now.getTime() + WIB_OFFSET_MS).getUTCFullYear();
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : null);
 
 type Row = Record<string, unknown>;
@@ -61,7 +58,7 @@ export class ExportTables {
     }
     const dto = await checked(NodeTableParamsDto, params);
     const node = await this.scopes.resolve(scope, dto.node);
-    if (kind === 'jp-children') return this.jpChildren(node, dto.year ?? thisWibYear(this.clock.now()));
+    if (kind === 'jp-children') return this.jpChildren(node, dto.year ?? wibYear(this.clock.now()));
     return this.completionCourses(node);
   }
 

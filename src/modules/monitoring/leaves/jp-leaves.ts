@@ -9,7 +9,7 @@ import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
 import { JP_BUCKETS, jpBucketOf, jpBucketSql, metTarget } from './jp/jp-bucket';
-import { wibYearOf } from './jp/wib-year';
+import { wibYear as wibYearOf } from '../../../../libs/common';
 import { upsertRows } from './leaf-rows';
 import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
 

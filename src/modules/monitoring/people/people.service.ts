@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../../libs/auth';
-import { Clock, Page, toPage, validationFailed } from '../../../../libs/common';
+import { Clock, Page, toPage, validationFailed, wibYear } from '../../../../libs/common';
 import { IdentityApi } from '../../identity/identity.api';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { NodeScope, VisibleNode } from '../dashboard/node-scope';
@@ -32,8 +32,6 @@ export interface PeopleList {
   page: Page<PersonRow>;
 }
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
-
 /**
  * The people behind every dashboard number: the node is checked against the caller's scope
  * (404 outside it), the parameters against the metric (400 naming the field), and the count
@@ -55,7 +53,7 @@ export class PeopleService {
     params: PeopleParams & { node?: string },
   ): Promise<{ node: VisibleNode; ask: PeopleAsk }> {
     const node = await this.scopes.resolve(scope, params.node);
-    const thisYear = new Date(this.clock.now().getTime() + WIB_OFFSET_MS).getUTCFullYear();
+    const thisYear = wibYear(this.clock.now());
     const ask = peopleAskOf(params, thisYear);
     if (Array.isArray(ask)) throw validationFailed(ask);
     return { node, ask };

@@ -4,7 +4,8 @@ import { TransactionRunner } from '../../../../../libs/database';
 import { readBehaviour, readReaction } from '../domain/answers';
 import { CourseEvaluation, FollowUpSurvey } from '../entities';
 import { EvaluationError } from '../evaluation.errors';
-import { EvaluationRecorded, wibYearOf } from '../evaluation-recorded';
+import { wibYear as wibYearOf } from '../../../../../libs/common';
+import { EvaluationRecorded } from '../evaluation-recorded';
 
 /**
  * Answers to the questionnaires, each by its own respondent and once: the answer is one

@@ -4,7 +4,8 @@ import { Clock } from '../../../../../libs/common';
 import { AssessmentApi, PostTestGraded } from '../../../assessment/assessment.api';
 import { IdentityApi } from '../../../identity/identity.api';
 import { LearningGain } from '../entities';
-import { EvaluationRecorded, wibYearOf } from '../evaluation-recorded';
+import { wibYear as wibYearOf } from '../../../../../libs/common';
+import { EvaluationRecorded } from '../evaluation-recorded';
 
 /**
  * Keeps level 2 per learner and course: whenever a post-test grade is final or changes, the

@@ -1,3 +1,4 @@
+export { wibDay, wibYear } from '../../../../../libs/common';
 /**
  * The arithmetic of the dashboards over node-row counters: shares, averages, the overdue
  * split and the cumulative trend. Pure, so that the pages, the API and the exports agree.
@@ -47,23 +48,6 @@ export function completionFigures(counts: CompletionCounts, overdue: number): Co
 /** Days are compared as 'YYYY-MM-DD' strings in WIB: a deadline day before today is overdue. */
 export function isOverdueDay(deadlineDay: string, today: string): boolean {
   return deadlineDay < today;
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Jakarta',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Indonesia's western time zone (WIB), as 'YYYY-MM-DD'. */
-export function wibDay(moment: Date): string {
-  return dayFormat.format(moment);
-}
-
-/** The calendar year in WIB (a JP credited at 23:30 on 31 December counts for that year). */
-export function wibYear(moment: Date): number {
-  return Number(wibDay(moment).slice(0, 4));
 }
 
 export interface TrendPoint {

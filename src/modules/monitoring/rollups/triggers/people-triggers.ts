@@ -4,7 +4,7 @@ import { Clock } from '../../../../../libs/common';
 import { IdentityApi } from '../../../identity/identity.api';
 import { LearningApi } from '../../../learning/learning.api';
 import { OrganisationApi } from '../../../organisation/organisation.api';
-import { wibYearOf } from '../../leaves/jp/wib-year';
+import { wibYear as wibYearOf } from '../../../../../libs/common';
 import { MonitoringSignals } from '../monitoring-signals';
 
 const HOLDERS_PER_PAGE = 1000;
