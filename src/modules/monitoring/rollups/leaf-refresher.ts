@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addToCounters, CounterRow, runRetryingDeadlocks, TransactionRunner } from '../../../../libs/database';
 import { LeafKind } from './leaf-kind';
-import { nodeDeltas, nodeDeltasOf } from './node-deltas';
+import { nodeDeltasOf } from './node-deltas';
 import { counterTableOf, NODE_TABLE_NAMES, NodeTableName } from './node-tables';
 import { lockRollups } from './rollup-lock';
 
@@ -16,14 +16,7 @@ export class LeafRefresher {
   constructor(private readonly tx: TransactionRunner) {}
 
   refresh<K, S>(kind: LeafKind<K, S>, key: K): Promise<void> {
-    return runRetryingDeadlocks(this.tx, async (m) => {
-      await lockRollups(m, 'shared');
-      await kind.claim(m, key);
-      const before = await kind.readLocked(m, key);
-      const after = await kind.compute(m, key);
-      await applyNodeDeltas(m, nodeDeltas(before && kind.contribution(before), after && kind.contribution(after)));
-      await kind.write(m, key, after);
-    });
+    return this.refreshMany(kind, [key]);
   }
 
   /**
@@ -32,7 +25,6 @@ export class LeafRefresher {
    * by the summed difference. An import of 10,000 people is then ~100 transactions, not 20,000.
    */
   refreshMany<K, S>(kind: LeafKind<K, S>, keys: K[]): Promise<void> {
-    if (keys.length === 1) return this.refresh(kind, keys[0]);
     const sorted = [...new Map(keys.map((k) => [JSON.stringify(k), k])).entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, k]) => k);
