@@ -38,4 +38,23 @@ describe('MicroBatch', () => {
     ]);
     expect(failed.every((r) => r.status === 'rejected')).toBe(true);
   });
+
+  it('with a window of 0 takes the calls of one event-loop turn together, and a later call in a new batch', async () => {
+    const runs: number[][] = [];
+    const batch = new MicroBatch<number>(
+      async (keys) => {
+        runs.push(keys);
+        return keys.map(() => undefined);
+      },
+      { maxSize: 100, windowMs: 0 },
+    );
+    // A lone call waits for no timer: it is handed over right after the turn it was made in.
+    let timerFired = false;
+    const timer = setTimeout(() => (timerFired = true), 1);
+    await Promise.all([batch.add(1), batch.add(2), batch.add(3)]);
+    expect(timerFired).toBe(false);
+    clearTimeout(timer);
+    await batch.add(4);
+    expect(runs).toEqual([[1, 2, 3], [4]]);
+  });
 });

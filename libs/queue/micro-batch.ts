@@ -6,11 +6,15 @@
  */
 export class MicroBatch<K, R = void> {
   private pending: Array<{ key: K; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | null = null;
+  private timer: { cancel(): void } | null = null;
 
   constructor(
     /** Runs a batch; returns one outcome per key (an Error rejects that key's caller only). */
     private readonly run: (keys: K[]) => Promise<Array<R | Error>>,
+    /**
+     * windowMs 0: the calls of one turn of the event loop (the requests read from the network
+     * together), handed over right after it, so a lone call waits for nothing.
+     */
     private readonly options: { maxSize: number; windowMs: number },
   ) {}
 
@@ -18,12 +22,21 @@ export class MicroBatch<K, R = void> {
     return new Promise<R>((resolve, reject) => {
       this.pending.push({ key, resolve, reject });
       if (this.pending.length >= this.options.maxSize) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.options.windowMs);
+      else if (!this.timer) this.timer = this.schedule();
     });
   }
 
+  private schedule(): { cancel(): void } {
+    if (this.options.windowMs === 0) {
+      const immediate = setImmediate(() => this.flush());
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timeout = setTimeout(() => this.flush(), this.options.windowMs);
+    return { cancel: () => clearTimeout(timeout) };
+  }
+
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     const batch = this.pending;
     this.pending = [];
