@@ -1,4 +1,4 @@
-import { Clock } from '../../libs/common';
+import { Clock, DomainException } from '../../libs/common';
 import { OutboxMessage } from '../../libs/queue';
 import {
   asUser,
@@ -12,6 +12,9 @@ import {
   SAMPLE_WRONG,
   TestApp,
 } from '../../libs/testing';
+import { AttemptStore } from '../../src/modules/assessment/attempts/attempt-store';
+import { Submissions } from '../../src/modules/assessment/attempts/submissions';
+import { AssessmentError } from '../../src/modules/assessment/assessment.errors';
 import { LEARNER_ATTEMPT_FIELDS } from '../../src/modules/assessment/attempts/attempt.view';
 import { QuizAttempt } from '../../src/modules/assessment/entities';
 import { JpLedgerEntry } from '../../src/modules/learning/entities';
@@ -152,6 +155,60 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     ]);
     const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
     expect(after.body).toMatchObject({ responses: {}, revision: 0 });
+  });
+
+  it('submits arriving together are closed in one transaction, each with its own answer', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const [ani, budi, citra] = await Promise.all([1, 2, 3].map(() => enrolled(course.courseId)));
+    const start = async (who: GivenUser) =>
+      (await as(who).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).body.id as string;
+    const [aniAttempt, budiAttempt, citraAttempt] = await Promise.all([ani, budi, citra].map(start));
+    const closeMany = jest.spyOn(t.get(AttemptStore), 'closeMany');
+
+    // Handed over in one turn of the event loop, as the requests of a busy moment are.
+    const submissions = t.get(Submissions);
+    const [aniSubmit, budiSubmit, citraSubmit, stranger] = await Promise.allSettled([
+      submissions.submit({ userId: ani.user.id, attemptId: aniAttempt, responses: SAMPLE_RIGHT }),
+      // An answer that does not fit its question: refused, and the others go on.
+      submissions.submit({ userId: budi.user.id, attemptId: budiAttempt, responses: { '1': 'ya' } }),
+      submissions.submit({ userId: citra.user.id, attemptId: citraAttempt, responses: SAMPLE_WRONG }),
+      // Someone else's attempt: not found, as alone.
+      submissions.submit({ userId: budi.user.id, attemptId: aniAttempt, responses: SAMPLE_WRONG }),
+    ]);
+    const refusal = (r: PromiseSettledResult<unknown>) =>
+      r.status === 'rejected'
+        ? { code: (r.reason as DomainException).code, details: (r.reason as DomainException).details }
+        : null;
+
+    expect(aniSubmit).toMatchObject({
+      status: 'fulfilled',
+      value: { id: aniAttempt, status: 'submitted', closedBy: 'learner', revision: 1 },
+    });
+    expect(citraSubmit).toMatchObject({ status: 'fulfilled', value: { id: citraAttempt, status: 'submitted' } });
+    expect(refusal(budiSubmit)).toMatchObject({
+      code: AssessmentError.RESPONSE_INVALID.code,
+      details: { fields: [expect.objectContaining({ field: 'responses.1' })] },
+    });
+    expect(refusal(stranger)).toMatchObject({ code: AssessmentError.ATTEMPT_NOT_FOUND.code });
+    // Ani and Citra were closed by one statement, Budi's attempt is untouched and still open.
+    expect(closeMany.mock.calls.map(([, closes]) => closes.map((c) => c.id).sort())).toEqual([
+      [aniAttempt, citraAttempt].sort(),
+    ]);
+    const row = (id: string) => t.dataSource.getRepository(QuizAttempt).findOneByOrFail({ id });
+    expect(await row(budiAttempt)).toMatchObject({ status: 'in_progress', revision: 0, responsesJson: '{}' });
+    // The stranger's answers went nowhere: Ani's attempt holds her own.
+    expect(JSON.parse((await row(aniAttempt)).responsesJson)).toEqual(SAMPLE_RIGHT);
+    const gradingRows = await t.dataSource.getRepository(OutboxMessage).findBy({ jobName: 'assessment.grade-attempt' });
+    const queuedFor = new Set(gradingRows.map((r) => r.jobId));
+    expect(queuedFor.has(`assessment.grade-attempt:${aniAttempt}`)).toBe(true);
+    expect(queuedFor.has(`assessment.grade-attempt:${citraAttempt}`)).toBe(true);
+    expect(queuedFor.has(`assessment.grade-attempt:${budiAttempt}`)).toBe(false);
+
+    await t.drain();
+    expect((await as(ani).get(`/api/assessment/attempts/${aniAttempt}`)).body.result).toMatchObject({ passed: true });
+    expect((await as(citra).get(`/api/assessment/attempts/${citraAttempt}`)).body.result).toMatchObject({
+      passed: false,
+    });
   });
 
   describe('reliability', () => {

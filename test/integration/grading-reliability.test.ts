@@ -86,17 +86,20 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     const attemptId = await startAttempt(learner, course.quizId);
     await asUser(t, learner).put(`/api/assessment/attempts/${attemptId}/responses`, { responses: { '0': 'a' } });
     const service = t.get(OutboxService);
-    const enqueue = service.enqueue.bind(service);
-    const spy = jest.spyOn(service, 'enqueue').mockImplementation((manager, name, payload, options) => {
+    // Submits are closed in batches: the grading rows of a batch are written by one enqueueMany.
+    const enqueueMany = service.enqueueMany.bind(service);
+    const spy = jest.spyOn(service, 'enqueueMany').mockImplementation((manager, name, jobs) => {
       if (name === 'assessment.grade-attempt') return Promise.reject(new Error('disk full while writing the outbox'));
-      return enqueue(manager, name, payload, options);
+      return enqueueMany(manager, name, jobs);
     });
 
     const failed = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
       responses: SAMPLE_RIGHT,
     });
     expect(failed.status).toBeGreaterThanOrEqual(500);
-    expect(spy).toHaveBeenCalledWith(expect.anything(), 'assessment.grade-attempt', { attemptId }, expect.anything());
+    expect(spy).toHaveBeenCalledWith(expect.anything(), 'assessment.grade-attempt', [
+      { payload: { attemptId }, jobId: attemptId },
+    ]);
     // The learner finds the attempt open with the answers autosaved before; the last
     // answers sent with the failed submit were part of it and are not stored either.
     const open = await asUser(t, learner).get(`/api/assessment/attempts/${attemptId}`);

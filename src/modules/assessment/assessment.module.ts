@@ -13,6 +13,7 @@ import { AttemptStore } from './attempts/attempt-store';
 import { AttemptsController } from './attempts/attempts.controller';
 import { AttemptsService } from './attempts/attempts.service';
 import { Grader } from './attempts/grader';
+import { Submissions } from './attempts/submissions';
 import { QuestionBankController } from './bank/question-bank.controller';
 import { QuestionBankService } from './bank/question-bank.service';
 import { CourseEditors } from './course-editors';
@@ -46,6 +47,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     AttemptStore,
     AttemptsService,
     Grader,
+    Submissions,
     EssayAlerts,
     AttemptOutcome,
     PostTestSubscribers,

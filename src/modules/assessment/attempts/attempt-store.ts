@@ -56,6 +56,58 @@ export class AttemptStore {
     return true;
   }
 
+  /**
+   * in_progress → submitted for many attempts in one statement, with their grading jobs in
+   * one more: the submits of an exam's last minute, closed together. The caller holds the
+   * rows (locked, or alone on SQLite's one connection) and has checked that each is open;
+   * a row found closed after all fails the whole batch, which then writes nothing.
+   */
+  async closeMany(
+    m: EntityManager,
+    closes: Array<{ id: string; closedBy: 'learner' | 'timer'; responsesJson: string | null }>,
+  ): Promise<void> {
+    if (closes.length === 0) return;
+    const meta = m.connection.getMetadata(QuizAttempt);
+    const dbValue = (property: keyof QuizAttempt, value: unknown) =>
+      m.connection.driver.preparePersistentValue(value, meta.findColumnWithPropertyName(property)!);
+    const now = this.clock.now();
+    const params: unknown[] = [dbValue('submittedAt', now), dbValue('updatedAt', now)];
+    const closedBy = closes.map((c) => {
+      params.push(c.id, c.closedBy);
+      return 'WHEN ? THEN ?';
+    });
+    const answered = closes.filter((c) => c.responsesJson !== null);
+    const responses = answered.map((c) => {
+      params.push(c.id, c.responsesJson);
+      return 'WHEN ? THEN ?';
+    });
+    const revisions = answered.map((c) => {
+      params.push(c.id);
+      return 'WHEN ? THEN revision + 1';
+    });
+    params.push(...closes.map((c) => c.id));
+    // Through the transaction's runner for its structured result: the rows changed, on either driver.
+    const { affected } = await m.queryRunner!.query(
+      `UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, updated_at = ?, ` +
+        `closed_by = CASE id ${closedBy.join(' ')} END` +
+        (answered.length
+          ? `, responses_json = CASE id ${responses.join(' ')} ELSE responses_json END` +
+            `, revision = CASE id ${revisions.join(' ')} ELSE revision END`
+          : '') +
+        ` WHERE status = 'in_progress' AND id IN (${closes.map(() => '?').join(', ')})`,
+      params,
+      true,
+    );
+    if (affected !== closes.length) {
+      throw new Error(`Closing ${closes.length} attempts changed ${affected}: a row changed under the batch`);
+    }
+    await this.outbox.enqueueMany(
+      m,
+      'assessment.grade-attempt',
+      closes.map((c) => ({ payload: { attemptId: c.id }, jobId: c.id })),
+    );
+  }
+
   /** Past its deadline and the network grace: only the timer may close it now. */
   expired(attempt: Pick<QuizAttempt, 'dueAt'>, now = this.clock.now()): boolean {
     return attempt.dueAt !== null && now.getTime() > attempt.dueAt.getTime() + NETWORK_GRACE_MS;
@@ -65,3 +117,4 @@ export class AttemptStore {
 export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQuestion[] {
   return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
 }
+

@@ -2,37 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
-import { Clock, DomainException, FieldProblem, newId } from '../../../../libs/common';
+import { Clock, DomainException, newId } from '../../../../libs/common';
 import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { LearningApi } from '../../learning/learning.api';
 import { AssessmentError } from '../assessment.errors';
 import { quizGrade } from '../domain/attempt-score';
-import { Response, responseProblem } from '../domain/grading';
 import { BankQuestion, buildSnapshot, NotEnoughQuestions } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
 import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
 import { AttemptStore, NETWORK_GRACE_MS, snapshotOf } from './attempt-store';
 import { AttemptView, learnerAttemptView } from './attempt.view';
-
-/** The answer to a submit (202): small, since the grade follows from a job; GET the attempt for the rest. */
-export interface SubmitReceipt {
-  id: string;
-  status: AttemptView['status'];
-  submittedAt: string | null;
-  closedBy: QuizAttempt['closedBy'];
-  revision: number;
-}
-
-function receiptOf(a: QuizAttempt): SubmitReceipt {
-  return {
-    id: a.id,
-    status: a.status === 'failed' ? 'submitted' : a.status,
-    submittedAt: a.submittedAt?.toISOString() ?? null,
-    closedBy: a.closedBy,
-    revision: a.revision,
-  };
-}
+import { mergeResponses, SubmitReceipt } from './responses';
+import { Submissions } from './submissions';
 
 /** What a learner sees of a quiz before and between attempts. */
 export interface QuizIntro {
@@ -68,6 +50,7 @@ export class AttemptsService {
     private readonly learning: LearningApi,
     private readonly store: AttemptStore,
     private readonly outbox: OutboxService,
+    private readonly submissions: Submissions,
   ) {}
 
   async intro(user: AuthUser, quizId: string): Promise<QuizIntro> {
@@ -160,29 +143,9 @@ export class AttemptsService {
    * Submitting again answers with the receipt of the attempt as it is.
    */
   async submit(user: AuthUser, attemptId: string, responses?: Record<string, unknown>): Promise<SubmitReceipt> {
-    // One transaction: read, merge the last answers, close with the grading job's row.
-    // A lost race (another submit, an autosave, the timer) reads again and goes round.
-    for (let round = 0; ; round++) {
-      const closed = await this.tx.run(async (m) => {
-        const attempt = await m.findOneBy(QuizAttempt, { id: attemptId, userId: user.id });
-        // Autosaves racing without end: close with what is saved rather than loop.
-        if (round >= 5) responses = undefined;
-        if (!attempt) throw new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt');
-        if (attempt.status !== 'in_progress') return attempt;
-        const late = this.store.expired(attempt);
-        const merged = responses && Object.keys(responses).length && !late ? mergeResponses(attempt, responses) : null;
-        const answers = merged ? { responsesJson: JSON.stringify(merged), revision: attempt.revision } : undefined;
-        const closedBy = late ? 'timer' : 'learner';
-        if (!(await this.store.close(m, attemptId, closedBy, user.id, answers))) return null;
-        return Object.assign(attempt, {
-          status: 'submitted' as const,
-          submittedAt: this.clock.now(),
-          closedBy,
-          revision: answers ? answers.revision + 1 : attempt.revision,
-        });
-      });
-      if (closed) return receiptOf(closed);
-    }
+    // Read, merge the last answers and close with the grading job's row, in one transaction
+    // shared with the submits arriving at the same moment (see Submissions).
+    return this.submissions.submit({ userId: user.id, attemptId, responses });
   }
 
   private async startIn(m: EntityManager, user: AuthUser, quiz: Quiz): Promise<QuizAttempt> {
@@ -321,33 +284,6 @@ function deadline(quiz: Quiz, now: Date): Date | null {
   const byLimit = quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null;
   if (!quiz.closesAt) return byLimit;
   return byLimit && byLimit < quiz.closesAt ? byLimit : quiz.closesAt;
-}
-
-function mergeResponses(attempt: QuizAttempt, given: Record<string, unknown>): Record<string, Response> {
-  const questions = new Map(snapshotOf(attempt).map((q) => [String(q.slot), q]));
-  const problems: FieldProblem[] = [];
-  const merged = JSON.parse(attempt.responsesJson) as Record<string, Response>;
-  for (const [slot, value] of Object.entries(given)) {
-    const question = questions.get(slot);
-    if (!question) {
-      problems.push({ field: `responses.${slot}`, rule: 'slot', message: 'there is no question in this slot' });
-      continue;
-    }
-    if (value === null) {
-      delete merged[slot];
-      continue;
-    }
-    const problem = responseProblem(question.content, value);
-    if (problem)
-      problems.push({ field: `responses.${slot}`, rule: 'response_shape', message: `the answer ${problem}` });
-    else merged[slot] = value as Response;
-  }
-  if (problems.length) {
-    throw new DomainException(AssessmentError.RESPONSE_INVALID, 'Some answers do not fit their question', {
-      fields: problems,
-    });
-  }
-  return merged;
 }
 
 const closedError = () =>
