@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
+import { ForegroundFirst } from './foreground-first';
 import { JobRegistry } from './job-registry';
-import { JobName, PermanentJobError, QUEUE_CONCURRENCY, QUEUES } from './jobs';
+import { FOREGROUND_JOB, JobName, JOB_QUEUE, PermanentJobError, QUEUE_CONCURRENCY, QUEUES } from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
 
 /** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
@@ -10,6 +11,7 @@ export class BullMqWorkers {
   private readonly logger = new Logger(BullMqWorkers.name);
   private workers: Worker[] = [];
   private connections: IORedis[] = [];
+  private readonly foregroundFirst = new ForegroundFirst();
 
   constructor(
     private readonly registry: JobRegistry,
@@ -24,11 +26,15 @@ export class BullMqWorkers {
       const worker = new Worker(
         queue,
         async (job) => {
-          try {
-            await this.registry.run(job.name as JobName, job.data as never, {
+          const run = () =>
+            this.registry.run(job.name as JobName, job.data as never, {
               jobId: job.id ?? job.name,
               attempt: job.attemptsMade + 1,
             });
+          try {
+            if (job.name === FOREGROUND_JOB) await this.foregroundFirst.foreground(run);
+            else if (queue === JOB_QUEUE[FOREGROUND_JOB]) await run();
+            else await this.foregroundFirst.background(run);
           } catch (err) {
             // BullMQ's way of saying "do not retry".
             if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);

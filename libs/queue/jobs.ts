@@ -144,6 +144,13 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   platform: 1,
 };
 
+/**
+ * The job people wait on in numbers (the grades at the end of an exam): in a worker process,
+ * jobs of the other queues wait while it runs (ForegroundFirst), for a few seconds at most.
+ * The other jobs of its queue neither wait nor hold others back (a regrade is long).
+ */
+export const FOREGROUND_JOB: JobName = 'assessment.grade-attempt';
+
 /** How many times a job runs before it is given up (BullMQ and the in-process runner alike). */
 export const JOB_MAX_ATTEMPTS = 5;
 
