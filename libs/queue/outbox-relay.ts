@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { isMysqlFamily } from '../database/dialect';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
@@ -42,6 +43,16 @@ export class OutboxRelay {
     // would join whatever transaction is open, and vanish if that one rolls back.
     private readonly tx: TransactionRunner,
   ) {}
+
+  /**
+   * Runs the relay's statements. Each is correct on its own (a claim is a conditional
+   * update, a record is keyed by the claimer), so on MySQL they run on the pool without a
+   * transaction around them: half the round trips of a pass, which at an exam's end runs
+   * every few milliseconds. On SQLite's one connection they go through the runner (above).
+   */
+  private statements<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return isMysqlFamily(this.dataSource) ? work(this.dataSource.manager) : this.tx.run(work);
+  }
 
   private get leaseMs(): number {
     // In-process the lease covers the whole run of the handler.
@@ -116,7 +127,7 @@ export class OutboxRelay {
   }
 
   private async claim(): Promise<OutboxMessage[]> {
-    return this.tx.run(async (m) => {
+    return this.statements(async (m) => {
       const now = this.clock.now();
       const repo = m.getRepository(OutboxMessage);
       const candidates = await repo
@@ -174,7 +185,7 @@ export class OutboxRelay {
   }
 
   private recordDelivered(status: 'done' | 'sent', ids: string[]) {
-    return this.tx.run((m) =>
+    return this.statements((m) =>
       m.update(
         OutboxMessage,
         { id: In(ids), claimedBy: this.relayId },
