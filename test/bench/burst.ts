@@ -24,6 +24,12 @@ export interface BurstOptions {
   /** A top-level field of each 2xx JSON answer to hand back (e.g. `id`), by request. */
   pick?: string;
   timeoutMs?: number;
+  /**
+   * Each connection is a person who reads the answer before the next click: it pauses a
+   * random time (uniform, 0 to twice this mean) before each request. Unset: no pause (the
+   * most pressure the connections can make).
+   */
+  thinkMs?: number;
 }
 
 export interface BurstResult {
@@ -146,8 +152,13 @@ async function runInWorker(input: WorkerInput): Promise<WorkerOutput> {
 
   let next = 0;
   const started = performance.now();
+  const think = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (input.thinkMs ?? 0)));
   const lane = async () => {
-    while (next < n) await send(next++);
+    for (;;) {
+      if (input.thinkMs) await think();
+      if (next >= n) return;
+      await send(next++);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(input.connections, n) }, lane));
   const seconds = (performance.now() - started) / 1000;
