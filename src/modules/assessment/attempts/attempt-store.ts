@@ -117,4 +117,3 @@ export class AttemptStore {
 export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQuestion[] {
   return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
 }
-
