@@ -17,6 +17,8 @@ export interface PersonFacts {
   golongan: string | null;
   employeeType: EmployeeType | null;
   supervisorId: string | null;
+  /** When the account was created (an ASN counts in the JP rollups from that year on). */
+  createdAt: Date;
 }
 
 export interface PeopleFilter {
@@ -37,7 +39,17 @@ export interface PersonContact {
   active: boolean;
 }
 
-const FACTS = ['id', 'nip', 'regionCode', 'unitId', 'positionId', 'golongan', 'employeeType', 'supervisorId'] as const;
+const FACTS = [
+  'id',
+  'nip',
+  'regionCode',
+  'unitId',
+  'positionId',
+  'golongan',
+  'employeeType',
+  'supervisorId',
+  'createdAt',
+] as const;
 
 /** Active ASN (people with a NIP) looked up in bulk, for jobs that work through a population. */
 @Injectable()

@@ -192,7 +192,10 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     );
     const byId = new Map(people.map((p) => [p.id, p]));
     const now = this.clock.now();
-    const rows = jp.map((j) => ({
+    // As the increments make them: a leaf from the year the account was created on (the
+    // daily job adds each new year), and one for any year with credits.
+    const counted = jp.filter((j) => j.year >= wibYearOf(byId.get(j.userId)!.createdAt) || j.jpTenths !== 0);
+    const rows = counted.map((j) => ({
       userId: j.userId,
       ...stateOf(byId.get(j.userId)!, j),
       applied: true,
