@@ -62,6 +62,8 @@ export interface JobPayloads {
   'monitoring.export-run': { exportId: string };
   /** Daily (jobId: the WIB day): roll JP leaves into a new year, delete expired export files. */
   'monitoring.daily': { day: string };
+  /** JP targets changed: every JP leaf of these employee types and years (0: every year) again. */
+  'monitoring.jp-targets': { targets: Array<{ employeeType: string; year: number }> };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
 }
@@ -117,6 +119,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'monitoring.rebuild': 'monitoring',
   'monitoring.export-run': 'monitoring',
   'monitoring.daily': 'monitoring',
+  'monitoring.jp-targets': 'monitoring',
   'platform.housekeeping': 'platform',
 };
 

@@ -83,10 +83,10 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
     }
   };
 
-  /** What the JP nodes must say for a year, counted from the source tables. */
-  const expectedJp = async (year: number) => {
+  /** What the JP nodes must say for a year, counted from the source tables (PNS measured against `pnsTarget`). */
+  const expectedJp = async (year: number, pnsTarget = TARGET_TENTHS) => {
     const persons: Array<Record<string, string | number | null>> = await t.dataSource.query(
-      `SELECT u.id, u.region_code, u.unit_id, u.employee_type, u.golongan FROM user_account u
+      `SELECT u.id, u.region_code, u.unit_id, u.employee_type, u.golongan, u.created_at FROM user_account u
        WHERE u.employee_type IS NOT NULL AND u.active = ?`,
       [true],
     );
@@ -102,17 +102,23 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
         .map((c) => ({ tenths: Number(c.jp_tenths), at: new Date(c.earned_at) }))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
       const total = own.reduce((s, c) => s + c.tenths, 0);
+      // An ASN counts from the year (WIB) their account was created, or in a year they have credits.
+      const created = p.created_at as unknown as string | Date;
+      const createdUtc =
+        typeof created === 'string' && !/[zZ]$/.test(created) ? `${created.replace(' ', 'T')}Z` : created;
+      const createdYear = new Date(new Date(createdUtc).getTime() + 7 * 3600_000).getUTCFullYear();
+      if (createdYear > year && own.length === 0) continue;
+      const target = p.employee_type === 'PNS' ? pnsTarget : TARGET_TENTHS;
       const whole = Math.floor(total / 10);
       const bucket = whole === 0 ? 'jp_0' : whole < 10 ? 'jp_1_9' : whole < 20 ? 'jp_10_19' : 'jp_20_plus';
       let running = 0;
       let month: number | null = null;
       for (const c of own) {
         running += c.tenths;
-        if (month === null && running >= TARGET_TENTHS)
-          month = new Date(c.at.getTime() + 7 * 3600_000).getUTCMonth() + 1;
+        if (month === null && running >= target) month = new Date(c.at.getTime() + 7 * 3600_000).getUTCMonth() + 1;
       }
       for (const node of nodesOf(p.region_code as string | null, p.unit_id as string | null)) {
-        const counters = { people: 1, [bucket]: 1, met_target: total >= TARGET_TENTHS ? 1 : 0, jp_tenths: total };
+        const counters = { people: 1, [bucket]: 1, met_target: total >= target ? 1 : 0, jp_tenths: total };
         addTo(jp, `${node}|${year}|${p.employee_type}|${p.golongan ?? ''}`, counters, JP_COUNTERS);
         if (month !== null) addTo(months, `${node}|${year}|${month}`, { attained: 1 }, ['attained']);
       }
@@ -129,8 +135,8 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
     };
   };
 
-  const expectNodesToMatchLedger = async (year: number) => {
-    const [actual, expected] = [await actualJp(year), await expectedJp(year)];
+  const expectNodesToMatchLedger = async (year: number, pnsTarget = TARGET_TENTHS) => {
+    const [actual, expected] = [await actualJp(year), await expectedJp(year, pnsTarget)];
     expect(ofNodes(actual.jp, nodes())).toEqual(ofNodes(expected.jp, nodes()));
     expect(actual.jp).toEqual(expected.jp);
     expect(actual.months).toEqual(expected.months);
@@ -257,6 +263,34 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
     for (const year of [2026, 2027]) await expectNodesToMatchLedger(year);
     expect(await peopleAt(unitA, 2026)).toBe(4);
     expect(await peopleAt('', 2026)).toBe(7);
+  });
+
+  it('recounts who met the target when the national admin changes it, with no rebuild', async () => {
+    // Early 2027 (the clock of the tests before). At 15 JP: short of the target of 20, past one of 12.
+    const fifteen = await givenUser(t, { unitId: unitB });
+    await completeCourse(fifteen, 15);
+    await t.drain();
+    await expectNodesToMatchLedger(2027);
+    const metAtNation = async () =>
+      Object.entries((await actualJp(2027)).jp)
+        .filter(([k]) => k.split('|')[0] === '')
+        .reduce((s, [, v]) => s + v.met_target, 0);
+    const metBefore = await metAtNation();
+    const setPnsTarget = async (targetJp: number) =>
+      okBody(
+        await as(national).put('/api/learning/settings', { targets: [{ employeeType: 'PNS', year: 2027, targetJp }] }),
+        'settings',
+      );
+
+    await setPnsTarget(12);
+    await t.drain();
+    await expectNodesToMatchLedger(2027, 120);
+    expect(await metAtNation()).toBeGreaterThan(metBefore);
+
+    await setPnsTarget(20);
+    await t.drain();
+    await expectNodesToMatchLedger(2027);
+    expect(await metAtNation()).toBe(metBefore);
   });
 
   it('changes nothing when the same refreshes run again, in any order', async () => {

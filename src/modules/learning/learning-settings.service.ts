@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
+import { InTxListeners } from '../../../libs/queue';
 import { EmployeeType } from '../identity/domain/golongan';
 import { targetFor } from './domain/jp-target';
 import { UpdateLearningSettingsDto } from './dto/settings.dto';
@@ -15,6 +16,15 @@ export interface LearningSettings {
 
 const DEFAULT_MINUTES_PER_JP = 45;
 
+/** Yearly JP targets that were set or changed; year 0 is the default for years without their own. */
+export interface JpTargetsChanged {
+  targets: Array<{ employeeType: EmployeeType; year: number }>;
+}
+
+/** Told inside the settings transaction when targets change (monitoring recounts who met them). */
+@Injectable()
+export class JpTargetsChangedSubscribers extends InTxListeners<JpTargetsChanged> {}
+
 /** Minutes per JP and the yearly JP targets, kept by the national admin. */
 @Injectable()
 export class LearningSettingsService {
@@ -22,6 +32,7 @@ export class LearningSettingsService {
     @InjectRepository(LearningSetting) private readonly settings: Repository<LearningSetting>,
     @InjectRepository(JpTarget) private readonly targets: Repository<JpTarget>,
     private readonly tx: TransactionRunner,
+    private readonly targetsChanged: JpTargetsChangedSubscribers,
   ) {}
 
   async get(): Promise<LearningSettings> {
@@ -52,6 +63,11 @@ export class LearningSettingsService {
           .values({ employeeType: target.employeeType, year: target.year ?? 0, targetJp: target.targetJp })
           .orUpdate(['target_jp'], ['employee_type', 'year'])
           .execute();
+      }
+      if (dto.targets?.length) {
+        await this.targetsChanged.notify(m, {
+          targets: dto.targets.map((t) => ({ employeeType: t.employeeType, year: t.year ?? 0 })),
+        });
       }
     });
     return this.get();

@@ -6,7 +6,7 @@ import { DevelopmentForm, Enrolment, EnrolmentStatus, ExternalActivity } from '.
 import { Credit, CreditsChanged, CreditsChangedSubscribers, CreditWriter, EvidenceOnly } from './ledger/credits';
 import { JpYear, JpYears } from './ledger/jp-years';
 import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
-import { LearningSettingsService } from './learning-settings.service';
+import { JpTargetsChanged, JpTargetsChangedSubscribers, LearningSettingsService } from './learning-settings.service';
 import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
 import { ExternalVerifiedListener, ExternalVerifiedSubscribers } from './progress/external-verified.subscribers';
 import { QuizProgress, QuizSeat } from './progress/quiz-progress';
@@ -63,7 +63,13 @@ export class LearningApi {
     private readonly jpYears: JpYears,
     private readonly enrolmentChanges: EnrolmentChanges,
     private readonly enrolmentCounts: EnrolmentCounts,
+    private readonly targetsChanged: JpTargetsChangedSubscribers,
   ) {}
+
+  /** Called in the settings transaction when yearly JP targets are set or changed. */
+  onJpTargetsChanged(listener: InTxListener<JpTargetsChanged>): void {
+    this.targetsChanged.subscribe(listener);
+  }
 
   /**
    * Called in the producer's transaction whenever enrolments are inserted or their status,

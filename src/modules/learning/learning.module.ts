@@ -29,7 +29,7 @@ import { ExternalVerifiedJob } from './jobs/external-verified.job';
 import { LearnerController } from './learner.controller';
 import { LearningApi } from './learning.api';
 import { LearningSettingsController } from './learning-settings.controller';
-import { LearningSettingsService } from './learning-settings.service';
+import { JpTargetsChangedSubscribers, LearningSettingsService } from './learning-settings.service';
 import { LearnerHomeService } from './ledger/learner-home.service';
 import { LedgerService } from './ledger/ledger.service';
 import { CompletionRecorder } from './progress/completion-recorder';
@@ -58,6 +58,7 @@ import { VersionMigrationService } from './progress/version-migration.service';
   ],
   providers: [
     LearningSettingsService,
+    JpTargetsChangedSubscribers,
     DevelopmentFormsService,
     LearningApi,
     LearnerContext,

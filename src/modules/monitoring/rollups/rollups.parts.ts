@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { MonitoringDailyJob } from '../jobs/daily.job';
+import { JpTargetsJob } from '../jobs/jp-targets.job';
 import { MonitoringDailyScheduler } from '../jobs/daily.scheduler';
 import { PeopleTriggers } from './triggers/people-triggers';
 import { RebuildJob } from '../jobs/rebuild.job';
@@ -44,6 +45,7 @@ export const ROLLUP_PROVIDERS: Provider[] = [
   RefreshJob,
   RebuildJob,
   MonitoringDailyJob,
+  JpTargetsJob,
   MonitoringDailyScheduler,
   PeopleTriggers,
 ];

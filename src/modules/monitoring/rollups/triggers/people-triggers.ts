@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '../../../../../libs/common';
+import { Clock, newId } from '../../../../../libs/common';
+import { OutboxService } from '../../../../../libs/queue';
 import { IdentityApi } from '../../../identity/identity.api';
 import { LearningApi } from '../../../learning/learning.api';
 import { OrganisationApi } from '../../../organisation/organisation.api';
@@ -22,6 +23,7 @@ export class PeopleTriggers implements OnModuleInit {
     private readonly organisation: OrganisationApi,
     private readonly signals: MonitoringSignals,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -31,6 +33,10 @@ export class PeopleTriggers implements OnModuleInit {
     });
     this.identity.onPeopleChanged((m, { userIds }) => this.peopleChanged(m, userIds));
     this.organisation.onStandardChanged((m, { positionId }) => this.standardChanged(m, positionId));
+    // Who met a target is on every JP leaf of its type: a job pages through them (one per change).
+    this.learning.onJpTargetsChanged((m, { targets }) =>
+      this.outbox.enqueue(m, 'monitoring.jp-targets', { targets }, { jobId: newId() }),
+    );
   }
 
   /**
