@@ -8,3 +8,4 @@ export * from './project-root';
 export * from './http/uuid-param.pipe';
 export * from './ttl-cache';
 export * from './wib';
+export * from './micro-batch';

@@ -6,6 +6,5 @@ export * from './outbox-message.entity';
 export * from './outbox-relay';
 export * from './outbox.service';
 export * from './queue.module';
-export * from './micro-batch';
 export * from './daily-job-scheduler';
 export * from './in-tx-listeners';

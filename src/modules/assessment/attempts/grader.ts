@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '../../../../libs/common';
+import { Clock, MicroBatch } from '../../../../libs/common';
 import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
-import { MicroBatch, OutboxService, PermanentJobError, QUEUE_CONCURRENCY } from '../../../../libs/queue';
+import { OutboxService, PermanentJobError, QUEUE_CONCURRENCY } from '../../../../libs/queue';
 import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { QuizAttempt } from '../entities';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainException } from '../../../../libs/common';
+import { Clock, DomainException, MicroBatch } from '../../../../libs/common';
 import { isMysqlFamily, runRetryingDeadlocks, TransactionRunner } from '../../../../libs/database';
-import { MicroBatch } from '../../../../libs/queue';
 import { AssessmentError } from '../assessment.errors';
 import { QuizAttempt } from '../entities';
 import { AttemptStore } from './attempt-store';

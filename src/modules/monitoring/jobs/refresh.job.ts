@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JobHandler, JobPayloads, JobProcessor, MicroBatch } from '../../../../libs/queue';
+import { MicroBatch } from '../../../../libs/common';
+import { JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
 import { LeafKind } from '../rollups/leaf-kind';
 import { LEAF_KINDS, LEAF_NAMES, LeafKindMap, LeafName } from '../rollups/leaf-kinds';
 import { LeafRefresher } from '../rollups/leaf-refresher';
