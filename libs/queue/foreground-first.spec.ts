@@ -60,4 +60,31 @@ describe('ForegroundFirst', () => {
     time.advance(50);
     expect(gate.busy()).toBe(false);
   });
+
+  it('lets many waiting jobs share one ticker, and releases them together when foreground goes quiet', async () => {
+    const time = fakeTime();
+    let sleeps = 0;
+    const gate = new ForegroundFirst({
+      quietMs: 50,
+      maxWaitMs: 10_000,
+      pollMs: 10,
+      now: time.now,
+      sleep: (ms) => {
+        sleeps++;
+        return time.sleep(ms);
+      },
+    });
+    let finishForeground: () => void = () => undefined;
+    const foreground = gate.foreground(() => new Promise<void>((r) => (finishForeground = r)));
+    const started: number[] = [];
+    const jobs = Array.from({ length: 30 }, (_, i) => gate.background(async () => void started.push(i)));
+    for (let i = 0; i < 100; i++) await Promise.resolve();
+    expect(started).toEqual([]);
+    finishForeground();
+    await foreground;
+    await Promise.all(jobs);
+    expect(started).toHaveLength(30);
+    // One sleep per poll period for all thirty, not one each.
+    expect(sleeps).toBeLessThanOrEqual(time.now() / 10 + 1);
+  });
 });

@@ -13,6 +13,9 @@
 export class ForegroundFirst {
   private running = 0;
   private lastActivity = Number.NEGATIVE_INFINITY;
+  /** Background jobs waiting, released by one ticker (not one timer each: a worker holds dozens). */
+  private waiting: Array<{ release: () => void; giveUpAt: number }> = [];
+  private ticking = false;
 
   constructor(
     private readonly options: {
@@ -45,10 +48,29 @@ export class ForegroundFirst {
 
   /** Runs background work once no foreground job has run for `quietMs`, or after `maxWaitMs` at most. */
   async background<T>(work: () => Promise<T>): Promise<T> {
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    const giveUpAt = this.now() + this.options.maxWaitMs;
-    while (this.busy() && this.now() < giveUpAt) await sleep(this.options.pollMs);
+    if (this.busy()) {
+      await new Promise<void>((release) => {
+        this.waiting.push({ release, giveUpAt: this.now() + this.options.maxWaitMs });
+        this.tick();
+      });
+    }
     return work();
+  }
+
+  /** Every pollMs while jobs wait: all go once foreground is quiet, each on its own at its limit. */
+  private tick(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    void sleep(this.options.pollMs).then(() => {
+      this.ticking = false;
+      const quiet = !this.busy();
+      const now = this.now();
+      const still = this.waiting.filter((w) => !quiet && now < w.giveUpAt);
+      for (const w of this.waiting) if (!still.includes(w)) w.release();
+      this.waiting = still;
+      if (still.length > 0) this.tick();
+    });
   }
 
   /** Is foreground work running, or did some end within `quietMs`? */
