@@ -1,6 +1,6 @@
-const yearFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' });
+import { wibYear } from '../../../../libs/common';
 
 /** The calendar year in WIB, the year JP credits and plans are counted in. */
 export function ledgerYear(moment: Date): number {
-  return Number(yearFormat.format(moment));
+  return wibYear(moment);
 }

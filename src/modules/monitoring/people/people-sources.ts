@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Clock } from '../../../../libs/common';
+import { Clock, startOfWibDay, wibDay } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { DevelopmentPlansApi } from '../../development-plans/development-plans.api';
 import { CourseEnrolmentQuery, LearningApi } from '../../learning/learning.api';
@@ -27,12 +27,9 @@ export interface Window {
   withTotal: boolean;
 }
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
-
 /** The instant today (WIB) began: an active enrolment whose deadline is before it is overdue. */
 export function startOfWibToday(now: Date): Date {
-  const day = new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS);
+  return startOfWibDay(wibDay(now));
 }
 
 const COURSE_STATUSES: Record<CourseWhich, Array<'active' | 'completed'>> = {

@@ -1,4 +1,8 @@
+import { startOfWibDay, wibDay } from '../../../../../libs/common';
 import type { FollowUpStatus } from '../entities/follow-up-survey.entity';
+
+// The platform's calendar is WIB (UTC+7, no daylight saving); stored times stay UTC.
+export { startOfWibDay, wibDay };
 
 /** Days from completion to the behaviour follow-up (Kirkpatrick L3); a setting, this is its default. */
 export const DEFAULT_FOLLOW_UP_DAYS = 90;
@@ -11,19 +15,6 @@ export const REMINDER_INTERVAL_DAYS = 7;
 export const EXPIRE_AFTER_DAYS = 30;
 
 const DAY_MS = 24 * 3600_000;
-/** The platform's calendar is WIB (UTC+7, no daylight saving); stored times stay UTC. */
-const WIB_OFFSET_MS = 7 * 3600_000;
-
-/** The WIB calendar day of an instant, as YYYY-MM-DD. */
-export function wibDay(instant: Date): string {
-  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a WIB day begins (00:00 WIB), optionally `plusDays` later. */
-export function startOfWibDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS + plusDays * DAY_MS);
-}
-
 /** Whole calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../../../../../libs/common';
+import { Clock, wibDay } from '../../../../../libs/common';
 import { AppConfig, APP_CONFIG } from '../../../../../libs/config';
 import { TransactionRunner } from '../../../../../libs/database';
 import { DailyJobScheduler, OutboxService } from '../../../../../libs/queue';
@@ -18,7 +18,7 @@ export class PlanCalendarScheduler extends DailyJobScheduler {
 
   enqueueToday(): Promise<void> {
     // The WIB date: plans close the day after 31 December in Indonesia, not in UTC.
-    const day = new Date(this.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const day = wibDay(this.clock.now());
     return this.tx.run((m) => this.outbox.enqueue(m, 'development-plans.plan-calendar', { day }, { jobId: day }));
   }
 }
