@@ -22,34 +22,16 @@ export class AttemptStore {
   ) {}
 
   /**
-   * in_progress → submitted; true for the one caller that made the transition. Last
-   * answers sent with a submit go in the same statement, guarded by the revision they
-   * were merged on, so a concurrent autosave is never overwritten unseen.
+   * in_progress → submitted by the timer (an attempt left open past its limit); true for the
+   * one caller that made the transition. A learner's submits close through closeMany.
    */
-  async close(
-    m: EntityManager,
-    attemptId: string,
-    closedBy: 'learner' | 'timer',
-    userId?: string,
-    answers?: { responsesJson: string; revision: number },
-  ): Promise<boolean> {
+  async close(m: EntityManager, attemptId: string, closedBy: 'learner' | 'timer'): Promise<boolean> {
     const now = this.clock.now();
     const won = await m
       .createQueryBuilder()
       .update(QuizAttempt)
-      .set({
-        status: 'submitted',
-        submittedAt: now,
-        closedBy,
-        updatedAt: now,
-        ...(answers ? { responsesJson: answers.responsesJson, revision: answers.revision + 1 } : {}),
-      })
-      .where({
-        id: attemptId,
-        status: 'in_progress',
-        ...(userId ? { userId } : {}),
-        ...(answers ? { revision: answers.revision } : {}),
-      })
+      .set({ status: 'submitted', submittedAt: now, closedBy, updatedAt: now })
+      .where({ id: attemptId, status: 'in_progress' })
       .execute();
     if (won.affected !== 1) return false;
     await this.outbox.enqueue(m, 'assessment.grade-attempt', { attemptId }, { jobId: attemptId });
