@@ -51,6 +51,8 @@ export async function givenUser(
     supervisorId?: string;
     positionId?: string;
     withNip?: boolean;
+    /** A PNS golongan such as 'IV/a' (default 'III/a'). */
+    golongan?: string;
   } = {},
 ): Promise<GivenUser> {
   const n = next();
@@ -63,7 +65,7 @@ export async function givenUser(
     email,
     nip: options.withNip === false ? null : fakeNip(),
     employeeType: 'PNS',
-    golongan: 'III/a',
+    golongan: options.golongan ?? 'III/a',
     unitId: options.unitId ?? null,
     scopeRegionCode: options.scopeRegionCode ?? null,
     supervisorId: options.supervisorId ?? null,

@@ -193,21 +193,24 @@ describe(`monitoring: queued exports (${usesRedis() ? 'BullMQ on Redis' : 'in-pr
     const rows = workbook.worksheets[0].getSheetValues().slice(2) as unknown[][];
     const dashboard = okBody(await asUser(t, admin).get(`/api/monitoring/jp?node=36.74&year=${YEAR}`), 'jp');
     const children = dashboard.children as Array<{
-      child: { node: string };
+      child: { node: string; code: string };
       people: number;
       jp0: number;
       jp10to19: number;
     }>;
     expect(rows).toHaveLength(children.length);
     for (const c of children) {
-      const row = rows.find((r) => r[2] === c.child.node)!;
+      const row = rows.find((r) => r[2] === c.child.code)!;
       expect([row[3], row[4], row[6]]).toEqual([c.people, c.jp0, c.jp10to19]);
     }
-    expect(rows.find((r) => r[2] === unitB)![6]).toBe(1); // the learner with 12 JP
+    const unitBCode = children.find((c) => c.child.node === unitB)!.child.code;
+    expect(rows.find((r) => r[2] === unitBCode)![6]).toBe(1); // the learner with 12 JP
 
     const csv = ((await download(national, completion.body.id)).body as Buffer).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFKursus,Terdaftar,Sedang belajar,Selesai,Terlambat,% selesai');
-    expect(csv).toMatch(/Kursus Uji \d+,1,0,1,0,100\r\n/);
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFKursus,Terdaftar,Sedang belajar,Selesai,Terlambat,% selesai,Menunggu persetujuan',
+    );
+    expect(csv).toMatch(/Kursus Uji \d+,1,0,1,0,100,0\r\n/);
   });
 
   it('only the owner sees or downloads an export: 404 for anyone else, the national admin too', async () => {

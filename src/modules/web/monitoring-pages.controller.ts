@@ -89,6 +89,7 @@ export class MonitoringPagesController {
       planStatuses: PLAN_STATUS_ORDER,
       trendSvg: trend,
       heatLevel,
+      tableParams: tableParams(node, section, year, ask),
       people: peopleLinker(node, yearOfLinks),
       peopleAt: (child: string, q: Parameters<ReturnType<typeof peopleLinker>>[0]) =>
         peopleLinker(child, yearOfLinks)(q),
@@ -107,6 +108,19 @@ export class MonitoringPagesController {
         }),
     });
   }
+}
+
+/** The filters an export of one of the page's tables is asked with: what the page shows. */
+function tableParams(node: string, section: DashboardSectionName, year: number, ask: DashboardAsk) {
+  const params: Record<string, string> = { node };
+  if (section !== 'penyelesaian' && section !== 'kompetensi') params.year = String(year);
+  if (section === 'jp') {
+    if (ask.fromMonth !== undefined) params.fromMonth = String(ask.fromMonth);
+    if (ask.toMonth !== undefined) params.toMonth = String(ask.toMonth);
+  }
+  if (section === 'penyelesaian' && ask.courseId) params.courseId = ask.courseId;
+  if (section === 'kompetensi' && ask.competencyCode) params.competencyCode = ask.competencyCode;
+  return params;
 }
 
 /** The filters of the page's query string; a malformed one is a 400 naming it, like the API. */

@@ -8,7 +8,8 @@ import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { IdentityApi } from '../../identity/identity.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
 import { MonExport } from '../entities';
-import { ExportKind, ExportTables } from './export-tables';
+import { ExportKind } from './export-kinds';
+import { ExportTables } from './export-tables';
 import { EXPORTS_FOLDER } from './exports.service';
 
 const BATCH = 500;

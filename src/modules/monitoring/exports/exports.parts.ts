@@ -1,5 +1,6 @@
 import { MonitoringPart } from '../monitoring.parts';
 import { ExportRunner } from './export-runner';
+import { DashboardTables } from './dashboard-tables';
 import { ExportTables } from './export-tables';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -8,6 +9,6 @@ import { ExportRunJob } from './jobs/export-run.job';
 /** Queued CSV/XLSX exports of dashboard tables and people lists. */
 export const EXPORTS_PART: MonitoringPart = {
   controllers: [ExportsController],
-  providers: [ExportTables, ExportsService, ExportRunner, ExportRunJob],
+  providers: [ExportTables, DashboardTables, ExportsService, ExportRunner, ExportRunJob],
   exports: [ExportsService],
 };

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { COMPETENCY_CODE_PATTERN, JpQuery } from '../../dashboard/dto/dashboard-query.dto';
+import { EXPORT_KINDS, ExportKind } from '../export-kinds';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class CreateExportDto {
-  @ApiProperty({ enum: ['people', 'jp-children', 'completion-courses'] })
-  @IsIn(['people', 'jp-children', 'completion-courses'])
-  kind: 'people' | 'jp-children' | 'completion-courses';
+  @ApiProperty({ enum: EXPORT_KINDS })
+  @IsIn(EXPORT_KINDS)
+  kind: ExportKind;
 
   @ApiProperty({
     description:
-      "The table's filters: for people the people-list parameters (node, metric, year, ...); for the dashboard tables node and year",
+      "The table's filters: for people the people-list parameters (node, metric, year, ...); for the dashboard tables the dashboard's filters (node, year, fromMonth, toMonth, courseId, competencyCode)",
     type: 'object',
     additionalProperties: true,
   })
@@ -24,19 +25,15 @@ export class CreateExportDto {
   format: ExportFormat;
 }
 
-/** Parameters of the dashboard tables (children × JP, completion per course). */
-export class NodeTableParamsDto {
-  @ApiPropertyOptional()
+/** Parameters of the dashboard tables: the dashboard's own filters, checked by the same rules. */
+export class DashboardTableParamsDto extends JpQuery {
+  @ApiPropertyOptional({ description: 'One course (completion tables)' })
   @IsOptional()
-  @IsString()
-  @MaxLength(36)
-  node?: string;
+  @IsUUID('all', { message: 'courseId must be a course id' })
+  courseId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'M.01', description: 'One competency (competency tables)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
+  @Matches(COMPETENCY_CODE_PATTERN, { message: 'competencyCode must be a competency code such as M.01' })
+  competencyCode?: string;
 }

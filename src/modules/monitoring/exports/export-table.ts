@@ -1,0 +1,38 @@
+import { ExportColumn } from '../../../../libs/content';
+import { VisibleNode } from '../dashboard/node-scope';
+
+export type ExportRow = Record<string, unknown>;
+
+/** A table an export writes: its sheet name, columns, size and rows a batch at a time. */
+export interface ExportTable {
+  title: string;
+  /** The node the rows lie under (stored with the export, so the job re-checks the same node). */
+  node: VisibleNode;
+  columns: ExportColumn<ExportRow>[];
+  total(): Promise<number>;
+  batch(offset: number, limit: number): Promise<ExportRow[]>;
+}
+
+/** A column showing one field of the row. */
+export const col = (header: string, key: string): ExportColumn<ExportRow> => ({
+  header,
+  value: (r) => (r[key] === undefined ? null : (r[key] as string | number | null)),
+});
+
+/** A table small enough to read at once (a node's children, its courses): loaded on first use, handed out in batches. */
+export function smallTable(
+  title: string,
+  node: VisibleNode,
+  columns: ExportColumn<ExportRow>[],
+  load: () => Promise<ExportRow[]>,
+): ExportTable {
+  let loaded: Promise<ExportRow[]> | null = null;
+  const all = () => (loaded ??= load());
+  return {
+    title,
+    node,
+    columns,
+    total: async () => (await all()).length,
+    batch: async (offset, limit) => (await all()).slice(offset, offset + limit),
+  };
+}
