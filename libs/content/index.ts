@@ -5,3 +5,4 @@ export * from './send-stored-file';
 export * from './upload';
 export * from './tabular-file';
 export * from './table-export';
+export * from './table-file-writer';

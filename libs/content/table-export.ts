@@ -26,9 +26,22 @@ function csvCell(value: string | number | null | undefined): string {
  * text cells protected against formula injection; numbers stay numbers.
  */
 export function toCsv<T>(columns: ExportColumn<T>[], rows: Iterable<T>): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  const lines = [csvLine(columns.map((c) => c.header))];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => c.value(row))));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One CSV line (without its CRLF) of cell values. */
+export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
+  return values.map(csvCell).join(',');
+}
+
+/** The XLSX cells of a row: text protected, numbers as numbers, empty as null. */
+export function xlsxCells<T>(columns: ExportColumn<T>[], row: T): Array<string | number | null> {
+  return columns.map((c) => {
+    const v = c.value(row);
+    return typeof v === 'string' ? safeCellText(v) : (v ?? null);
+  });
 }
 
 /** An XLSX workbook of one sheet; text cells protected as in CSV, the header row bold and frozen. */
@@ -36,14 +49,7 @@ export async function toXlsx<T>(sheetName: string, columns: ExportColumn<T>[], r
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const row of rows) {
-    sheet.addRow(
-      columns.map((c) => {
-        const v = c.value(row);
-        return typeof v === 'string' ? safeCellText(v) : (v ?? null);
-      }),
-    );
-  }
+  for (const row of rows) sheet.addRow(xlsxCells(columns, row));
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, c.header.length + 2))));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -15,6 +15,20 @@ export interface FileStorage {
   size(key: string): Promise<number>;
   /** The file, or the inclusive byte range of it, as a stream. */
   stream(key: string, range?: { start: number; end: number }): Readable;
+  /**
+   * A file to be written bit by bit (a large export) at `path`; it gets its key only when
+   * committed, so a failed or interrupted write never leaves a file that looks complete.
+   */
+  draft(folder: string, extension: string): Promise<FileDraft>;
+}
+
+export interface FileDraft {
+  /** Where to write the content (a local file). */
+  readonly path: string;
+  /** Stores what was written; returns its key. */
+  commit(): Promise<string>;
+  /** Drops what was written. */
+  discard(): Promise<void>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { dirname, join } from 'node:path';
-import { FileStorage, KEY, newFileKey } from './file-storage';
+import { FileDraft, FileStorage, KEY, newFileKey } from './file-storage';
 
 /** Files under DATA_DIR/files; a shared volume when several processes run. */
 export class LocalFileStorage implements FileStorage {
@@ -37,6 +37,22 @@ export class LocalFileStorage implements FileStorage {
 
   stream(key: string, range?: { start: number; end: number }): Readable {
     return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  /** Written beside its final place as '.part' (same file system), renamed into place on commit. */
+  async draft(folder: string, extension: string): Promise<FileDraft> {
+    const key = newFileKey(folder, extension);
+    const final = this.pathOf(key);
+    const path = `${final}.part`;
+    await mkdir(dirname(final), { recursive: true });
+    return {
+      path,
+      commit: async () => {
+        await rename(path, final);
+        return key;
+      },
+      discard: () => rm(path, { force: true }),
+    };
   }
 
   private pathOf(key: string): string {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import { Clock } from '../../libs/common';
 import { FILE_STORAGE, FileStorage } from '../../libs/storage';
@@ -16,6 +17,7 @@ import {
   usesRedis,
 } from '../../libs/testing';
 import { IdentityApi } from '../../src/modules/identity/identity.api';
+import { PeopleService } from '../../src/modules/monitoring/people/people.service';
 import { ExportRunJob } from '../../src/modules/monitoring/exports/jobs/export-run.job';
 import { MonitoringDailyJob } from '../../src/modules/monitoring/jobs/daily.job';
 
@@ -280,6 +282,36 @@ describe(`monitoring: queued exports (${usesRedis() ? 'BullMQ on Redis' : 'in-pr
       [mover.user.id],
     );
     expect(Number(files[0].n)).toBe(0);
+  });
+
+  it('rows are written to a draft batch by batch: a failure half way leaves no file, partial or whole', async () => {
+    const people = t.get(PeopleService);
+    const walk = people.walk.bind(people);
+    jest.spyOn(people, 'walk').mockImplementation(async function* (node, peopleAsk, size) {
+      for await (const rows of walk(node, peopleAsk, size)) {
+        yield rows;
+        throw new Error('database gone');
+      }
+    });
+    const storage = t.get<FileStorage>(FILE_STORAGE as never);
+    const drafts: string[] = [];
+    const draft = storage.draft.bind(storage);
+    jest.spyOn(storage, 'draft').mockImplementation(async (folder, extension) => {
+      const d = await draft(folder, extension);
+      drafts.push(d.path);
+      return d;
+    });
+    const res = await ask(admin, { kind: 'people', params: zeroJp(unitA), format: 'xlsx' });
+    await t.drain();
+    jest.mocked(people.walk).mockRestore();
+    jest.mocked(storage.draft).mockRestore();
+    const [row] = await t.dataSource.query('SELECT status, file_key, error FROM mon_export WHERE id = ?', [
+      res.body.id,
+    ]);
+    expect(row).toEqual(expect.objectContaining({ status: 'failed', file_key: null }));
+    expect(drafts).toHaveLength(1);
+    expect(existsSync(drafts[0])).toBe(false);
+    expect(existsSync(drafts[0].replace(/\.part$/, ''))).toBe(false);
   });
 
   it('a file expires after 7 days and the daily job deletes it', async () => {

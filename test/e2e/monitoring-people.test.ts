@@ -13,6 +13,7 @@ import {
   TestApp,
   usesRedis,
 } from '../../libs/testing';
+import { PeopleService } from '../../src/modules/monitoring/people/people.service';
 import { givenAsn, givenPosition } from './needs-analysis.fixtures';
 
 const API = '/api/monitoring/people';
@@ -238,6 +239,30 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     }
     expect(seen.sort()).toEqual(all);
     expect(new Set(seen).size).toBe(all.length);
+  });
+
+  it('an export walks each list after its last row, 2 at a time: the same people in the same order as the list', async () => {
+    const people = t.get(PeopleService);
+    const asks: Array<Record<string, string | number>> = [
+      { node: '', year: YEAR, metric: 'jp-not-met' }, // ordered by JP, then id: ties across batches
+      { node: '36', year: YEAR, metric: 'jp-bucket', bucket: '0' },
+      { node: '', metric: 'course-enrolled', courseId: courseDue },
+      { node: '', metric: 'course-overdue', courseId: courseDue },
+      { node: '', metric: 'competency-not-met', competencyCode: 'M.05' },
+      { node: '', metric: 'competency-met', competencyCode: 'M.05' },
+    ];
+    for (const params of asks) {
+      const listed = ((await list(national, { pageSize: 100, ...params })).body.items as Array<{ userId: string }>).map(
+        (i) => i.userId,
+      );
+      const { node, ask } = await people.resolve({ kind: 'national' }, params as never);
+      const walked: string[] = [];
+      for await (const rows of people.walk(node, ask, 2)) {
+        expect(rows.length).toBeLessThanOrEqual(2);
+        walked.push(...rows.map((r) => r.userId));
+      }
+      expect({ params, walked }).toEqual({ params, walked: listed });
+    }
   });
 
   it('outside the scope is a 404: another region, its unit, the nation; learners are refused', async () => {

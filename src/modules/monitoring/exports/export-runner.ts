@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessScope, scopeOf } from '../../../../libs/auth';
 import { Clock, DomainException } from '../../../../libs/common';
 import { AppConfig, APP_CONFIG } from '../../../../libs/config';
-import { toCsv, toXlsx } from '../../../../libs/content';
+import { csvFileWriter, xlsxFileWriter } from '../../../../libs/content';
 import { TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { IdentityApi } from '../../identity/identity.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
 import { MonExport } from '../entities';
 import { ExportKind } from './export-kinds';
+import { ExportTable } from './export-table';
 import { ExportTables } from './export-tables';
 import { EXPORTS_FOLDER } from './exports.service';
 
@@ -46,24 +47,38 @@ export class ExportRunner {
       const table = await this.tables.open(scope, row.kind as ExportKind, JSON.parse(row.params));
       const total = await table.total();
       await this.progress(row.id, { status: 'running', done: 0, total });
-      const rows: Array<Record<string, unknown>> = [];
-      for (let offset = 0; offset < total; offset += BATCH) {
-        const batch = await table.batch(offset, BATCH);
-        rows.push(...batch);
-        await this.progress(row.id, { done: Math.min(rows.length, total) });
-        if (batch.length < BATCH) break;
-      }
-      const content =
-        row.format === 'csv'
-          ? Buffer.from(toCsv(table.columns, rows), 'utf8')
-          : await toXlsx(table.title, table.columns, rows);
-      const key = await this.storage.put(EXPORTS_FOLDER, content, row.format);
-      await this.finish(row, key, fileNameOf(row, this.clock.now()), rows.length, table.title);
+      const { key, count } = await this.write(row, table, total);
+      await this.finish(row, key, fileNameOf(row, this.clock.now()), count, table.title);
     } catch (err) {
       const reason =
         err instanceof NotAllowed || err instanceof DomainException ? err.message : 'The export could not be built';
       if (!(err instanceof NotAllowed || err instanceof DomainException)) this.logger.error(err);
       await this.progress(row.id, { status: 'failed', error: reason.slice(0, 300), finishedAt: this.clock.now() });
+    }
+  }
+
+  /**
+   * Streams the table into a storage draft batch by batch (memory holds one batch, whatever
+   * the size of the table) and stores it; nothing is left behind if a batch fails.
+   */
+  private async write(row: MonExport, table: ExportTable, total: number): Promise<{ key: string; count: number }> {
+    const draft = await this.storage.draft(EXPORTS_FOLDER, row.format);
+    try {
+      const writer =
+        row.format === 'csv'
+          ? csvFileWriter(draft.path, table.columns)
+          : xlsxFileWriter(draft.path, table.title, table.columns);
+      let done = 0;
+      for await (const batch of table.batches(BATCH)) {
+        await writer.add(batch);
+        done += batch.length;
+        await this.progress(row.id, { done: Math.min(done, total) });
+      }
+      const count = await writer.finish();
+      return { key: await draft.commit(), count };
+    } catch (err) {
+      await draft.discard();
+      throw err;
     }
   }
 

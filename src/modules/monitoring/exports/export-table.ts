@@ -9,8 +9,10 @@ export interface ExportTable {
   /** The node the rows lie under (stored with the export, so the job re-checks the same node). */
   node: VisibleNode;
   columns: ExportColumn<ExportRow>[];
+  /** How many rows to expect (the progress bar's end). */
   total(): Promise<number>;
-  batch(offset: number, limit: number): Promise<ExportRow[]>;
+  /** Every row in order, about `size` at a time. */
+  batches(size: number): AsyncIterable<ExportRow[]>;
 }
 
 /** A column showing one field of the row. */
@@ -33,6 +35,9 @@ export function smallTable(
     node,
     columns,
     total: async () => (await all()).length,
-    batch: async (offset, limit) => (await all()).slice(offset, offset + limit),
+    async *batches(size) {
+      const rows = await all();
+      for (let at = 0; at < rows.length; at += size) yield rows.slice(at, at + size);
+    },
   };
 }

@@ -51,12 +51,15 @@ export class ExportTables {
       deadline: r.deadline ? wibDay(r.deadline) : null,
       completedAt: r.completedAt ? wibDay(r.completedAt) : null,
     });
+    const people = this.people;
     return {
       title: `Daftar ASN ${node.name}`,
       node,
       columns,
       total: () => this.people.count(node, ask),
-      batch: async (offset, limit) => (await this.people.batch(node, ask, offset, limit)).map(flat),
+      batches: async function* (this: void, size: number) {
+        for await (const rows of people.walk(node, ask, size)) yield rows.map(flat);
+      },
     };
   }
 }

@@ -21,10 +21,23 @@ export interface PersonFigure {
   reachedLevel?: number | null;
 }
 
+/**
+ * Which rows of a list to read: a page by offset (the list pages), or the rows after a
+ * cursor (`after`: null for the first) in the same order, which an export walks so that
+ * its millionth row costs what its first did.
+ */
 export interface Window {
   offset: number;
   limit: number;
   withTotal: boolean;
+  after?: string | null;
+}
+
+export interface PeopleRead {
+  items: PersonFigure[];
+  total: number | null;
+  /** Where the next rows start (the last row's place in the order); null after the last. */
+  next: string | null;
 }
 
 /** The instant today (WIB) began: an active enrolment whose deadline is before it is overdue. */
@@ -54,7 +67,7 @@ export class PeopleSources {
     private readonly clock: Clock,
   ) {}
 
-  async read(node: VisibleNode, ask: PeopleAsk, w: Window): Promise<{ items: PersonFigure[]; total: number | null }> {
+  async read(node: VisibleNode, ask: PeopleAsk, w: Window): Promise<PeopleRead> {
     switch (ask.family) {
       case 'jp':
         return this.tx.run((m) => this.jp(m, node, ask, w));
@@ -72,7 +85,7 @@ export class PeopleSources {
     node: VisibleNode,
     ask: Extract<PeopleAsk, { family: 'jp' }>,
     w: Window,
-  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+  ): Promise<PeopleRead> {
     const qb = placed(m.createQueryBuilder(MonJpPerson, 'p'), node)
       .andWhere('p.year = :year', { year: ask.year })
       .andWhere('p.applied = :applied', { applied: true });
@@ -84,16 +97,24 @@ export class PeopleSources {
       if (ask.jp.maxTenths !== null) qb.andWhere('p.jp_tenths < :maxTenths', { maxTenths: ask.jp.maxTenths });
     }
     const total = w.withTotal ? await qb.getCount() : null;
-    const rows = await qb
-      .select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp'])
-      .orderBy('p.jpTenths', 'DESC')
+    if (w.after) {
+      const [tenths, userId] = splitCursor(w.after);
+      qb.andWhere('(p.jp_tenths < :afterTenths OR (p.jp_tenths = :afterTenths AND p.user_id > :afterUser))', {
+        afterTenths: Number(tenths),
+        afterUser: userId,
+      });
+    }
+    const rows = await windowed(
+      qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', 'DESC'),
+      w,
+    )
       .addOrderBy('p.userId', 'ASC')
-      .skip(w.offset)
-      .take(w.limit)
       .getMany();
+    const last = rows.length === w.limit ? rows[rows.length - 1] : null;
     return {
       items: rows.map((r) => ({ userId: r.userId, unitId: r.unitId, jpTenths: r.jpTenths, targetJp: r.targetJp })),
       total,
+      next: last && `${last.jpTenths}:${last.userId}`,
     };
   }
 
@@ -107,7 +128,7 @@ export class PeopleSources {
     node: VisibleNode,
     ask: Extract<PeopleAsk, { family: 'competency' }>,
     w: Window,
-  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+  ): Promise<PeopleRead> {
     const required = 'json_extract(p.levels, :requiredPath) + 0';
     const reached = 'COALESCE(json_extract(p.levels, :reachedPath) + 0, 0)';
     const path = `$."${ask.competencyCode}"`;
@@ -118,13 +139,13 @@ export class PeopleSources {
       .andWhere(ask.met ? `${reached} >= ${required}` : `${reached} < ${required}`)
       .setParameters({ requiredPath: `${path}[0]`, reachedPath: `${path}[1]` });
     const total = w.withTotal ? await qb.getCount() : null;
-    const rows = await qb
-      .select(['p.userId', 'p.unitId', 'p.levels'])
-      .orderBy('p.userId', 'ASC')
-      .skip(w.offset)
-      .take(w.limit)
-      .getMany();
+    if (w.after) qb.andWhere('p.user_id > :afterUser', { afterUser: w.after });
+    const rows = await windowed(
+      qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', 'ASC'),
+      w,
+    ).getMany();
     return {
+      next: rows.length === w.limit ? rows[rows.length - 1].userId : null,
       items: rows.map((r) => {
         const levels = JSON.parse(r.levels ?? '{}') as Record<string, [number, number | null]>;
         const [requiredLevel, reachedLevel] = levels[ask.competencyCode] ?? [null, null];
@@ -134,27 +155,23 @@ export class PeopleSources {
     };
   }
 
-  private async plan(
-    node: VisibleNode,
-    ask: Extract<PeopleAsk, { family: 'plan' }>,
-    w: Window,
-  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+  private async plan(node: VisibleNode, ask: Extract<PeopleAsk, { family: 'plan' }>, w: Window): Promise<PeopleRead> {
     const { rows, total } = await this.tx.run(async (m) => {
       const qb = placed(m.createQueryBuilder(MonPlanLeaf, 'p'), node)
         .andWhere('p.applied = :applied', { applied: true })
         .andWhere('p.year = :year', { year: ask.year })
         .andWhere('p.status = :status', { status: ask.status });
       const count = w.withTotal ? await qb.getCount() : null;
-      const page = await qb
-        .select(['p.planId', 'p.unitId', 'p.status'])
-        .orderBy('p.planId', 'ASC')
-        .skip(w.offset)
-        .take(w.limit)
-        .getMany();
+      if (w.after) qb.andWhere('p.plan_id > :afterPlan', { afterPlan: w.after });
+      const page = await windowed(
+        qb.select(['p.planId', 'p.unitId', 'p.status']).orderBy('p.planId', 'ASC'),
+        w,
+      ).getMany();
       return { rows: page, total: count };
     });
     const owners = await this.plans.ownersOf(rows.map((r) => r.planId));
     return {
+      next: rows.length === w.limit ? rows[rows.length - 1].planId : null,
       items: rows
         .filter((r) => owners.has(r.planId))
         .map((r) => ({ userId: owners.get(r.planId)!, unitId: r.unitId, status: r.status })),
@@ -166,10 +183,10 @@ export class PeopleSources {
     node: VisibleNode,
     ask: Extract<PeopleAsk, { family: 'course' }>,
     w: Window,
-  ): Promise<{ items: PersonFigure[]; total: number | null }> {
+  ): Promise<PeopleRead> {
     const unitIds =
       node.kind === 'U' ? [node.node] : node.kind === 'R' ? await this.courseUnitsIn(node.node, ask) : null;
-    if (unitIds && unitIds.length === 0) return { items: [], total: w.withTotal ? 0 : null };
+    if (unitIds && unitIds.length === 0) return { items: [], total: w.withTotal ? 0 : null, next: null };
     const query: CourseEnrolmentQuery = {
       courseId: ask.courseId,
       unitIds,
@@ -177,12 +194,13 @@ export class PeopleSources {
       statuses: COURSE_STATUSES[ask.which],
       ...(ask.which === 'overdue' ? { deadlineBefore: startOfWibToday(this.clock.now()) } : {}),
       ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
-      offset: w.offset,
+      ...(w.after !== undefined ? { afterId: w.after } : { offset: w.offset }),
       limit: w.limit,
       withTotal: w.withTotal,
     };
     const { items, total } = await this.learning.courseEnrolments(query);
     return {
+      next: items.length === w.limit ? items[items.length - 1].id : null,
       items: items.map((e) => ({
         userId: e.userId,
         unitId: e.unitId,
@@ -211,6 +229,18 @@ export class PeopleSources {
     });
     return rows.map((r) => r.unitKey);
   }
+}
+
+/** The window's rows: `limit` of them, after the cursor (added by the caller) or from the offset. */
+function windowed<T extends object>(qb: SelectQueryBuilder<T>, w: Window): SelectQueryBuilder<T> {
+  qb.take(w.limit);
+  return w.after === undefined ? qb.skip(w.offset) : qb;
+}
+
+/** A JP cursor: '<tenths>:<user id>'. */
+function splitCursor(cursor: string): [string, string] {
+  const cut = cursor.indexOf(':');
+  return [cursor.slice(0, cut), cursor.slice(cut + 1)];
 }
 
 /** The rows of a leaf table below a node: all (nation), a region's subtree, or one unit. */

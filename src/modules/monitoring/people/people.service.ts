@@ -74,10 +74,23 @@ export class PeopleService {
     return (await this.sources.read(node, ask, { offset: 0, limit: 1, withTotal: true })).total ?? 0;
   }
 
-  /** One batch of a list, named (an export walks the list with these). */
-  async batch(node: VisibleNode, ask: PeopleAsk, offset: number, limit: number): Promise<PersonRow[]> {
-    const { items } = await this.sources.read(node, ask, { offset, limit, withTotal: false });
-    return this.named(items);
+  /**
+   * The whole list in the list's order, `size` named rows at a time: each batch starts after
+   * the last row of the one before (not at an offset), so a national export does not slow
+   * down as it goes.
+   */
+  async *walk(node: VisibleNode, ask: PeopleAsk, size: number): AsyncGenerator<PersonRow[]> {
+    let after: string | null = null;
+    do {
+      const read: Awaited<ReturnType<PeopleSources['read']>> = await this.sources.read(node, ask, {
+        offset: 0,
+        limit: size,
+        withTotal: false,
+        after,
+      });
+      if (read.items.length > 0) yield await this.named(read.items);
+      after = read.next;
+    } while (after !== null);
   }
 
   private async named(items: PersonFigure[]): Promise<PersonRow[]> {
