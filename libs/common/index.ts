@@ -9,3 +9,4 @@ export * from './http/uuid-param.pipe';
 export * from './ttl-cache';
 export * from './wib';
 export * from './micro-batch';
+export * from './indonesian-months';

@@ -1,22 +1,9 @@
+import { INDONESIAN_MONTHS } from '../../../../libs/common';
+
 /**
  * How a certificate writes dates, numbers and NIPs for an Indonesian reader. Pure and
  * free of Intl on purpose: the output must not change with the ICU data a server ships.
  */
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
 
 /**
  * "2026-11-25" → "25 November 2026". The input is a calendar day already in WIB, so no
@@ -29,7 +16,7 @@ export function formatIndonesianDate(day: string): string {
   if (!match || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) {
     throw new Error(`Not a calendar day (YYYY-MM-DD): ${JSON.stringify(day)}`);
   }
-  return `${date} ${MONTHS[month - 1]} ${year}`;
+  return `${date} ${INDONESIAN_MONTHS[month - 1]} ${year}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../../libs/auth';
-import { Clock, validationFailed, wibYear } from '../../../../libs/common';
+import { Clock, INDONESIAN_MONTHS, validationFailed, wibYear } from '../../../../libs/common';
 import { ExportColumn } from '../../../../libs/content';
 import { DashboardAsk, DashboardService } from '../dashboard/dashboard.service';
 import { PLAN_STATUS_ORDER } from '../dashboard/dashboard.view';
@@ -11,20 +11,6 @@ import { DashboardTableParamsDto } from './dto/export.dto';
 import { DashboardTableKind } from './export-kinds';
 import { col, ExportRow, ExportTable, smallTable } from './export-table';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const PLAN_STATUS_LABELS: Record<(typeof PLAN_STATUS_ORDER)[number], string> = {
   draft: 'Draf',
   submitted: 'Diajukan',
@@ -115,7 +101,7 @@ export class DashboardTables {
             col('Memenuhi target s.d. akhir bulan', 'cumulative'),
             col('% memenuhi target', 'share'),
           ],
-          async () => (await jp()).trend.map((p) => ({ ...p, month: MONTHS[p.month - 1] })),
+          async () => (await jp()).trend.map((p) => ({ ...p, month: INDONESIAN_MONTHS[p.month - 1] })),
         );
       case 'completion-courses':
         return table('Penyelesaian', [col('Kursus', 'title'), ...COMPLETION], async () =>
