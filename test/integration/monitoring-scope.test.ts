@@ -7,7 +7,7 @@ import { OrganisationApi } from '../../src/modules/organisation/organisation.api
 import { DashboardService } from '../../src/modules/monitoring/dashboard/dashboard.service';
 import { ChildRef } from '../../src/modules/monitoring/dashboard/node-names';
 import { LeafContribution } from '../../src/modules/monitoring/rollups/leaf-kind';
-import { nodeDeltas } from '../../src/modules/monitoring/rollups/node-deltas';
+import { nodeDeltasOf } from '../../src/modules/monitoring/rollups/node-deltas';
 import { NATION, pathOf } from '../../src/modules/monitoring/rollups/node-path';
 import { counterTableOf } from '../../src/modules/monitoring/rollups/node-tables';
 import { MonitoringError } from '../../src/modules/monitoring/monitoring.errors';
@@ -102,9 +102,7 @@ describe('monitoring dashboards keep to the caller scope (property)', () => {
       });
     }
     await t.get(TransactionRunner).run(async (m) => {
-      for (const c of contributions) {
-        for (const [table, rows] of nodeDeltas(null, c)) await addToCounters(m, counterTableOf(table), rows);
-      }
+      for (const [table, rows] of nodeDeltasOf([], contributions)) await addToCounters(m, counterTableOf(table), rows);
     });
     dashboards = t.get(DashboardService);
   });

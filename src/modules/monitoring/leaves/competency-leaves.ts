@@ -10,8 +10,9 @@ import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
 import { CompetencyLevels, countMet, coverageOf, isMet } from './competency/coverage';
+import { COMPETENCY_NODE_SOURCES } from './competency/competency-nodes';
 import { upsertRows } from './leaf-rows';
-import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
+import { deleteOthersInRange } from './person-leaf-sql';
 
 type Key = LeafKeys['competency'];
 
@@ -27,7 +28,6 @@ export interface CompetencyState {
 type Standard = Array<{ competencyCode: string; requiredLevel: number }>;
 
 const PEOPLE_PER_BATCH = 500;
-const UNITS_PER_BATCH = 200;
 
 /**
  * The 'competency' leaves (mon_competency_person, key {userId}): an ASN whose position
@@ -37,6 +37,7 @@ const UNITS_PER_BATCH = 200;
 @Injectable()
 export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, RebuildableLeaves {
   readonly name = 'competency';
+  readonly nodeSources = COMPETENCY_NODE_SOURCES;
 
   constructor(
     private readonly identity: IdentityApi,
@@ -144,38 +145,6 @@ export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, Rebuild
     );
     await upsertRows(m, MonCompetencyPerson, rows);
     return { count: rows.length, next };
-  }
-
-  /** One GROUP BY per batch of units: people per place with the same coverage (levels text). */
-  async groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    const batch = await unitBatch(m, 'mon_competency_person', cursor, UNITS_PER_BATCH);
-    const groups: Array<{
-      region_code: string | null;
-      unit_id: string | null;
-      levels: string;
-      people: number | string;
-    }> = await m.query(
-      `SELECT region_code, unit_id, levels, COUNT(*) AS people FROM mon_competency_person
-         WHERE ${batch.where} AND levels IS NOT NULL GROUP BY region_code, unit_id, levels`,
-      batch.params,
-    );
-    const contributions = groups.map((g): LeafContribution => {
-      const people = Number(g.people);
-      const levels = JSON.parse(g.levels) as CompetencyLevels;
-      return {
-        regionCode: g.region_code,
-        unitId: g.unit_id,
-        rows: Object.entries(levels).map(([code, pair]) => ({
-          table: 'mon_competency_node' as const,
-          key: { competency_code: code },
-          counters: { required: people, met: isMet(pair) ? people : 0 },
-        })),
-      };
-    });
-    return { contributions, next: batch.next };
   }
 
   private rowOf(s: CompetencyState) {

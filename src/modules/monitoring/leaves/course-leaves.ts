@@ -7,6 +7,7 @@ import { MonCourseLeaf } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { COURSE_NODE_SOURCES } from './course/course-nodes';
 import { courseContribution, CourseState, courseStateOf } from './course/course-state';
 import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
 
@@ -25,6 +26,7 @@ const COURSES_PER_BATCH = 50;
 @Injectable()
 export class CourseLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   readonly name = 'course';
+  readonly nodeSources = COURSE_NODE_SOURCES;
 
   constructor(
     private readonly learning: LearningApi,
@@ -81,26 +83,6 @@ export class CourseLeaves implements LeafKind<Key, State>, RebuildableLeaves {
     await m.delete(MonCourseLeaf, { courseId: lastCourseId ? And(after, LessThanOrEqual(lastCourseId)) : after });
     await insertIgnore(m, MonCourseLeaf, rows);
     return { count: rows.length, next: lastCourseId };
-  }
-
-  async groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    // The leaf key holds the unit, so each leaf is its own group; a batch is a range of courses.
-    const courses = await m
-      .createQueryBuilder(MonCourseLeaf, 'l')
-      .select('DISTINCT l.course_id', 'id')
-      .where('l.course_id > :cursor', { cursor: cursor ?? '' })
-      .orderBy('l.course_id', 'ASC')
-      .limit(COURSES_PER_BATCH)
-      .getRawMany<{ id: string }>();
-    if (courses.length === 0) return { contributions: [], next: null };
-    const last = courses[courses.length - 1].id;
-    const leaves = await m.find(MonCourseLeaf, {
-      where: { courseId: And(MoreThan(cursor ?? ''), LessThanOrEqual(last)), applied: true },
-    });
-    return { contributions: leaves.map((l) => this.contribution(fromRow(l))), next: last };
   }
 
   private row(key: Key, state: State | null): MonCourseLeaf {

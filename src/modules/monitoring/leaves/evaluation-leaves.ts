@@ -7,9 +7,9 @@ import { MonEvaluationLeaf } from '../entities';
 import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
+import { EVALUATION_NODE_SOURCES } from './evaluation/evaluation-nodes';
 import { evaluationContribution, EvaluationState, isEmpty } from './evaluation/evaluation-state';
 import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
-import { unitPage } from './unit-pages';
 
 type Key = LeafKeys['evaluation'];
 type State = EvaluationState & Key;
@@ -24,6 +24,7 @@ const UNITS_PER_BATCH = 200;
 @Injectable()
 export class EvaluationLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   readonly name = 'evaluation';
+  readonly nodeSources = EVALUATION_NODE_SOURCES;
 
   constructor(
     private readonly plans: DevelopmentPlansApi,
@@ -74,21 +75,6 @@ export class EvaluationLeaves implements LeafKind<Key, State>, RebuildableLeaves
     else await m.createQueryBuilder().delete().from(MonEvaluationLeaf).execute();
     await insertIgnore(m, MonEvaluationLeaf, rows);
     return { count: rows.length, next: lastUnitKey };
-  }
-
-  async groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    // (year, unit) is the leaf key: each leaf is its own group; a batch is a range of units.
-    const page = await unitPage(m, 'mon_evaluation_leaf', 'unit_key', cursor, UNITS_PER_BATCH);
-    if (page.empty) return { contributions: [], next: null };
-    const leaves = await m
-      .createQueryBuilder(MonEvaluationLeaf, 'l')
-      .where(page.where, page.params)
-      .andWhere('l.applied = :applied', { applied: true })
-      .getMany();
-    return { contributions: leaves.map((l) => this.contribution(fromRow(l))), next: page.next };
   }
 
   private row(key: Key, state: (EvaluationTotals & { regionCode: string | null }) | null): MonEvaluationLeaf {

@@ -8,10 +8,11 @@ import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
-import { JP_BUCKETS, jpBucketOf, jpBucketSql, metTarget } from './jp/jp-bucket';
+import { jpBucketOf, metTarget } from './jp/jp-bucket';
+import { JP_NODE_SOURCES } from './jp/jp-nodes';
 import { wibYear as wibYearOf } from '../../../../libs/common';
 import { upsertRows } from './leaf-rows';
-import { deleteOthersInRange, unitBatch } from './person-leaf-sql';
+import { deleteOthersInRange } from './person-leaf-sql';
 
 type Key = LeafKeys['jp'];
 
@@ -30,7 +31,6 @@ export interface JpState {
 }
 
 const PEOPLE_PER_BATCH = 500;
-const UNITS_PER_BATCH = 200;
 
 /**
  * The 'jp' leaves (mon_jp_person, key {userId, year}): every ASN (employee type set, account
@@ -40,6 +40,7 @@ const UNITS_PER_BATCH = 200;
 @Injectable()
 export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
   readonly name = 'jp';
+  readonly nodeSources = JP_NODE_SOURCES;
 
   constructor(
     private readonly identity: IdentityApi,
@@ -203,43 +204,6 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     }));
     await upsertRows(m, MonJpPerson, rows);
     return { count: rows.length, next };
-  }
-
-  /** One GROUP BY per batch of units: people per place, year, type, golongan, bucket and attained month. */
-  async groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    const batch = await unitBatch(m, 'mon_jp_person', cursor, UNITS_PER_BATCH);
-    const bucket = jpBucketSql('jp_tenths');
-    const groups: Array<Record<string, string | number | null>> = await m.query(
-      `SELECT region_code, unit_id, year, employee_type, golongan, ${bucket} AS bucket, attained_month,
-              COUNT(*) AS people, SUM(jp_tenths) AS jp_tenths
-       FROM mon_jp_person WHERE ${batch.where}
-       GROUP BY region_code, unit_id, year, employee_type, golongan, ${bucket}, attained_month`,
-      batch.params,
-    );
-    const contributions = groups.map((g): LeafContribution => {
-      const people = Number(g.people);
-      const year = Number(g.year);
-      const month = g.attained_month === null ? null : Number(g.attained_month);
-      const rows: LeafContribution['rows'] = [
-        {
-          table: 'mon_jp_node',
-          key: { year, employee_type: String(g.employee_type), golongan: String(g.golongan) },
-          counters: {
-            people,
-            [JP_BUCKETS[Number(g.bucket)]]: people,
-            met_target: metTarget(month) ? people : 0,
-            jp_tenths: Number(g.jp_tenths),
-          },
-        },
-      ];
-      if (month !== null)
-        rows.push({ table: 'mon_jp_month_node', key: { year, month }, counters: { attained: people } });
-      return { regionCode: g.region_code as string | null, unitId: g.unit_id as string | null, rows };
-    });
-    return { contributions, next: batch.next };
   }
 
   /** Years already rolled up, and the current WIB year (so a new year starts with every ASN at 0 JP). */

@@ -7,14 +7,13 @@ import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { insertIgnore, lockedLeaf } from './leaf-rows';
+import { PLAN_NODE_SOURCES } from './plan/plan-nodes';
 import { planContribution, PlanState } from './plan/plan-state';
-import { unitPage } from './unit-pages';
 
 type Key = LeafKeys['plan'];
 type State = PlanState;
 
 const PLANS_PER_BATCH = 500;
-const UNITS_PER_BATCH = 500;
 
 /**
  * The 'plan' leaves: each development plan's year and status at its owner's region and unit
@@ -23,6 +22,7 @@ const UNITS_PER_BATCH = 500;
 @Injectable()
 export class PlanLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   readonly name = 'plan';
+  readonly nodeSources = PLAN_NODE_SOURCES;
 
   constructor(
     private readonly plans: DevelopmentPlansApi,
@@ -65,41 +65,6 @@ export class PlanLeaves implements LeafKind<Key, State>, RebuildableLeaves {
       places.map((p) => this.row(p.planId, stateOf(p))),
     );
     return { count: places.length, next: last };
-  }
-
-  async groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }> {
-    const page = await unitPage(m, 'mon_plan_leaf', 'unit_id', cursor, UNITS_PER_BATCH);
-    if (page.empty) return { contributions: [], next: null };
-    const groups: Array<Record<string, string | number | null>> = await m
-      .createQueryBuilder(MonPlanLeaf, 'l')
-      .select('l.region_code', 'regionCode')
-      .addSelect('l.unit_id', 'unitId')
-      .addSelect('l.year', 'year')
-      .addSelect('l.status', 'status')
-      .addSelect('COUNT(*)', 'plans')
-      .where(page.where, page.params)
-      .andWhere('l.applied = :applied', { applied: true })
-      .groupBy('l.region_code')
-      .addGroupBy('l.unit_id')
-      .addGroupBy('l.year')
-      .addGroupBy('l.status')
-      .getRawMany();
-    return {
-      contributions: groups.map((g) => {
-        const c = planContribution({
-          regionCode: (g.regionCode as string | null) ?? null,
-          unitId: (g.unitId as string | null) || null,
-          year: Number(g.year),
-          status: g.status as State['status'],
-        });
-        c.rows[0].counters.plans = Number(g.plans);
-        return c;
-      }),
-      next: page.next,
-    };
   }
 
   private row(planId: string, state: State | null): MonPlanLeaf {

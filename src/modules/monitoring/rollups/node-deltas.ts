@@ -4,18 +4,11 @@ import { pathOf } from './node-path';
 import { NODE_TABLES, NodeTableName } from './node-tables';
 
 /**
- * The node-row changes that replace one contribution by another: minus the old one on every
- * node of its path, plus the new one on every node of its path (a person who moved unit
- * leaves the old subtree and joins the new). Rows whose counters all cancel are dropped.
+ * The node-row changes that replace contributions by others (a leaf's old and new ones, or
+ * many leaves' at once, summed): minus each old one on every node of its path, plus each new
+ * one on every node of its path (a person who moved unit leaves the old subtree and joins the
+ * new). Rows whose counters all cancel are dropped.
  */
-export function nodeDeltas(
-  before: LeafContribution | null,
-  after: LeafContribution | null,
-): Map<NodeTableName, CounterRow[]> {
-  return nodeDeltasOf([before], [after]);
-}
-
-/** The same for many leaves at once: their changes summed into one set of node rows. */
 export function nodeDeltasOf(
   befores: Array<LeafContribution | null>,
   afters: Array<LeafContribution | null>,

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { LeafContribution } from './leaf-kind';
+import { NodeSource } from './node-sources';
 
 /** What the rebuild job needs of a leaf kind. */
 export interface RebuildableLeaves {
@@ -10,14 +10,8 @@ export interface RebuildableLeaves {
    * Leaves whose key no longer exists in the sources are removed by the batch that passes them.
    */
   rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }>;
-  /**
-   * The applied leaves summed per place (region, unit) and dimensions with one GROUP BY over
-   * the leaf table, in batches after `cursor`.
-   */
-  groupedContributions(
-    m: EntityManager,
-    cursor: string | null,
-  ): Promise<{ contributions: LeafContribution[]; next: string | null }>;
+  /** How the kind's node tables are summed from its leaves (each table from one kind only). */
+  readonly nodeSources: readonly NodeSource[];
 }
 
 /** Injection token: every leaf kind, in rebuild order. */

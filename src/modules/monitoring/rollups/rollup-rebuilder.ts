@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
-import { addToCounters, CounterRow, TransactionRunner } from '../../../../libs/database';
+import { TransactionRunner } from '../../../../libs/database';
 import { MonRebuild, MonState } from '../entities';
-import { nodeDeltas } from './node-deltas';
-import { counterTableOf, NODE_TABLE_NAMES, NodeTableName } from './node-tables';
+import { rebuildNodeTable } from './node-rebuild';
 import { lockRollups, ROLLUP_STATE_ID } from './rollup-lock';
 import { REBUILDABLE_LEAVES, RebuildableLeaves } from './rebuildable';
 
@@ -15,6 +14,8 @@ import { REBUILDABLE_LEAVES, RebuildableLeaves } from './rebuildable';
  */
 @Injectable()
 export class RollupRebuilder {
+  private readonly logger = new Logger(RollupRebuilder.name);
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -24,6 +25,8 @@ export class RollupRebuilder {
   async run(rebuildId: string | null): Promise<void> {
     let done = 0;
     for (const kind of this.kinds) {
+      const started = performance.now();
+      const before = done;
       await this.progress(rebuildId, `leaves:${kind.name}`, done);
       let cursor: string | null = null;
       do {
@@ -35,45 +38,23 @@ export class RollupRebuilder {
         cursor = batch.next;
         await this.progress(rebuildId, `leaves:${kind.name}`, done);
       } while (cursor !== null);
+      this.logger.log(`rebuilt ${done - before} ${kind.name} leaves in ${seconds(started)} s`);
     }
     await this.progress(rebuildId, 'nodes', done);
+    const started = performance.now();
     await this.tx.run(async (m) => {
       await lockRollups(m, 'exclusive');
       await this.rebuildNodes(m);
       await m.update(MonState, { id: ROLLUP_STATE_ID }, { rebuiltAt: this.clock.now() });
     });
+    this.logger.log(`rebuilt the node rows in ${seconds(started)} s`);
   }
 
-  /** Node rows from the grouped leaves: unit rows written batch by batch, region rows summed in memory. */
+  /** Every node row again from the leaves, table by table as each kind sums them. */
   private async rebuildNodes(m: EntityManager): Promise<void> {
-    for (const name of NODE_TABLE_NAMES) await m.query(`DELETE FROM ${name}`);
-    const regional = new Map<NodeTableName, Map<string, CounterRow>>();
     for (const kind of this.kinds) {
-      let cursor: string | null = null;
-      do {
-        const batch: Awaited<ReturnType<RebuildableLeaves['groupedContributions']>> = await kind.groupedContributions(
-          m,
-          cursor,
-        );
-        const unitRows = new Map<NodeTableName, CounterRow[]>();
-        for (const contribution of batch.contributions) {
-          for (const [table, rows] of nodeDeltas(null, contribution)) {
-            for (const row of rows) {
-              if (row.node_kind === 'U') {
-                const list = unitRows.get(table) ?? [];
-                list.push(row);
-                unitRows.set(table, list);
-              } else {
-                sumInto(regional, table, row);
-              }
-            }
-          }
-        }
-        for (const [table, rows] of unitRows) await addToCounters(m, counterTableOf(table), rows);
-        cursor = batch.next;
-      } while (cursor !== null);
+      for (const source of kind.nodeSources) await rebuildNodeTable(m, source);
     }
-    for (const [table, rows] of regional) await addToCounters(m, counterTableOf(table), [...rows.values()]);
   }
 
   private async progress(rebuildId: string | null, phase: string, done: number): Promise<void> {
@@ -82,15 +63,6 @@ export class RollupRebuilder {
   }
 }
 
-function sumInto(target: Map<NodeTableName, Map<string, CounterRow>>, table: NodeTableName, row: CounterRow): void {
-  const spec = counterTableOf(table);
-  const id = spec.keys.map((k) => String(row[k])).join('\u0000');
-  let rows = target.get(table);
-  if (!rows) target.set(table, (rows = new Map()));
-  const existing = rows.get(id);
-  if (!existing) {
-    rows.set(id, { ...row });
-    return;
-  }
-  for (const c of spec.counters) existing[c] = (existing[c] as number) + (row[c] as number);
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
 }

@@ -13,7 +13,7 @@ describe('jpBucketOf', () => {
   ])('%i tenths → %s', (tenths, bucket) => expect(jpBucketOf(tenths)).toBe(bucket));
 
   it('agrees with the SQL expression on every boundary', () => {
-    // The CASE in jpBucketSql, written out: the rebuild groups by it, the increments use jpBucketOf.
+    // The CASE in jpBucketSql, written out: the rebuild counts by it, the increments use jpBucketOf.
     const sql = (t: number) => (t < 10 ? 0 : t < 100 ? 1 : t < 200 ? 2 : 3);
     for (const t of [0, 1, 9, 10, 11, 99, 100, 101, 199, 200, 201, 1000]) {
       expect(JP_BUCKETS[sql(t)]).toBe(jpBucketOf(t));
