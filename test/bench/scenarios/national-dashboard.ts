@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isMysqlFamily, TransactionRunner } from '../../../libs/database';
@@ -102,6 +106,63 @@ async function signIn(baseUrl: string, identity: IdentityApi): Promise<string> {
 }
 
 const goal = (met: boolean) => (met ? 'met' : 'NOT met');
+
+/**
+ * Asks for the CSV of every ASN below their JP target in the nation, waits for the job and
+ * samples this process's RSS meanwhile (the app runs in it); the baseline reads the same
+ * leaves 2,000 at a time after the last one and writes them as CSV lines to a file.
+ */
+async function nationalExport(
+  baseUrl: string,
+  headers: Record<string, string>,
+  db: DataSource,
+  year: number,
+): Promise<{ rows: number; seconds: number; peakMb: number; baselineSeconds: number }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const asked = await fetch(`${baseUrl}/api/monitoring/exports`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'people', format: 'csv', params: { node: '', year, metric: 'jp-not-met' } }),
+  });
+  if (asked.status !== 202) throw new Error(`POST /api/monitoring/exports answered ${asked.status}`);
+  const { id } = (await asked.json()) as { id: string };
+  let state: { status: string; total: number; error: string | null };
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = (await (await fetch(`${baseUrl}/api/monitoring/exports/${id}`, { headers })).json()) as typeof state;
+  } while (state.status === 'queued' || state.status === 'running');
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (state.status !== 'done') throw new Error(`the export ended ${state.status}: ${state.error}`);
+
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-export-')), 'baseline.csv');
+  const baselineStarted = performance.now();
+  const out = createWriteStream(file);
+  out.write('\uFEFFuser_id,unit_id,jp_tenths,target_jp\r\n');
+  let after: [number, string] | null = null;
+  for (;;) {
+    const rows: Array<{ user_id: string; unit_id: string | null; jp_tenths: number; target_jp: number }> =
+      await db.query(
+        `SELECT user_id, unit_id, jp_tenths, target_jp FROM mon_jp_person
+          WHERE year = ? AND applied = 1 AND attained_month IS NULL
+          ${after ? 'AND (jp_tenths < ? OR (jp_tenths = ? AND user_id > ?))' : ''}
+          ORDER BY jp_tenths DESC, user_id LIMIT 2000`,
+        after ? [year, after[0], after[0], after[1]] : [year],
+      );
+    if (rows.length === 0) break;
+    out.write(rows.map((r) => `${r.user_id},${r.unit_id ?? ''},${r.jp_tenths},${r.target_jp}\r\n`).join(''));
+    const last = rows[rows.length - 1];
+    after = [Number(last.jp_tenths), last.user_id];
+  }
+  out.end();
+  await once(out, 'close');
+  const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+  rmSync(dirname(file), { recursive: true, force: true });
+  return { rows: state.total, seconds, peakMb: (peak - before) / 1024 ** 2, baselineSeconds };
+}
 
 /**
  * The national dashboard at national scale (BENCH_NATIONAL_LEARNERS, default 50,000 ASN with
@@ -282,6 +343,15 @@ export const nationalDashboard: Scenario = {
         `${groupedRatio.toFixed(2)} of the one-row commit rate (goal >= 0.5: ${goal(groupedRatio >= 0.5)})`,
     );
 
+    // d. A national people list exported (CSV) through the queued job, against the same rows
+    // read straight from the leaf table after the last one and written as CSV lines.
+    const exportRun = await nationalExport(baseUrl, headers, db, year);
+    log(
+      `export of the national list of ASN below their JP target (${exportRun.rows} rows): ${exportRun.seconds.toFixed(1)} s, ` +
+        `${(exportRun.rows / exportRun.seconds).toFixed(0)} rows/s, peak RSS +${exportRun.peakMb.toFixed(0)} MB; ` +
+        `plain keyset read + CSV ${exportRun.baselineSeconds.toFixed(1)} s (${(exportRun.seconds / exportRun.baselineSeconds).toFixed(1)}x)`,
+    );
+
     const scale = `${people.toLocaleString('en-US')} ASN`;
     const figures: Figure[] = [
       {
@@ -318,6 +388,13 @@ export const nationalDashboard: Scenario = {
         value: rebuildSeconds,
         baseline: scanSeconds,
         measurement: measurement(rebuildSeconds, 1),
+      },
+      {
+        metric: `CSV export of the national list below the JP target (${exportRun.rows} rows, queued job) vs a plain keyset read written as CSV`,
+        unit: 's',
+        value: exportRun.seconds,
+        baseline: exportRun.baselineSeconds,
+        measurement: measurement(exportRun.seconds, exportRun.rows),
       },
       {
         metric: 'JP leaf refresh after a credit (distinct people, one writer) vs one-row commit (goal >= 0.5)',
