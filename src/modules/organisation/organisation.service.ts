@@ -8,6 +8,7 @@ import { CompetenciesApi } from '../competencies/competencies.api';
 import { CreatePositionDto, CreateUnitDto, SetRequirementsDto, UnitQuery } from './dto/organisation.dto';
 import { Position, PositionCompetency, Region, Unit } from './entities';
 import { OrganisationError } from './organisation.errors';
+import { KnownRegions } from './known-regions';
 import { StandardChangedSubscribers } from './standard-changed';
 
 @Injectable()
@@ -21,7 +22,11 @@ export class OrganisationService {
     private readonly clock: Clock,
     private readonly competencies: CompetenciesApi,
     private readonly standardChanged: StandardChangedSubscribers,
-  ) {}
+  ) {
+    this.knownRegions = new KnownRegions(() => this.clock.now().getTime());
+  }
+
+  private readonly knownRegions: KnownRegions<Region>;
 
   /** The region tree is public knowledge (Kemendagri); a unit admin's own subtree first. */
   async listRegions(scope: AccessScope): Promise<Region[]> {
@@ -34,7 +39,7 @@ export class OrganisationService {
   }
 
   async getRegion(code: string): Promise<Region> {
-    const region = await this.regions.findOneBy({ code });
+    const [region] = await this.findRegionsByCodes([code]);
     if (!region) throw new DomainException(OrganisationError.REGION_NOT_FOUND, `Region ${code} not found`);
     return region;
   }
@@ -149,7 +154,9 @@ export class OrganisationService {
   }
 
   findRegionsByCodes(codes: string[]): Promise<Region[]> {
-    return codes.length ? this.regions.findBy({ code: In(codes) }) : Promise.resolve([]);
+    return codes.length
+      ? this.knownRegions.byCodes(codes, (missing) => this.regions.findBy({ code: In(missing) }))
+      : Promise.resolve([]);
   }
 
   findUnitsByCodes(codes: string[]): Promise<Unit[]> {
