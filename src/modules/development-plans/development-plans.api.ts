@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan } from 'typeorm';
+import { In } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { InTxListener } from '../../../libs/queue';
 import { EvaluationPlace, EvaluationRecorded } from './evaluation/evaluation-recorded';
@@ -70,17 +70,24 @@ export class DevelopmentPlansApi {
     return plans.map(toPlace);
   }
 
-  /** The next `limit` plans after `afterId` in id order (a resumable walk for monitoring's rebuild). */
+  /**
+   * The next `limit` plans after `afterId` in id order (a resumable walk for monitoring's
+   * rebuild); raw rows, not entities, as the rebuild asks for thousands at a time.
+   */
   async planPlacesAfter(afterId: string | null, limit: number): Promise<PlanPlace[]> {
-    const plans = await this.tx.run((m) =>
-      m.find(DevelopmentPlan, {
-        select: PLACE_COLUMNS,
-        where: { id: MoreThan(afterId ?? '') },
-        order: { id: 'ASC' },
-        take: limit,
-      }),
+    const rows: Array<Record<string, string | number | null>> = await this.tx.run((m) =>
+      m.query(
+        `SELECT id, year, status, region_code, unit_id FROM development_plan WHERE id > ? ORDER BY id LIMIT ${Number(limit)}`,
+        [afterId ?? ''],
+      ),
     );
-    return plans.map(toPlace);
+    return rows.map((r) => ({
+      planId: String(r.id),
+      year: Number(r.year),
+      status: r.status as PlanStatus,
+      regionCode: r.region_code as string | null,
+      unitId: r.unit_id as string | null,
+    }));
   }
 
   /**

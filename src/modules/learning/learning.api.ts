@@ -5,7 +5,7 @@ import { EmployeeType } from '../identity/domain/golongan';
 import { DevelopmentForm, Enrolment, EnrolmentStatus, ExternalActivity } from './entities';
 import { Credit, CreditsChanged, CreditsChangedSubscribers, CreditWriter, EvidenceOnly } from './ledger/credits';
 import { JpYear, JpYears } from './ledger/jp-years';
-import { CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
+import { BestLevel, CreditRecord, EvidenceRecord, LearnerRecords } from './ledger/learner-records';
 import { JpTargetsChanged, JpTargetsChangedSubscribers, LearningSettingsService } from './learning-settings.service';
 import { CourseCompletedListener, CourseCompletedSubscribers } from './progress/course-completed.subscribers';
 import { ExternalVerifiedListener, ExternalVerifiedSubscribers } from './progress/external-verified.subscribers';
@@ -17,9 +17,9 @@ import { EnrolmentCount, EnrolmentCounts } from './enrolment/enrolment-counts';
 export type { QuizSeat } from './progress/quiz-progress';
 export type { Credit, CreditsChanged, EvidenceOnly } from './ledger/credits';
 export type { JpYear } from './ledger/jp-years';
-export type { CreditRecord, EvidenceRecord } from './ledger/learner-records';
+export type { BestLevel, CreditRecord, EvidenceRecord } from './ledger/learner-records';
 export type { EnrolmentPlace } from './enrolment/enrolment-changes';
-export type { EnrolmentCount, EnrolmentGroupCount } from './enrolment/enrolment-counts';
+export type { EnrolmentCount, EnrolmentPlaceTotals } from './enrolment/enrolment-counts';
 
 /** A completed enrolment, as certificates and plans need it. */
 export interface CompletedEnrolment {
@@ -84,9 +84,9 @@ export class LearningApi {
     return this.enrolmentCounts.of(courseId, assignmentKey, unitKey);
   }
 
-  /** The same counts for every (course, unit, assignment) of the next `courses` courses after a cursor. */
-  enrolmentCountGroups(afterCourseId: string | null, courses: number) {
-    return this.enrolmentCounts.groupsAfter(afterCourseId, courses);
+  /** The totals of every (course, unit, assignment) of the next `courses` courses after a cursor. */
+  enrolmentPlacesAfter(afterCourseId: string | null, courses: number) {
+    return this.enrolmentCounts.placesAfter(afterCourseId, courses);
   }
 
   /** Runs on every `learning.external-verified` job; must be idempotent (a job can run twice). */
@@ -110,6 +110,16 @@ export class LearningApi {
   /** All competency evidence of these people (courses, verified activities, mentoring). */
   evidenceOf(userIds: string[]): Promise<EvidenceRecord[]> {
     return this.records.evidenceOf(userIds);
+  }
+
+  /** The best level per person and competency of their evidence (people without any are absent). */
+  bestEvidenceLevelsOf(userIds: string[]): Promise<BestLevel[]> {
+    return this.records.bestLevelsOf(userIds);
+  }
+
+  /** The same for everyone whose id is in (afterUserId, upToUserId] (null: from the start, to the end). */
+  bestEvidenceLevelsBetween(afterUserId: string | null, upToUserId: string | null): Promise<BestLevel[]> {
+    return this.records.bestLevelsBetween(afterUserId, upToUserId);
   }
 
   /** JP (tenths) earned in a year per person; people with none are absent. */

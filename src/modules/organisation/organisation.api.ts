@@ -26,6 +26,11 @@ export class OrganisationApi {
     return this.organisation.findUnitsByIds(ids);
   }
 
+  /** The region code of each of these units (unknown ids are left out). */
+  regionsOfUnits(ids: string[]): Promise<Map<string, string>> {
+    return this.organisation.regionsOfUnits([...new Set(ids)]);
+  }
+
   unitsByCodes(codes: string[]): Promise<UnitView[]> {
     return this.organisation.findUnitsByCodes(codes);
   }

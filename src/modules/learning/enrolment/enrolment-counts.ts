@@ -10,11 +10,16 @@ export interface EnrolmentCount {
   count: number;
 }
 
-/** The counts of a group of (course, unit, assignment), for monitoring's rebuild. */
-export interface EnrolmentGroupCount extends EnrolmentCount {
+/** The enrolments of one (course, unit, assignment) by status, for monitoring's rebuild. */
+export interface EnrolmentPlaceTotals {
   courseId: string;
   unitId: string | null;
   assignmentId: string | null;
+  requested: number;
+  active: number;
+  completed: number;
+  /** Active enrolments per deadline day in WIB ('YYYY-MM-DD'); {} when none has a deadline. */
+  activeByDay: Record<string, number>;
 }
 
 type Raw = Record<string, string | number | Date | null>;
@@ -41,35 +46,60 @@ export class EnrolmentCounts {
   }
 
   /**
-   * The groups of the next `courses` courses after `afterCourseId` (in id order), with one
-   * GROUP BY over the index range; `lastCourseId` is null when no course is left.
+   * The places of the next `courses` courses after `afterCourseId` (in id order), each with
+   * its totals: one GROUP BY over the index range for the statuses and one for the active
+   * enrolments with a deadline (a few percent). Plain rows, one per place, not one per status
+   * and deadline: the rebuild's time went into handling those in Node. `lastCourseId` is null
+   * when no course is left.
    */
-  groupsAfter(
+  placesAfter(
     afterCourseId: string | null,
     courses: number,
-  ): Promise<{ groups: EnrolmentGroupCount[]; lastCourseId: string | null }> {
+  ): Promise<{ places: EnrolmentPlaceTotals[]; lastCourseId: string | null }> {
     return this.tx.run(async (m) => {
       const ids: Array<{ id: string }> = await m.query(
         `SELECT DISTINCT course_id AS id FROM enrolment WHERE course_id > ? ORDER BY course_id LIMIT ${Number(courses)}`,
         [afterCourseId ?? ''],
       );
-      if (ids.length === 0) return { groups: [], lastCourseId: null };
-      const last = ids[ids.length - 1].id;
-      const rows: Raw[] = await m.query(
-        `SELECT course_id, unit_id, assignment_id, status, deadline, COUNT(*) AS n FROM enrolment
-         WHERE course_id > ? AND course_id <= ?
-         GROUP BY course_id, unit_id, assignment_id, status, deadline`,
-        [afterCourseId ?? '', last],
+      if (ids.length === 0) return { places: [], lastCourseId: null };
+      const range = [afterCourseId ?? '', ids[ids.length - 1].id];
+      const byDay: Raw[] = await m.query(
+        `SELECT course_id, unit_id, assignment_id, deadline, COUNT(*) AS n FROM enrolment
+         WHERE course_id > ? AND course_id <= ? AND status = 'active' AND deadline IS NOT NULL
+         GROUP BY course_id, unit_id, assignment_id, deadline`,
+        range,
       );
-      const groups = rows.map((r) => ({
-        ...toCount(r),
-        courseId: String(r.course_id),
-        unitId: (r.unit_id as string | null) ?? null,
-        assignmentId: (r.assignment_id as string | null) ?? null,
+      const days = new Map<string, Record<string, number>>();
+      for (const r of byDay) {
+        const place = placeKey(r);
+        const open = days.get(place) ?? {};
+        const day = wibDayOf(r.deadline)!;
+        open[day] = (open[day] ?? 0) + Number(r.n);
+        days.set(place, open);
+      }
+      const rows: Raw[] = await m.query(
+        `SELECT course_id, unit_id, assignment_id, COUNT(CASE WHEN status = 'requested' THEN 1 END) AS requested,
+           COUNT(CASE WHEN status = 'active' THEN 1 END) AS active,
+           COUNT(CASE WHEN status = 'completed' THEN 1 END) AS completed
+         FROM enrolment WHERE course_id > ? AND course_id <= ? GROUP BY course_id, unit_id, assignment_id`,
+        range,
+      );
+      const places = rows.map((r): EnrolmentPlaceTotals => ({
+        courseId: r.course_id as string,
+        unitId: r.unit_id as string | null,
+        assignmentId: r.assignment_id as string | null,
+        requested: Number(r.requested),
+        active: Number(r.active),
+        completed: Number(r.completed),
+        activeByDay: days.get(placeKey(r)) ?? {},
       }));
-      return { groups, lastCourseId: last };
+      return { places, lastCourseId: range[1] };
     });
   }
+}
+
+function placeKey(r: Raw): string {
+  return `${String(r.course_id)}|${String(r.unit_id ?? '')}|${String(r.assignment_id ?? '')}`;
 }
 
 function nullable(column: string, key: string): string {

@@ -3,7 +3,6 @@ import { TransactionRunner } from '../../../../libs/database';
 import type { EmployeeType } from '../../identity/domain/golongan';
 import { attainedMonth, DatedCredit } from '../domain/jp-attainment';
 import { targetFor } from '../domain/jp-target';
-import { JpLedgerEntry } from '../entities';
 import { LearningSettingsService } from '../learning-settings.service';
 
 /** A person's JP of one ledger year against their yearly target. */
@@ -29,17 +28,18 @@ export class JpYears {
   async of(people: Array<{ userId: string; employeeType: EmployeeType }>, years: number[]): Promise<JpYear[]> {
     if (people.length === 0 || years.length === 0) return [];
     return this.tx.run(async (m) => {
-      const rows = await m
-        .createQueryBuilder(JpLedgerEntry, 'l')
-        .select(['l.userId', 'l.year', 'l.jpTenths', 'l.earnedAt'])
-        .where('l.user_id IN (:...ids)', { ids: [...new Set(people.map((p) => p.userId))] })
-        .andWhere('l.year IN (:...years)', { years })
-        .getMany();
+      const ids = [...new Set(people.map((p) => p.userId))];
+      // Raw rows, not entities: the rebuild asks for thousands of people at a time.
+      const rows: Array<Record<string, string | number | Date>> = await m.query(
+        `SELECT user_id, year, jp_tenths, earned_at FROM jp_ledger_entry
+         WHERE user_id IN (${ids.map(() => '?').join(', ')}) AND year IN (${years.map(() => '?').join(', ')})`,
+        [...ids, ...years],
+      );
       const credits = new Map<string, DatedCredit[]>();
       for (const r of rows) {
-        const key = `${r.userId}|${r.year}`;
+        const key = `${String(r.user_id)}|${Number(r.year)}`;
         const list = credits.get(key) ?? [];
-        list.push({ jpTenths: r.jpTenths, earnedAt: new Date(r.earnedAt) });
+        list.push({ jpTenths: Number(r.jp_tenths), earnedAt: instantOf(r.earned_at) });
         credits.set(key, list);
       }
       const targets = (await this.settings.get()).targets;
@@ -60,4 +60,9 @@ export class JpYears {
       return out;
     });
   }
+}
+
+/** A datetime as the driver returns it: a Date on MySQL, 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) text on SQLite. */
+function instantOf(value: string | number | Date): Date {
+  return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
 }

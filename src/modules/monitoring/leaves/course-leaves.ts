@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { And, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
 import { LearningApi } from '../../learning/learning.api';
 import { OrganisationApi } from '../../organisation/organisation.api';
@@ -8,13 +8,14 @@ import { LeafContribution, LeafKind } from '../rollups/leaf-kind';
 import { LeafKeys } from '../rollups/leaf-kinds';
 import { RebuildableLeaves } from '../rollups/rebuildable';
 import { COURSE_NODE_SOURCES } from './course/course-nodes';
-import { courseContribution, CourseState, courseStateOf } from './course/course-state';
+import { courseContribution, CourseState, courseStateOf, courseStateOfTotals } from './course/course-state';
 import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
+import { keyRange, syncLeaves } from './leaf-sync';
 
 type Key = LeafKeys['course'];
 type State = CourseState & Key;
 
-/** Courses per rebuild batch: each batch is one GROUP BY over their range of the covering index. */
+/** Courses per rebuild batch: each batch is two GROUP BYs over their range of the covering index. */
 const COURSES_PER_BATCH = 50;
 
 /**
@@ -61,40 +62,34 @@ export class CourseLeaves implements LeafKind<Key, State>, RebuildableLeaves {
   }
 
   async rebuildBatch(m: EntityManager, cursor: string | null): Promise<{ count: number; next: string | null }> {
-    const { groups, lastCourseId } = await this.learning.enrolmentCountGroups(cursor, COURSES_PER_BATCH);
-    const byKey = new Map<string, { key: Key; counts: typeof groups }>();
-    for (const g of groups) {
-      const key = { courseId: g.courseId, assignmentKey: g.assignmentId ?? '', unitKey: g.unitId ?? '' };
-      const id = `${key.courseId}|${key.assignmentKey}|${key.unitKey}`;
-      const entry = byKey.get(id) ?? { key, counts: [] };
-      entry.counts.push(g);
-      byKey.set(id, entry);
-    }
+    const { places, lastCourseId } = await this.learning.enrolmentPlacesAfter(cursor, COURSES_PER_BATCH);
     const regions = await regionsOfUnits(
       this.organisation,
-      [...byKey.values()].map((e) => e.key.unitKey),
+      places.map((p) => p.unitId ?? ''),
     );
+    const now = this.clock.now();
     const rows: MonCourseLeaf[] = [];
-    for (const { key, counts } of byKey.values()) {
-      const state = courseStateOf(counts, regions.get(key.unitKey) ?? null);
-      if (state) rows.push(this.row(key, { ...key, ...state }));
+    for (const p of places) {
+      const key = { courseId: p.courseId, assignmentKey: p.assignmentId ?? '', unitKey: p.unitId ?? '' };
+      const state = courseStateOfTotals(p, regions.get(key.unitKey) ?? null);
+      if (state) rows.push(this.row(key, state, now));
     }
-    const after = MoreThan(cursor ?? '');
-    await m.delete(MonCourseLeaf, { courseId: lastCourseId ? And(after, LessThanOrEqual(lastCourseId)) : after });
-    await insertIgnore(m, MonCourseLeaf, rows);
+    await syncLeaves(m, MonCourseLeaf, keyRange('course_id', cursor, lastCourseId), rows);
     return { count: rows.length, next: lastCourseId };
   }
 
-  private row(key: Key, state: State | null): MonCourseLeaf {
+  private row(key: Key, state: CourseState | null, now = this.clock.now()): MonCourseLeaf {
     return {
-      ...key,
+      courseId: key.courseId,
+      assignmentKey: key.assignmentKey,
+      unitKey: key.unitKey,
       applied: state !== null,
       regionCode: state?.regionCode ?? null,
       requested: state?.requested ?? 0,
       active: state?.active ?? 0,
       completed: state?.completed ?? 0,
       openByDay: state ? JSON.stringify(state.openByDay) : null,
-      updatedAt: this.clock.now(),
+      updatedAt: now,
     };
   }
 }

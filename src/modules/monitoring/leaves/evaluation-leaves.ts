@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { And, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
 import { DevelopmentPlansApi, EvaluationTotals } from '../../development-plans/development-plans.api';
 import { OrganisationApi } from '../../organisation/organisation.api';
@@ -10,11 +10,13 @@ import { RebuildableLeaves } from '../rollups/rebuildable';
 import { EVALUATION_NODE_SOURCES } from './evaluation/evaluation-nodes';
 import { evaluationContribution, EvaluationState, isEmpty } from './evaluation/evaluation-state';
 import { insertIgnore, lockedLeaf, regionsOfUnits } from './leaf-rows';
+import { keyRange, syncLeaves } from './leaf-sync';
 
 type Key = LeafKeys['evaluation'];
 type State = EvaluationState & Key;
 
-const UNITS_PER_BATCH = 200;
+/** Units per rebuild batch (and per lock): each batch is a few GROUP BYs over their range. */
+const UNITS_PER_BATCH = 1000;
 
 /**
  * The 'evaluation' leaves: a unit's ('' = learners without one) L1/L2/L3 sums of a WIB year,
@@ -68,12 +70,7 @@ export class EvaluationLeaves implements LeafKind<Key, State>, RebuildableLeaves
       .filter((t) => !isEmpty(t))
       .map((t) => this.row(t, { ...t, regionCode: regions.get(t.unitKey) ?? null }));
     // The first batch also holds the learners without a unit (key ''), which sorts first.
-    const unitKey = cursor === null ? undefined : MoreThan(cursor);
-    const upTo = lastUnitKey ? LessThanOrEqual(lastUnitKey) : undefined;
-    const range = unitKey && upTo ? And(unitKey, upTo) : (unitKey ?? upTo);
-    if (range) await m.delete(MonEvaluationLeaf, { unitKey: range });
-    else await m.createQueryBuilder().delete().from(MonEvaluationLeaf).execute();
-    await insertIgnore(m, MonEvaluationLeaf, rows);
+    await syncLeaves(m, MonEvaluationLeaf, keyRange('unit_key', cursor, lastUnitKey), rows);
     return { count: rows.length, next: lastUnitKey };
   }
 

@@ -1,4 +1,4 @@
-import type { EnrolmentCount } from '../../../learning/learning.api';
+import type { EnrolmentCount, EnrolmentPlaceTotals } from '../../../learning/learning.api';
 import { LeafContribution } from '../../rollups/leaf-kind';
 
 /** A course's enrolments of one assignment in one unit, as the node tables count them. */
@@ -13,16 +13,25 @@ export interface CourseState {
 
 /** The state from counts by status and deadline day; null when no enrolment counts (rejected only, or none). */
 export function courseStateOf(counts: readonly EnrolmentCount[], regionCode: string | null): CourseState | null {
-  const state: CourseState = { regionCode, requested: 0, active: 0, completed: 0, openByDay: {} };
+  const totals = { requested: 0, active: 0, completed: 0, activeByDay: {} as Record<string, number> };
   for (const c of counts) {
-    if (c.status === 'requested') state.requested += c.count;
-    else if (c.status === 'completed') state.completed += c.count;
+    if (c.status === 'requested') totals.requested += c.count;
+    else if (c.status === 'completed') totals.completed += c.count;
     else if (c.status === 'active') {
-      state.active += c.count;
-      if (c.deadlineDay) state.openByDay[c.deadlineDay] = (state.openByDay[c.deadlineDay] ?? 0) + c.count;
+      totals.active += c.count;
+      if (c.deadlineDay) totals.activeByDay[c.deadlineDay] = (totals.activeByDay[c.deadlineDay] ?? 0) + c.count;
     }
   }
-  return state.requested + state.active + state.completed === 0 ? null : state;
+  return courseStateOfTotals(totals, regionCode);
+}
+
+/** The same from a place's totals (the rebuild reads them grouped). */
+export function courseStateOfTotals(
+  t: Pick<EnrolmentPlaceTotals, 'requested' | 'active' | 'completed' | 'activeByDay'>,
+  regionCode: string | null,
+): CourseState | null {
+  if (t.requested + t.active + t.completed === 0) return null;
+  return { regionCode, requested: t.requested, active: t.active, completed: t.completed, openByDay: t.activeByDay };
 }
 
 export function courseContribution(
