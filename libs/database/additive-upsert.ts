@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isMysqlFamily } from './dialect';
+import { isMysqlFamily, quoteName } from './dialect';
 
 /** A table of counters keyed by some columns; rows are added to, never overwritten. */
 export interface CounterTable {
@@ -26,7 +26,7 @@ export async function addToCounters(manager: EntityManager, spec: CounterTable, 
   const sorted = [...rows].sort((a, b) => compareKeys(a, b, spec.keys));
   const columns = [...spec.keys, ...(spec.fixed ?? []), ...spec.counters];
   const mysql = isMysqlFamily(manager.connection);
-  const q = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
+  const q = quoteName(manager.connection);
   const update = mysql
     ? `ON DUPLICATE KEY UPDATE ${spec.counters.map((c) => `${q(c)} = ${q(c)} + VALUES(${q(c)})`).join(', ')}`
     : `ON CONFLICT (${spec.keys.map(q).join(', ')}) DO UPDATE SET ${spec.counters

@@ -6,7 +6,7 @@ import { CatalogApi } from '../catalog/catalog.api';
 import { PEOPLE_QUERY_KEYS } from '../monitoring/dashboard/domain/people-link';
 import { PeopleQueryDto } from '../monitoring/people/dto/people-query.dto';
 import { PeopleService } from '../monitoring/people/people.service';
-import { ExportKind } from '../monitoring/exports/export-kinds';
+import { DASHBOARD_TABLE_PARAM_KEYS, ExportKind } from '../monitoring/exports/export-kinds';
 import { ExportsService } from '../monitoring/exports/exports.service';
 import { formText, seeOther } from './page-actions';
 import { formatters } from './format';
@@ -16,8 +16,6 @@ import { PageExceptionFilter } from './page-exception.filter';
 
 const ADMINS = ['unit_admin', 'national_admin'] as const;
 const FILTER_KEYS = PEOPLE_QUERY_KEYS;
-/** The filters of a dashboard table's export form (DashboardTableParamsDto). */
-const DASHBOARD_TABLE_KEYS = ['node', 'year', 'fromMonth', 'toMonth', 'courseId', 'competencyCode'] as const;
 
 /**
  * The people behind a dashboard number (/pemantauan/orang, the same parameters as the API),
@@ -83,7 +81,7 @@ export class MonitoringPeoplePagesController {
     const kind = formText(body, 'kind', 30);
     const format = formText(body, 'format', 4);
     const params: Record<string, string> = {};
-    for (const key of kind === 'people' ? FILTER_KEYS : DASHBOARD_TABLE_KEYS) {
+    for (const key of kind === 'people' ? FILTER_KEYS : DASHBOARD_TABLE_PARAM_KEYS) {
       const value = (body as Record<string, unknown> | undefined)?.[key];
       if (typeof value === 'string') params[key] = value.trim().slice(0, 40);
     }

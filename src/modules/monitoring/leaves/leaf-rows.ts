@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { isMysqlFamily } from '../../../../libs/database';
+import { isMysqlFamily, quoteName } from '../../../../libs/database';
 import { OrganisationApi } from '../../organisation/organisation.api';
 
 /** The stored leaf, locked for this transaction on MySQL (SQLite's single writer serialises). */
@@ -51,7 +51,7 @@ async function insertRows<T extends ObjectLiteral>(
   if (rows.length === 0) return;
   const meta = m.connection.getMetadata(entity);
   const mysql = isMysqlFamily(m.connection);
-  const q = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
+  const q = quoteName(m.connection);
   const columns = meta.columns.filter((c) => c.propertyName in rows[0]);
   const names = columns.map((c) => q(c.databaseName));
   const keys = columns.filter((c) => c.isPrimary).map((c) => q(c.databaseName));

@@ -1,5 +1,5 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { isMysqlFamily } from '../../../../libs/database';
+import { deleteByKeys } from '../../../../libs/database';
 import { sqlValues, upsertRows } from './leaf-rows';
 
 /** A range of a leaf table (a rebuild batch's keys), as an SQL condition with `?` placeholders. */
@@ -25,9 +25,6 @@ export function keyRange(column: string, after: string | null, upTo: string | nu
   }
   return { where: conditions.length ? conditions.join(' AND ') : '1 = 1', params };
 }
-
-/** Stale keys per DELETE statement. */
-const KEYS_PER_DELETE = 500;
 
 /**
  * Brings the stored leaves in `range` to `rows` (a rebuild batch): deletes the stored leaves
@@ -61,7 +58,7 @@ export async function syncLeaves<T extends ObjectLiteral>(
   }
   const stale: Stored[] = [];
   for (const [key, s] of storedByKey) if (isStale ? isStale(s) : !fresh.has(key)) stale.push(s);
-  await deleteKeys(
+  await deleteByKeys(
     m,
     meta.tableName,
     keys.map((c) => c.databaseName),
@@ -90,18 +87,4 @@ function keyOf(row: Stored, keys: Column[], name: 'databaseName' | 'propertyName
   let key = String(row[keys[0][name]]);
   for (let i = 1; i < keys.length; i++) key += `\u0000${String(row[keys[i][name]])}`;
   return key;
-}
-
-/** Deletes stored rows by their key columns (one column: IN; several: row values). */
-async function deleteKeys(m: EntityManager, table: string, keys: string[], rows: Stored[]): Promise<void> {
-  const q = (name: string) => (isMysqlFamily(m.connection) ? `\`${name}\`` : `"${name}"`);
-  const column = keys.length === 1 ? q(keys[0]) : `(${keys.map(q).join(', ')})`;
-  const tuple = keys.length === 1 ? '?' : `(${keys.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += KEYS_PER_DELETE) {
-    const chunk = rows.slice(start, start + KEYS_PER_DELETE);
-    await m.query(
-      `DELETE FROM ${q(table)} WHERE ${column} IN (${chunk.map(() => tuple).join(', ')})`,
-      chunk.flatMap((r) => keys.map((k) => r[k])),
-    );
-  }
 }

@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { addToCounters, CounterRow, isMysqlFamily } from '../../../../libs/database';
+import { addToCounters, CounterRow, deleteByKeys } from '../../../../libs/database';
 import { NodeSums } from './node-sums';
 import { counterTableOf, NODE_TABLES, NodeTableName } from './node-tables';
-
-const DELETE_CHUNK = 200;
 
 /**
  * Makes the `stored` node rows equal to `target` (rows whose counters are all 0 left out):
@@ -28,20 +26,6 @@ export async function reconcileRows(m: EntityManager, table: NodeTableName, stor
     if (difference.some((n) => n !== 0)) deltas.push(target.rowOf(sum, difference));
   }
   for (const sum of target.all()) if (sum.sums.some((n) => n !== 0)) deltas.push(target.rowOf(sum));
-  await deleteRows(m, table, stale);
+  await deleteByKeys(m, table, counterTableOf(table).keys, stale);
   await addToCounters(m, counterTableOf(table), deltas);
-}
-
-/** Deletes node rows by their key (a few, when the increments left rows the leaves no longer make). */
-async function deleteRows(m: EntityManager, table: NodeTableName, rows: CounterRow[]): Promise<void> {
-  const { keys } = counterTableOf(table);
-  const q = (name: string) => (isMysqlFamily(m.connection) ? `\`${name}\`` : `"${name}"`);
-  const match = `(${keys.map((k) => `${q(k)} = ?`).join(' AND ')})`;
-  for (let i = 0; i < rows.length; i += DELETE_CHUNK) {
-    const chunk = rows.slice(i, i + DELETE_CHUNK);
-    await m.query(
-      `DELETE FROM ${table} WHERE ${chunk.map(() => match).join(' OR ')}`,
-      chunk.flatMap((row) => keys.map((k) => row[k])),
-    );
-  }
 }

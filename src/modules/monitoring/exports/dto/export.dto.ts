@@ -25,7 +25,7 @@ export class CreateExportDto {
   format: ExportFormat;
 }
 
-/** Parameters of the dashboard tables: the dashboard's own filters, checked by the same rules. */
+/** Parameters of the dashboard tables: the dashboard's own filters, checked by the same rules (DASHBOARD_TABLE_PARAM_KEYS). */
 export class DashboardTableParamsDto extends JpQuery {
   @ApiPropertyOptional({ description: 'One course (completion tables)' })
   @IsOptional()
