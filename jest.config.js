@@ -56,7 +56,11 @@ module.exports = {
   testTimeout: 60000,
   // Jest's default is one worker per core minus one: a single worker on these 2-core machines.
   // The suites spend much of their time waiting (queue drains, timers, the database), so two
-  // workers measured 191 s against 492 s for npm test. The MariaDB + BullMQ suite keeps one
-  // worker (package.json): with two, a quiz page once read its attempt before grading had landed.
+  // workers measured 191 s against 492 s for npm test. The MariaDB + BullMQ suite runs two as
+  // well (package.json), since the test drain waits for three quiet passes in a row.
   maxWorkers: 2,
+  // A worker keeps some of every test file it ran (each file boots a Nest app): over a whole
+  // run a worker grew to about 3 GB, and a CI run once stalled in one file, its worker
+  // presumably near V8's 4 GB heap limit. Past this, a worker is replaced between files.
+  workerIdleMemoryLimit: '1GB',
 };
