@@ -241,6 +241,34 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     expect(new Set(seen).size).toBe(all.length);
   });
 
+  it('pages walked by their next cursor hold the same people in the same order as by page number', async () => {
+    const asks: Array<Record<string, string | number>> = [
+      { node: '', year: YEAR, metric: 'jp-not-met' }, // JP, then id: ties across pages
+      { node: '', metric: 'course-enrolled', courseId: courseDue },
+      { node: '', metric: 'competency-met', competencyCode: 'M.05' },
+    ];
+    for (const params of asks) {
+      const byNumber: string[] = [];
+      const byCursor: string[] = [];
+      let after: string | null = null;
+      for (let page = 1; ; page++) {
+        const numbered = await list(national, { ...params, page, pageSize: 1 });
+        byNumber.push(...numbered.body.items.map((i: { userId: string }) => i.userId));
+        // No page number: the cursor alone says where the page starts.
+        const walked = await list(national, { ...params, pageSize: 1, ...(after ? { after } : {}) });
+        expect(walked.status).toBe(200);
+        expect(walked.body.total).toBe(numbered.body.total);
+        byCursor.push(...walked.body.items.map((i: { userId: string }) => i.userId));
+        after = walked.body.next;
+        if (page >= numbered.body.totalPages) break;
+        expect(after).toEqual(expect.any(String));
+      }
+      expect(after).toBeNull();
+      expect({ params, enough: byNumber.length >= 2 }).toEqual({ params, enough: true });
+      expect({ params, byCursor }).toEqual({ params, byCursor: byNumber });
+    }
+  });
+
   it('an export walks each list after its last row, 2 at a time: the same people in the same order as the list', async () => {
     const people = t.get(PeopleService);
     const asks: Array<Record<string, string | number>> = [
@@ -291,6 +319,10 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       [{ metric: 'jp-met', year: 1900 }, 'year'],
       [{ metric: 'jp-met', pageSize: 101 }, 'pageSize'],
       [{ metric: 'jp-met', role: 'national_admin' }, 'role'],
+      [{ metric: 'jp-met', after: 'halaman-2' }, 'after'],
+      // A cursor of another kind of list: JP lists stop at a JP and an id.
+      [{ metric: 'jp-met', after: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
+      [{ metric: 'competency-met', competencyCode: 'M.05', after: '5:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
     ];
     for (const [params, field] of cases) {
       const res = await list(tangsel, params);
@@ -309,6 +341,14 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     expect(page.text).toMatch(/>4 ASN</);
     expect(page.text).toContain('Halaman 1 dari 4');
     expect(page.text).toContain('pageSize=1&amp;page=2');
+    // "Berikutnya" goes on after the last row shown; the next page is page 2 of the same list.
+    const nextHref = /href="([^"]+)" rel="next"/.exec(page.text)![1].replace(/&amp;/g, '&');
+    expect(nextHref).toMatch(/&after=\d+%3A[0-9a-f-]{36}$/);
+    const second = await agent.get(nextHref);
+    expect(second.status).toBe(200);
+    expect(second.text).toContain('Halaman 2 dari 4');
+    const byNumber = await list(tangsel, { node: unitA, year: YEAR, metric: 'jp-not-met', pageSize: 1, page: 2 });
+    expect(/<tbody>\s*<tr>\s*<td>([^<]+)</.exec(second.text)![1]).toBe(byNumber.body.items[0].name);
     expect(page.text).toContain('action="/pemantauan/ekspor"');
     expect(page.text).toContain('value="jp-not-met"');
     const outside = await agent.get(`/pemantauan/orang?node=${medanUnit}&metric=jp-met`);

@@ -40,7 +40,7 @@ export class MonitoringPeoplePagesController {
     @Res() reply: FastifyReply,
   ) {
     const ctx = pageContext(req, reply, user);
-    const { node, ask, page } = await this.people.list(scopeOf(user), query);
+    const { node, ask, page, next } = await this.people.list(scopeOf(user), query);
     const courseId = ask.family === 'course' ? ask.courseId : null;
     const course = courseId ? ((await this.catalog.courseTitles([courseId])).get(courseId) ?? '') : '';
     const heading = ctx.t(`monp.metric.${query.metric}` as MessageKey, {
@@ -56,6 +56,12 @@ export class MonitoringPeoplePagesController {
       const value = key === 'node' ? node.node : query[key];
       if (value !== undefined && value !== null) filters[key] = String(value);
     }
+    const pageUrl = (n: number) => {
+      const params = new URLSearchParams(filters);
+      if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
+      params.set('page', String(n));
+      return `/pemantauan/orang?${params.toString()}`;
+    };
     await render(reply, 'monitoring/people.eta', {
       ...ctx,
       title: ctx.t('monp.title', { name: node.name }),
@@ -65,12 +71,9 @@ export class MonitoringPeoplePagesController {
       page,
       exportParams: filters,
       backUrl: `/pemantauan?node=${encodeURIComponent(node.node)}`,
-      pageUrl: (n: number) => {
-        const params = new URLSearchParams(filters);
-        if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
-        params.set('page', String(n));
-        return `/pemantauan/orang?${params.toString()}`;
-      },
+      pageUrl,
+      // On to the next page by the cursor (found by index however deep), back by number.
+      nextUrl: next ? `${pageUrl(page.page + 1)}&after=${encodeURIComponent(next)}` : null,
     });
   }
 

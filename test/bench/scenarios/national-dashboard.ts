@@ -164,6 +164,56 @@ async function nationalExport(
   return { rows: state.total, seconds, peakMb: (peak - before) / 1024 ** 2, baselineSeconds };
 }
 
+/** Requests per way of asking in the deep-page figure (one after another; the median counts). */
+const PAGE_SAMPLES = 30;
+
+/**
+ * A page deep in the national list of ASN below their JP target (nine tenths of the way
+ * down), asked by page number (OFFSET) and by the `next` cursor of the page before, beside
+ * the list's first page: median milliseconds over PAGE_SAMPLES requests each.
+ */
+async function deepPage(
+  baseUrl: string,
+  headers: Record<string, string>,
+  db: DataSource,
+  year: number,
+): Promise<{ first: number; byNumber: number; byCursor: number; page: number; total: number }> {
+  const list = `${baseUrl}/api/monitoring/people?metric=jp-not-met&year=${year}&node=&pageSize=20`;
+  const first = (await (await fetch(list, { headers })).json()) as { total: number };
+  const page = Math.max(2, Math.floor((first.total * 0.9) / 20));
+  // The cursor the page before would have handed out: its last row, in the list's order.
+  const [before] = await db.query(
+    `SELECT jp_tenths, user_id FROM mon_jp_person
+     WHERE year = ? AND applied = ? AND attained_month IS NULL
+     ORDER BY jp_tenths DESC, user_id ASC LIMIT 1 OFFSET ${(page - 1) * 20 - 1}`,
+    [year, 1],
+  );
+  const cursor = `${before.jp_tenths}:${before.user_id}`;
+  const median = async (url: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < PAGE_SAMPLES; i++) {
+      const started = performance.now();
+      const res = await fetch(url, { headers });
+      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+      await res.arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  };
+  const byNumberUrl = `${list}&page=${page}`;
+  const byCursorUrl = `${list}&page=${page}&after=${encodeURIComponent(cursor)}`;
+  const itemsOf = async (url: string) => ((await (await fetch(url, { headers })).json()) as { items: unknown[] }).items;
+  const [a, b] = [await itemsOf(byNumberUrl), await itemsOf(byCursorUrl)];
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`page ${page} by number and by cursor differ`);
+  return {
+    first: await median(list),
+    byNumber: await median(byNumberUrl),
+    byCursor: await median(byCursorUrl),
+    page,
+    total: first.total,
+  };
+}
+
 /**
  * The national dashboard at national scale (BENCH_NATIONAL_LEARNERS, default 50,000 ASN with
  * ~10 enrolments each; the goal is MariaDB): dashboard latency under 50 users against a
@@ -352,6 +402,14 @@ export const nationalDashboard: Scenario = {
         `plain keyset read + CSV ${exportRun.baselineSeconds.toFixed(1)} s (${(exportRun.seconds / exportRun.baselineSeconds).toFixed(1)}x)`,
     );
 
+    // e. A people list page deep down: by page number (OFFSET) and by the cursor of the page before.
+    const deep = await deepPage(baseUrl, headers, db, year);
+    log(
+      `people list page ${deep.page} of ${Math.ceil(deep.total / 20)} (national, below the JP target): ` +
+        `by number ${deep.byNumber.toFixed(1)} ms, by cursor ${deep.byCursor.toFixed(1)} ms, ` +
+        `first page ${deep.first.toFixed(1)} ms (medians of ${PAGE_SAMPLES})`,
+    );
+
     const scale = `${people.toLocaleString('en-US')} ASN`;
     const figures: Figure[] = [
       {
@@ -395,6 +453,20 @@ export const nationalDashboard: Scenario = {
         value: exportRun.seconds,
         baseline: exportRun.baselineSeconds,
         measurement: measurement(exportRun.seconds, exportRun.rows),
+      },
+      {
+        metric: `people list page ${deep.page} (national, ${deep.total} rows) by page number (OFFSET) vs its first page, median`,
+        unit: 'ms',
+        value: deep.byNumber,
+        baseline: deep.first,
+        measurement: measurement(deep.byNumber / 1000, 1),
+      },
+      {
+        metric: `people list page ${deep.page} (national, ${deep.total} rows) after the cursor of the page before vs its first page, median`,
+        unit: 'ms',
+        value: deep.byCursor,
+        baseline: deep.first,
+        measurement: measurement(deep.byCursor / 1000, 1),
       },
       {
         metric: 'JP leaf refresh after a credit (distinct people, one writer) vs one-row commit (goal >= 0.5)',

@@ -104,13 +104,12 @@ export class PeopleSources {
         afterUser: userId,
       });
     }
-    const rows = await windowed(
-      qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', 'DESC'),
+    const { rows, last } = cut(
+      await windowed(qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', 'DESC'), w)
+        .addOrderBy('p.userId', 'ASC')
+        .getMany(),
       w,
-    )
-      .addOrderBy('p.userId', 'ASC')
-      .getMany();
-    const last = rows.length === w.limit ? rows[rows.length - 1] : null;
+    );
     return {
       items: rows.map((r) => ({ userId: r.userId, unitId: r.unitId, jpTenths: r.jpTenths, targetJp: r.targetJp })),
       total,
@@ -140,12 +139,12 @@ export class PeopleSources {
       .setParameters({ requiredPath: `${path}[0]`, reachedPath: `${path}[1]` });
     const total = w.withTotal ? await qb.getCount() : null;
     if (w.after) qb.andWhere('p.user_id > :afterUser', { afterUser: w.after });
-    const rows = await windowed(
-      qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', 'ASC'),
+    const { rows, last } = cut(
+      await windowed(qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', 'ASC'), w).getMany(),
       w,
-    ).getMany();
+    );
     return {
-      next: rows.length === w.limit ? rows[rows.length - 1].userId : null,
+      next: last && last.userId,
       items: rows.map((r) => {
         const levels = JSON.parse(r.levels ?? '{}') as Record<string, [number, number | null]>;
         const [requiredLevel, reachedLevel] = levels[ask.competencyCode] ?? [null, null];
@@ -156,7 +155,7 @@ export class PeopleSources {
   }
 
   private async plan(node: VisibleNode, ask: Extract<PeopleAsk, { family: 'plan' }>, w: Window): Promise<PeopleRead> {
-    const { rows, total } = await this.tx.run(async (m) => {
+    const { rows, last, total } = await this.tx.run(async (m) => {
       const qb = placed(m.createQueryBuilder(MonPlanLeaf, 'p'), node)
         .andWhere('p.applied = :applied', { applied: true })
         .andWhere('p.year = :year', { year: ask.year })
@@ -167,11 +166,11 @@ export class PeopleSources {
         qb.select(['p.planId', 'p.unitId', 'p.status']).orderBy('p.planId', 'ASC'),
         w,
       ).getMany();
-      return { rows: page, total: count };
+      return { ...cut(page, w), total: count };
     });
     const owners = await this.plans.ownersOf(rows.map((r) => r.planId));
     return {
-      next: rows.length === w.limit ? rows[rows.length - 1].planId : null,
+      next: last && last.planId,
       items: rows
         .filter((r) => owners.has(r.planId))
         .map((r) => ({ userId: owners.get(r.planId)!, unitId: r.unitId, status: r.status })),
@@ -195,12 +194,13 @@ export class PeopleSources {
       ...(ask.which === 'overdue' ? { deadlineBefore: startOfWibToday(this.clock.now()) } : {}),
       ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
       ...(w.after !== undefined ? { afterId: w.after } : { offset: w.offset }),
-      limit: w.limit,
+      limit: w.limit + 1,
       withTotal: w.withTotal,
     };
-    const { items, total } = await this.learning.courseEnrolments(query);
+    const read = await this.learning.courseEnrolments(query);
+    const { rows: items, last } = cut(read.items, w);
     return {
-      next: items.length === w.limit ? items[items.length - 1].id : null,
+      next: last && last.id,
       items: items.map((e) => ({
         userId: e.userId,
         unitId: e.unitId,
@@ -208,7 +208,7 @@ export class PeopleSources {
         deadline: e.deadline,
         completedAt: e.completedAt,
       })),
-      total,
+      total: read.total,
     };
   }
 
@@ -231,10 +231,19 @@ export class PeopleSources {
   }
 }
 
-/** The window's rows: `limit` of them, after the cursor (added by the caller) or from the offset. */
+/**
+ * The window's rows, and one more: after the cursor (added by the caller) or from the offset.
+ * The extra row only tells whether more follow (see `cut`).
+ */
 function windowed<T extends object>(qb: SelectQueryBuilder<T>, w: Window): SelectQueryBuilder<T> {
-  qb.take(w.limit);
+  qb.take(w.limit + 1);
   return w.after === undefined ? qb.skip(w.offset) : qb;
+}
+
+/** The window's rows, and the last of them when more rows follow (where the next window starts). */
+function cut<T>(read: T[], w: Window): { rows: T[]; last: T | null } {
+  const rows = read.slice(0, w.limit);
+  return { rows, last: read.length > w.limit ? rows[rows.length - 1] : null };
 }
 
 /** A JP cursor: '<tenths>:<user id>'. */

@@ -5,6 +5,7 @@ import { IdentityApi } from '../../identity/identity.api';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { NodeScope, VisibleNode } from '../dashboard/node-scope';
 import { PeopleAsk, peopleAskOf, PeopleParams } from './domain/people-ask';
+import { cursorProblem } from './domain/people-cursor';
 import { PeopleSources, PersonFigure } from './people-sources';
 
 /** A person behind a dashboard number, as the list and the export show them. */
@@ -30,6 +31,8 @@ export interface PeopleList {
   node: VisibleNode;
   ask: PeopleAsk;
   page: Page<PersonRow>;
+  /** The next page's `after`: it starts after this page's last row; null on the last page. */
+  next: string | null;
 }
 
 /**
@@ -59,14 +62,28 @@ export class PeopleService {
     return { node, ask };
   }
 
+  /**
+   * A page of the list: after a cursor (the `next` of the page before) when there is one, so
+   * walking on through a national list costs the same on its thousandth page as on its
+   * first; otherwise by page number (a page picked out of order, or the way back).
+   */
   async list(
     scope: AccessScope,
-    params: PeopleParams & { node?: string; page: number; pageSize: number },
+    params: PeopleParams & { node?: string; page: number; pageSize: number; after?: string },
   ): Promise<PeopleList> {
     const { node, ask } = await this.resolve(scope, params);
-    const offset = (params.page - 1) * params.pageSize;
-    const { items, total } = await this.sources.read(node, ask, { offset, limit: params.pageSize, withTotal: true });
-    return { node, ask, page: toPage(await this.named(items), total ?? 0, params) };
+    if (params.after !== undefined) {
+      const problem = cursorProblem(ask, params.after);
+      if (problem) throw validationFailed([problem]);
+    }
+    const window =
+      params.after !== undefined ? { offset: 0, after: params.after } : { offset: (params.page - 1) * params.pageSize };
+    const { items, total, next } = await this.sources.read(node, ask, {
+      ...window,
+      limit: params.pageSize,
+      withTotal: true,
+    });
+    return { node, ask, page: toPage(await this.named(items), total ?? 0, params), next };
   }
 
   /** How many people a list has (an export's total). */

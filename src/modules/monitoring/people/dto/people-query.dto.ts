@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../../../libs/common';
 import { JP_BUCKETS, JpBucket, PEOPLE_METRICS, PeopleMetric } from '../../dashboard/domain/people-link';
+import { PEOPLE_CURSOR } from '../domain/people-cursor';
 
 /** Which people behind a dashboard number: the node, the metric and the filters that number had. */
 export class PeopleFilterDto {
@@ -60,6 +61,16 @@ export class PeopleQueryDto extends PeopleFilterDto {
   @Min(1)
   @Max(100000)
   page: number = 1;
+
+  @ApiPropertyOptional({
+    description:
+      "The list's `next` from the page before: this page starts after that row, found by index " +
+      'however deep the list goes (page then only labels it). Absent: the page is found by its number.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PEOPLE_CURSOR, { message: "after must be a list's next cursor" })
+  after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

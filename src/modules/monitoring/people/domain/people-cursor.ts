@@ -1,0 +1,19 @@
+import type { FieldProblem } from '../../../../../libs/common';
+import type { PeopleAsk } from './people-ask';
+
+const ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** Any list's cursor: a row id, or for JP lists '<jp tenths>:<user id>' (their order is JP, then id). */
+export const PEOPLE_CURSOR = new RegExp(`^(?:-?\\d{1,9}:)?${ID}$`, 'i');
+const JP_CURSOR = new RegExp(`^-?\\d{1,9}:${ID}$`, 'i');
+const ID_CURSOR = new RegExp(`^${ID}$`, 'i');
+
+/**
+ * Whether a cursor fits the list it is used on (a JP list's cursor carries the JP it stopped
+ * at): a problem naming `after` when it does not, so a hand-edited link is a 400, not a
+ * page that starts somewhere arbitrary.
+ */
+export function cursorProblem(ask: PeopleAsk, after: string): FieldProblem | null {
+  const fits = ask.family === 'jp' ? JP_CURSOR.test(after) : ID_CURSOR.test(after);
+  return fits ? null : { field: 'after', rule: 'cursor', message: "after must be this list's next cursor" };
+}
