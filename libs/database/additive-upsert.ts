@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isMysqlFamily, quoteName } from './dialect';
+import { multiRowInsert } from './multi-row-sql';
 
 /** A table of counters keyed by some columns; rows are added to, never overwritten. */
 export interface CounterTable {
@@ -25,21 +25,11 @@ export async function addToCounters(manager: EntityManager, spec: CounterTable, 
   if (rows.length === 0) return;
   const sorted = [...rows].sort((a, b) => compareKeys(a, b, spec.keys));
   const columns = [...spec.keys, ...(spec.fixed ?? []), ...spec.counters];
-  const mysql = isMysqlFamily(manager.connection);
-  const q = quoteName(manager.connection);
-  const update = mysql
-    ? `ON DUPLICATE KEY UPDATE ${spec.counters.map((c) => `${q(c)} = ${q(c)} + VALUES(${q(c)})`).join(', ')}`
-    : `ON CONFLICT (${spec.keys.map(q).join(', ')}) DO UPDATE SET ${spec.counters
-        .map((c) => `${q(c)} = ${q(c)} + excluded.${q(c)}`)
-        .join(', ')}`;
+  const onDuplicate = { kind: 'add', keys: spec.keys, columns: spec.counters } as const;
   for (let start = 0; start < sorted.length; start += CHUNK) {
     const chunk = sorted.slice(start, start + CHUNK);
-    const placeholders = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
     const params = chunk.flatMap((row) => columns.map((c) => row[c] ?? (spec.counters.includes(c) ? 0 : null)));
-    await manager.query(
-      `INSERT INTO ${q(spec.table)} (${columns.map(q).join(', ')}) VALUES ${placeholders} ${update}`,
-      params,
-    );
+    await manager.query(multiRowInsert(manager.connection, spec.table, columns, chunk.length, onDuplicate), params);
   }
 }
 

@@ -8,3 +8,4 @@ export * from './dialect';
 export * from './duplicate-key';
 export * from './additive-upsert';
 export * from './deadlock';
+export * from './multi-row-sql';

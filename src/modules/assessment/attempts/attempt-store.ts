@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
+import { caseById, SqlExpression } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FrozenQuestion } from '../domain/attempt-score';
 import { QuizAttempt } from '../entities';
@@ -54,28 +55,35 @@ export class AttemptStore {
       m.connection.driver.preparePersistentValue(value, meta.findColumnWithPropertyName(property)!);
     const now = this.clock.now();
     const params: unknown[] = [dbValue('submittedAt', now), dbValue('updatedAt', now)];
-    const closedBy = closes.map((c) => {
-      params.push(c.id, c.closedBy);
-      return 'WHEN ? THEN ?';
-    });
+    const sets = [
+      caseById(
+        'closed_by',
+        closes.map((c) => [c.id, c.closedBy] as const),
+        params,
+      ),
+    ];
     const answered = closes.filter((c) => c.responsesJson !== null);
-    const responses = answered.map((c) => {
-      params.push(c.id, c.responsesJson);
-      return 'WHEN ? THEN ?';
-    });
-    const revisions = answered.map((c) => {
-      params.push(c.id);
-      return 'WHEN ? THEN revision + 1';
-    });
+    if (answered.length) {
+      const plusOne = new SqlExpression('revision + 1');
+      sets.push(
+        caseById(
+          'responses_json',
+          answered.map((c) => [c.id, c.responsesJson] as const),
+          params,
+          'responses_json',
+        ),
+        caseById(
+          'revision',
+          answered.map((c) => [c.id, plusOne] as const),
+          params,
+          'revision',
+        ),
+      );
+    }
     params.push(...closes.map((c) => c.id));
     // Through the transaction's runner for its structured result: the rows changed, on either driver.
     const { affected } = await m.queryRunner!.query(
-      `UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, updated_at = ?, ` +
-        `closed_by = CASE id ${closedBy.join(' ')} END` +
-        (answered.length
-          ? `, responses_json = CASE id ${responses.join(' ')} ELSE responses_json END` +
-            `, revision = CASE id ${revisions.join(' ')} ELSE revision END`
-          : '') +
+      `UPDATE quiz_attempt SET status = 'submitted', submitted_at = ?, updated_at = ?, ${sets.join(', ')}` +
         ` WHERE status = 'in_progress' AND id IN (${closes.map(() => '?').join(', ')})`,
       params,
       true,

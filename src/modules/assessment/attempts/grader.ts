@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, MicroBatch } from '../../../../libs/common';
-import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
+import { caseById, isMysqlFamily, TransactionRunner } from '../../../../libs/database';
 import { OutboxService, PermanentJobError, QUEUE_CONCURRENCY } from '../../../../libs/queue';
 import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
@@ -130,14 +130,13 @@ export class Grader {
     const now = this.clock.now();
     const rows = scored.map(({ attempt, score }) => ({ id: attempt.id, columns: scoreColumns(score, now) }));
     const params: unknown[] = [];
-    const sets = (Object.keys(rows[0].columns) as Array<keyof ReturnType<typeof scoreColumns>>).map((property) => {
-      const column = meta.findColumnWithPropertyName(property)!.databaseName;
-      const arms = rows.map(({ id, columns }) => {
-        params.push(id, db(property, columns[property]));
-        return 'WHEN ? THEN ?';
-      });
-      return `${column} = CASE id ${arms.join(' ')} END`;
-    });
+    const sets = (Object.keys(rows[0].columns) as Array<keyof ReturnType<typeof scoreColumns>>).map((property) =>
+      caseById(
+        meta.findColumnWithPropertyName(property)!.databaseName,
+        rows.map(({ id, columns }) => [id, db(property, columns[property])] as const),
+        params,
+      ),
+    );
     params.push(db('updatedAt', now), ...scored.map(({ attempt }) => attempt.id));
     await m.query(
       `UPDATE quiz_attempt SET ${sets.join(', ')}, grade_version = grade_version + 1, grading_error = NULL, updated_at = ? ` +

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { isMysqlFamily, quoteName } from '../../../../libs/database';
+import { isMysqlFamily, multiRowInsert, OnDuplicateKey } from '../../../../libs/database';
 import { OrganisationApi } from '../../organisation/organisation.api';
 
 /** The stored leaf, locked for this transaction on MySQL (SQLite's single writer serialises). */
@@ -50,31 +50,21 @@ async function insertRows<T extends ObjectLiteral>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const meta = m.connection.getMetadata(entity);
-  const mysql = isMysqlFamily(m.connection);
-  const q = quoteName(m.connection);
   const columns = meta.columns.filter((c) => c.propertyName in rows[0]);
-  const names = columns.map((c) => q(c.databaseName));
-  const keys = columns.filter((c) => c.isPrimary).map((c) => q(c.databaseName));
-  const others = columns.filter((c) => !c.isPrimary).map((c) => q(c.databaseName));
-  const overwrite = onDuplicate === 'overwrite' && others.length > 0;
-  const verb = overwrite ? 'INSERT' : mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  let tail = '';
-  if (overwrite) {
-    tail = mysql
-      ? ` ON DUPLICATE KEY UPDATE ${others.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-      : ` ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-  }
+  const names = columns.map((c) => c.databaseName);
+  const keys = columns.filter((c) => c.isPrimary).map((c) => c.databaseName);
+  const others = columns.filter((c) => !c.isPrimary).map((c) => c.databaseName);
+  const conflict: OnDuplicateKey =
+    onDuplicate === 'overwrite' && others.length > 0
+      ? { kind: 'overwrite', keys, columns: others }
+      : { kind: 'ignore' };
   const properties = columns.map((c) => c.propertyName);
-  const tuple = `(${names.map(() => '?').join(', ')})`;
   const sqlValue = sqlValues();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
     for (const row of chunk) for (const p of properties) params.push(sqlValue(row[p]));
-    await m.query(
-      `${verb} INTO ${q(meta.tableName)} (${names.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`,
-      params,
-    );
+    await m.query(multiRowInsert(m.connection, meta.tableName, names, chunk.length, conflict), params);
   }
 }
 
