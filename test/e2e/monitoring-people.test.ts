@@ -269,6 +269,36 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     }
   });
 
+  it("a list's total (the node's number) equals the rows it lists, for every family and node", async () => {
+    const people = t.get(PeopleService);
+    const asks: Array<Record<string, string | number>> = [
+      { year: YEAR, metric: 'jp-met' },
+      { year: YEAR, metric: 'jp-not-met' },
+      { year: YEAR, metric: 'jp-bucket', bucket: '0' },
+      { year: YEAR, metric: 'jp-bucket', bucket: '1-9' },
+      { metric: 'course-enrolled' },
+      { metric: 'course-active', courseId: courseDue },
+      { metric: 'course-overdue', courseId: courseDue },
+      { metric: 'course-completed', courseId: course20 },
+      { metric: 'competency-met', competencyCode: 'M.05' },
+      { metric: 'competency-not-met', competencyCode: 'M.05' },
+    ];
+    let nonEmpty = 0;
+    for (const node of ['', '36', '36.74', unitA, '12.71']) {
+      for (const params of asks) {
+        const asked = { node, ...params };
+        const res = await list(national, { ...asked, pageSize: 100 });
+        expect(res.status).toBe(200);
+        const { node: at, ask } = await people.resolve({ kind: 'national' }, asked as never);
+        let rows = 0;
+        for await (const batch of people.walk(at, ask, 50)) rows += batch.length;
+        expect({ asked, total: res.body.total }).toEqual({ asked, total: rows });
+        if (rows > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
+  });
+
   it('an export walks each list after its last row, 2 at a time: the same people in the same order as the list', async () => {
     const people = t.get(PeopleService);
     const asks: Array<Record<string, string | number>> = [

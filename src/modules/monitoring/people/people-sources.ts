@@ -29,13 +29,11 @@ export interface PersonFigure {
 export interface Window {
   offset: number;
   limit: number;
-  withTotal: boolean;
   after?: string | null;
 }
 
 export interface PeopleRead {
   items: PersonFigure[];
-  total: number | null;
   /** Where the next rows start (the last row's place in the order); null after the last. */
   next: string | null;
 }
@@ -96,7 +94,6 @@ export class PeopleSources {
       qb.andWhere('p.jp_tenths >= :minTenths', { minTenths: ask.jp.minTenths });
       if (ask.jp.maxTenths !== null) qb.andWhere('p.jp_tenths < :maxTenths', { maxTenths: ask.jp.maxTenths });
     }
-    const total = w.withTotal ? await qb.getCount() : null;
     if (w.after) {
       const [tenths, userId] = splitCursor(w.after);
       qb.andWhere('(p.jp_tenths < :afterTenths OR (p.jp_tenths = :afterTenths AND p.user_id > :afterUser))', {
@@ -112,7 +109,6 @@ export class PeopleSources {
     );
     return {
       items: rows.map((r) => ({ userId: r.userId, unitId: r.unitId, jpTenths: r.jpTenths, targetJp: r.targetJp })),
-      total,
       next: last && `${last.jpTenths}:${last.userId}`,
     };
   }
@@ -137,7 +133,6 @@ export class PeopleSources {
       .andWhere(`${required} IS NOT NULL`)
       .andWhere(ask.met ? `${reached} >= ${required}` : `${reached} < ${required}`)
       .setParameters({ requiredPath: `${path}[0]`, reachedPath: `${path}[1]` });
-    const total = w.withTotal ? await qb.getCount() : null;
     if (w.after) qb.andWhere('p.user_id > :afterUser', { afterUser: w.after });
     const { rows, last } = cut(
       await windowed(qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', 'ASC'), w).getMany(),
@@ -150,23 +145,21 @@ export class PeopleSources {
         const [requiredLevel, reachedLevel] = levels[ask.competencyCode] ?? [null, null];
         return { userId: r.userId, unitId: r.unitId, requiredLevel, reachedLevel: reachedLevel ?? 0 };
       }),
-      total,
     };
   }
 
   private async plan(node: VisibleNode, ask: Extract<PeopleAsk, { family: 'plan' }>, w: Window): Promise<PeopleRead> {
-    const { rows, last, total } = await this.tx.run(async (m) => {
+    const { rows, last } = await this.tx.run(async (m) => {
       const qb = placed(m.createQueryBuilder(MonPlanLeaf, 'p'), node)
         .andWhere('p.applied = :applied', { applied: true })
         .andWhere('p.year = :year', { year: ask.year })
         .andWhere('p.status = :status', { status: ask.status });
-      const count = w.withTotal ? await qb.getCount() : null;
       if (w.after) qb.andWhere('p.plan_id > :afterPlan', { afterPlan: w.after });
       const page = await windowed(
         qb.select(['p.planId', 'p.unitId', 'p.status']).orderBy('p.planId', 'ASC'),
         w,
       ).getMany();
-      return { ...cut(page, w), total: count };
+      return cut(page, w);
     });
     const owners = await this.plans.ownersOf(rows.map((r) => r.planId));
     return {
@@ -174,7 +167,6 @@ export class PeopleSources {
       items: rows
         .filter((r) => owners.has(r.planId))
         .map((r) => ({ userId: owners.get(r.planId)!, unitId: r.unitId, status: r.status })),
-      total,
     };
   }
 
@@ -185,7 +177,7 @@ export class PeopleSources {
   ): Promise<PeopleRead> {
     const unitIds =
       node.kind === 'U' ? [node.node] : node.kind === 'R' ? await this.courseUnitsIn(node.node, ask) : null;
-    if (unitIds && unitIds.length === 0) return { items: [], total: w.withTotal ? 0 : null, next: null };
+    if (unitIds && unitIds.length === 0) return { items: [], next: null };
     const query: CourseEnrolmentQuery = {
       courseId: ask.courseId,
       unitIds,
@@ -195,7 +187,7 @@ export class PeopleSources {
       ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
       ...(w.after !== undefined ? { afterId: w.after } : { offset: w.offset }),
       limit: w.limit + 1,
-      withTotal: w.withTotal,
+      withTotal: false,
     };
     const read = await this.learning.courseEnrolments(query);
     const { rows: items, last } = cut(read.items, w);
@@ -208,7 +200,6 @@ export class PeopleSources {
         deadline: e.deadline,
         completedAt: e.completedAt,
       })),
-      total: read.total,
     };
   }
 

@@ -7,6 +7,7 @@ import { NodeScope, VisibleNode } from '../dashboard/node-scope';
 import { PeopleAsk, peopleAskOf, PeopleParams } from './domain/people-ask';
 import { cursorProblem } from './domain/people-cursor';
 import { PeopleSources, PersonFigure } from './people-sources';
+import { PeopleTotals } from './people-totals';
 
 /** A person behind a dashboard number, as the list and the export show them. */
 export interface PersonRow {
@@ -37,14 +38,16 @@ export interface PeopleList {
 
 /**
  * The people behind every dashboard number: the node is checked against the caller's scope
- * (404 outside it), the parameters against the metric (400 naming the field), and the count
- * is taken from the same rows the node's number sums, so the two agree.
+ * (404 outside it), the parameters against the metric (400 naming the field). The rows are
+ * the leaves the node's number sums; the count is that number itself, read from the node rows
+ * (PeopleTotals), so it costs the same on a national list as on a unit's.
  */
 @Injectable()
 export class PeopleService {
   constructor(
     private readonly scopes: NodeScope,
     private readonly sources: PeopleSources,
+    private readonly totals: PeopleTotals,
     private readonly identity: IdentityApi,
     private readonly organisation: OrganisationApi,
     private readonly clock: Clock,
@@ -78,17 +81,16 @@ export class PeopleService {
     }
     const window =
       params.after !== undefined ? { offset: 0, after: params.after } : { offset: (params.page - 1) * params.pageSize };
-    const { items, total, next } = await this.sources.read(node, ask, {
-      ...window,
-      limit: params.pageSize,
-      withTotal: true,
-    });
-    return { node, ask, page: toPage(await this.named(items), total ?? 0, params), next };
+    const [{ items, next }, total] = await Promise.all([
+      this.sources.read(node, ask, { ...window, limit: params.pageSize }),
+      this.totals.of(node, ask),
+    ]);
+    return { node, ask, page: toPage(await this.named(items), total, params), next };
   }
 
   /** How many people a list has (an export's total). */
   async count(node: VisibleNode, ask: PeopleAsk): Promise<number> {
-    return (await this.sources.read(node, ask, { offset: 0, limit: 1, withTotal: true })).total ?? 0;
+    return this.totals.of(node, ask);
   }
 
   /**
@@ -102,7 +104,6 @@ export class PeopleService {
       const read: Awaited<ReturnType<PeopleSources['read']>> = await this.sources.read(node, ask, {
         offset: 0,
         limit: size,
-        withTotal: false,
         after,
       });
       if (read.items.length > 0) yield await this.named(read.items);
