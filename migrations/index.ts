@@ -15,6 +15,7 @@ import { Evaluation1764740000000 } from './1764740000000-Evaluation';
 import { PublicFeedback1764750000000 } from './1764750000000-PublicFeedback';
 import { Monitoring1764760000000 } from './1764760000000-Monitoring';
 import { MonitoringSources1764770000000 } from './1764770000000-MonitoringSources';
+import { PeopleListOrder1764780000000 } from './1764780000000-PeopleListOrder';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PublicFeedback1764750000000,
   Monitoring1764760000000,
   MonitoringSources1764770000000,
+  PeopleListOrder1764780000000,
 ];

@@ -297,11 +297,11 @@ export class LearningApi {
   /**
    * The enrolments of a course in some units or everywhere, with these
    * statuses (and, for overdue ones, a deadline before an instant): the people behind a
-   * monitoring number. In id order, by offset (pages) or after an id (export walks); the
-   * total only when asked. Reads the (course, unit, assignment, status, deadline) and
+   * monitoring number. In id order, by offset (pages) or after an id (walks and later
+   * pages; the number itself comes from monitoring's node rows). Reads the (course, unit, assignment, status, deadline) and
    * (course, status) indexes.
    */
-  async courseEnrolments(query: CourseEnrolmentQuery): Promise<{ items: CourseEnrolmentRow[]; total: number | null }> {
+  async courseEnrolments(query: CourseEnrolmentQuery): Promise<{ items: CourseEnrolmentRow[] }> {
     return this.tx.run(async (m) => {
       const qb = m.createQueryBuilder(Enrolment, 'e').where('e.status IN (:...statuses)', { statuses: query.statuses });
       if (query.courseId) qb.andWhere('e.courseId = :courseId', { courseId: query.courseId });
@@ -313,7 +313,6 @@ export class LearningApi {
       if (query.deadlineFrom) {
         qb.andWhere('(e.deadline IS NULL OR e.deadline >= :deadlineFrom)', { deadlineFrom: query.deadlineFrom });
       }
-      const total = query.withTotal ? await qb.clone().getCount() : null;
       qb.select(['e.id', 'e.userId', 'e.courseId', 'e.unitId', 'e.status', 'e.deadline', 'e.completedAt'])
         .orderBy('e.id', 'ASC')
         .take(query.limit);
@@ -330,7 +329,6 @@ export class LearningApi {
           deadline: e.deadline,
           completedAt: e.completedAt,
         })),
-        total,
       };
     });
   }
@@ -351,7 +349,6 @@ export interface CourseEnrolmentQuery {
   offset?: number;
   afterId?: string | null;
   limit: number;
-  withTotal?: boolean;
 }
 
 export interface CourseEnrolmentRow {

@@ -148,8 +148,8 @@ async function nationalExport(
       await db.query(
         `SELECT user_id, unit_id, jp_tenths, target_jp FROM mon_jp_person
           WHERE year = ? AND applied = 1 AND attained_month IS NULL
-          ${after ? 'AND (jp_tenths < ? OR (jp_tenths = ? AND user_id > ?))' : ''}
-          ORDER BY jp_tenths DESC, user_id LIMIT 2000`,
+          ${after ? 'AND (jp_tenths < ? OR (jp_tenths = ? AND user_id < ?))' : ''}
+          ORDER BY jp_tenths DESC, user_id DESC LIMIT 2000`,
         after ? [year, after[0], after[0], after[1]] : [year],
       );
     if (rows.length === 0) break;
@@ -185,7 +185,7 @@ async function deepPage(
   const [before] = await db.query(
     `SELECT jp_tenths, user_id FROM mon_jp_person
      WHERE year = ? AND applied = ? AND attained_month IS NULL
-     ORDER BY jp_tenths DESC, user_id ASC LIMIT 1 OFFSET ${(page - 1) * 20 - 1}`,
+     ORDER BY jp_tenths DESC, user_id DESC LIMIT 1 OFFSET ${(page - 1) * 20 - 1}`,
     [year, 1],
   );
   const cursor = `${before.jp_tenths}:${before.user_id}`;

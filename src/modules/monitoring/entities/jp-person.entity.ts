@@ -9,6 +9,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('IDX_mon_jp_person_unit', ['year', 'unitId', 'jpTenths'])
 @Index('IDX_mon_jp_person_region', ['year', 'regionCode', 'jpTenths'])
 @Index('IDX_mon_jp_person_user', ['userId'])
+// The national people lists, in their order (JP, then user id, both descending).
+@Index('IDX_mon_jp_person_jp', ['year', 'applied', 'jpTenths', 'userId'])
 export class MonJpPerson {
   @PrimaryColumn({ type: 'int' })
   year: number;

@@ -96,14 +96,14 @@ export class PeopleSources {
     }
     if (w.after) {
       const [tenths, userId] = splitCursor(w.after);
-      qb.andWhere('(p.jp_tenths < :afterTenths OR (p.jp_tenths = :afterTenths AND p.user_id > :afterUser))', {
+      qb.andWhere('(p.jp_tenths < :afterTenths OR (p.jp_tenths = :afterTenths AND p.user_id < :afterUser))', {
         afterTenths: Number(tenths),
         afterUser: userId,
       });
     }
     const { rows, last } = cut(
       await windowed(qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', 'DESC'), w)
-        .addOrderBy('p.userId', 'ASC')
+        .addOrderBy('p.userId', 'DESC')
         .getMany(),
       w,
     );
@@ -187,7 +187,6 @@ export class PeopleSources {
       ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
       ...(w.after !== undefined ? { afterId: w.after } : { offset: w.offset }),
       limit: w.limit + 1,
-      withTotal: false,
     };
     const read = await this.learning.courseEnrolments(query);
     const { rows: items, last } = cut(read.items, w);
