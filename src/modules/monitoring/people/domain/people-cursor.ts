@@ -3,7 +3,7 @@ import type { PeopleAsk } from './people-ask';
 
 const ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-/** Any list's cursor: a row id, or for JP lists '<jp tenths>:<user id>' (their order is JP, then id). */
+/** Any list's cursor: a row id, or for JP lists '<jp tenths>:<user id>' (their order: JP, then id, both descending). */
 export const PEOPLE_CURSOR = new RegExp(`^(?:-?\\d{1,9}:)?${ID}$`, 'i');
 const JP_CURSOR = new RegExp(`^-?\\d{1,9}:${ID}$`, 'i');
 const ID_CURSOR = new RegExp(`^${ID}$`, 'i');
