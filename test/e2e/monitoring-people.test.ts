@@ -241,7 +241,7 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     expect(new Set(seen).size).toBe(all.length);
   });
 
-  it('pages walked by their next cursor hold the same people in the same order as by page number', async () => {
+  it('pages walked on by their next cursor, and back by their previous one, hold the people in the order of the page numbers', async () => {
     const asks: Array<Record<string, string | number>> = [
       { node: '', year: YEAR, metric: 'jp-not-met' }, // JP, then id: ties across pages
       { node: '', metric: 'course-enrolled', courseId: courseDue },
@@ -266,6 +266,19 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       expect(after).toBeNull();
       expect({ params, enough: byNumber.length >= 2 }).toEqual({ params, enough: true });
       expect({ params, byCursor }).toEqual({ params, byCursor: byNumber });
+
+      // And back from the last page by each page's previous cursor, to the first.
+      const last = await list(national, { ...params, page: byNumber.length, pageSize: 1 });
+      const backwards: string[] = last.body.items.map((i: { userId: string }) => i.userId);
+      let before: string | null = last.body.previous;
+      while (before) {
+        const page = await list(national, { ...params, pageSize: 1, before });
+        expect(page.status).toBe(200);
+        backwards.unshift(...page.body.items.map((i: { userId: string }) => i.userId));
+        before = page.body.previous;
+      }
+      expect({ params, backwards }).toEqual({ params, backwards: byNumber });
+      expect((await list(national, { ...params, pageSize: 1 })).body.previous).toBeNull();
     }
   });
 
@@ -353,6 +366,15 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       // A cursor of another kind of list: JP lists stop at a JP and an id.
       [{ metric: 'jp-met', after: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
       [{ metric: 'competency-met', competencyCode: 'M.05', after: '5:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
+      [{ metric: 'jp-met', before: 'halaman-1' }, 'before'],
+      [
+        {
+          metric: 'jp-met',
+          after: '5:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+          before: '9:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+        },
+        'before',
+      ],
     ];
     for (const [params, field] of cases) {
       const res = await list(tangsel, params);
@@ -379,6 +401,13 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     expect(second.text).toContain('Halaman 2 dari 4');
     const byNumber = await list(tangsel, { node: unitA, year: YEAR, metric: 'jp-not-met', pageSize: 1, page: 2 });
     expect(/<tbody>\s*<tr>\s*<td>([^<]+)</.exec(second.text)![1]).toBe(byNumber.body.items[0].name);
+    // "Sebelumnya" goes back before the first row shown: page 1 again.
+    const prevHref = /href="([^"]+)" rel="prev"/.exec(second.text)![1].replace(/&amp;/g, '&');
+    expect(prevHref).toMatch(/page=1&before=\d+%3A[0-9a-f-]{36}$/);
+    const first = await agent.get(prevHref);
+    expect(first.text).toContain('Halaman 1 dari 4');
+    const firstName = /<tbody>\s*<tr>\s*<td>([^<]+)</.exec(page.text)![1];
+    expect(/<tbody>\s*<tr>\s*<td>([^<]+)</.exec(first.text)![1]).toBe(firstName);
     expect(page.text).toContain('action="/pemantauan/ekspor"');
     expect(page.text).toContain('value="jp-not-met"');
     const outside = await agent.get(`/pemantauan/orang?node=${medanUnit}&metric=jp-met`);

@@ -298,7 +298,8 @@ export class LearningApi {
    * The enrolments of a course in some units or everywhere, with these
    * statuses (and, for overdue ones, a deadline before an instant): the people behind a
    * monitoring number. In id order, by offset (pages) or after an id (walks and later
-   * pages; the number itself comes from monitoring's node rows). Reads the (course, unit, assignment, status, deadline) and
+   * pages), or backwards before an id (earlier pages); the number itself comes from
+   * monitoring's node rows. Reads the (course, unit, assignment, status, deadline) and
    * (course, status) indexes.
    */
   async courseEnrolments(query: CourseEnrolmentQuery): Promise<{ items: CourseEnrolmentRow[] }> {
@@ -314,9 +315,10 @@ export class LearningApi {
         qb.andWhere('(e.deadline IS NULL OR e.deadline >= :deadlineFrom)', { deadlineFrom: query.deadlineFrom });
       }
       qb.select(['e.id', 'e.userId', 'e.courseId', 'e.unitId', 'e.status', 'e.deadline', 'e.completedAt'])
-        .orderBy('e.id', 'ASC')
+        .orderBy('e.id', query.beforeId ? 'DESC' : 'ASC')
         .take(query.limit);
       if (query.afterId) qb.andWhere('e.id > :afterId', { afterId: query.afterId });
+      else if (query.beforeId) qb.andWhere('e.id < :beforeId', { beforeId: query.beforeId });
       else if (query.offset) qb.skip(query.offset);
       const rows = await qb.getMany();
       return {
@@ -348,6 +350,8 @@ export interface CourseEnrolmentQuery {
   deadlineFrom?: Date;
   offset?: number;
   afterId?: string | null;
+  /** The enrolments just before this id, nearest first (id descending): a page before a page. */
+  beforeId?: string;
   limit: number;
 }
 

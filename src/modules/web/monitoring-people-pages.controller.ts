@@ -40,7 +40,7 @@ export class MonitoringPeoplePagesController {
     @Res() reply: FastifyReply,
   ) {
     const ctx = pageContext(req, reply, user);
-    const { node, ask, page, next } = await this.people.list(scopeOf(user), query);
+    const { node, ask, page, next, previous } = await this.people.list(scopeOf(user), query);
     const courseId = ask.family === 'course' ? ask.courseId : null;
     const course = courseId ? ((await this.catalog.courseTitles([courseId])).get(courseId) ?? '') : '';
     const heading = ctx.t(`monp.metric.${query.metric}` as MessageKey, {
@@ -72,8 +72,9 @@ export class MonitoringPeoplePagesController {
       exportParams: filters,
       backUrl: `/pemantauan?node=${encodeURIComponent(node.node)}`,
       pageUrl,
-      // On to the next page by the cursor (found by index however deep), back by number.
+      // On and back by the cursors of this page's rows (found by index however deep).
       nextUrl: next ? `${pageUrl(page.page + 1)}&after=${encodeURIComponent(next)}` : null,
+      prevUrl: previous ? `${pageUrl(page.page - 1)}&before=${encodeURIComponent(previous)}` : null,
     });
   }
 

@@ -22,20 +22,24 @@ export interface PersonFigure {
 }
 
 /**
- * Which rows of a list to read: a page by offset (the list pages), or the rows after a
- * cursor (`after`: null for the first) in the same order, which an export walks so that
- * its millionth row costs what its first did.
+ * Which rows of a list to read: a page by offset (a page picked by number), the rows after a
+ * cursor (`after`: null for the first) in the list's order, which pages going on and exports
+ * walk so that the millionth row costs what the first did, or the rows just before a cursor
+ * (`before`: the page before a page).
  */
 export interface Window {
   offset: number;
   limit: number;
   after?: string | null;
+  before?: string;
 }
 
 export interface PeopleRead {
   items: PersonFigure[];
   /** Where the next rows start (the last row's place in the order); null after the last. */
   next: string | null;
+  /** Where the rows before end (the first row's place); null on the first page. */
+  previous: string | null;
 }
 
 /** The instant today (WIB) began: an active enrolment whose deadline is before it is overdue. */
@@ -94,22 +98,28 @@ export class PeopleSources {
       qb.andWhere('p.jp_tenths >= :minTenths', { minTenths: ask.jp.minTenths });
       if (ask.jp.maxTenths !== null) qb.andWhere('p.jp_tenths < :maxTenths', { maxTenths: ask.jp.maxTenths });
     }
-    if (w.after) {
-      const [tenths, userId] = splitCursor(w.after);
-      qb.andWhere('(p.jp_tenths < :afterTenths OR (p.jp_tenths = :afterTenths AND p.user_id < :afterUser))', {
-        afterTenths: Number(tenths),
-        afterUser: userId,
-      });
+    // The list's order is JP then user id, both descending; backwards, both ascending.
+    const cursor = w.after ?? w.before;
+    if (cursor) {
+      const [tenths, userId] = splitCursor(cursor);
+      const beyond = w.before !== undefined ? '>' : '<';
+      qb.andWhere(
+        `(p.jp_tenths ${beyond} :cursorTenths OR (p.jp_tenths = :cursorTenths AND p.user_id ${beyond} :cursorUser))`,
+        { cursorTenths: Number(tenths), cursorUser: userId },
+      );
     }
-    const { rows, last } = cut(
-      await windowed(qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', 'DESC'), w)
-        .addOrderBy('p.userId', 'DESC')
+    const order = w.before !== undefined ? 'ASC' : 'DESC';
+    const { rows, next, previous } = cut(
+      await windowed(qb.select(['p.userId', 'p.unitId', 'p.jpTenths', 'p.targetJp']).orderBy('p.jpTenths', order), w)
+        .addOrderBy('p.userId', order)
         .getMany(),
       w,
+      (r) => `${r.jpTenths}:${r.userId}`,
     );
     return {
       items: rows.map((r) => ({ userId: r.userId, unitId: r.unitId, jpTenths: r.jpTenths, targetJp: r.targetJp })),
-      next: last && `${last.jpTenths}:${last.userId}`,
+      next,
+      previous,
     };
   }
 
@@ -133,13 +143,15 @@ export class PeopleSources {
       .andWhere(`${required} IS NOT NULL`)
       .andWhere(ask.met ? `${reached} >= ${required}` : `${reached} < ${required}`)
       .setParameters({ requiredPath: `${path}[0]`, reachedPath: `${path}[1]` });
-    if (w.after) qb.andWhere('p.user_id > :afterUser', { afterUser: w.after });
-    const { rows, last } = cut(
-      await windowed(qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', 'ASC'), w).getMany(),
+    byId(qb, 'p.user_id', w);
+    const { rows, next, previous } = cut(
+      await windowed(qb.select(['p.userId', 'p.unitId', 'p.levels']).orderBy('p.userId', idOrder(w)), w).getMany(),
       w,
+      (r) => r.userId,
     );
     return {
-      next: last && last.userId,
+      next,
+      previous,
       items: rows.map((r) => {
         const levels = JSON.parse(r.levels ?? '{}') as Record<string, [number, number | null]>;
         const [requiredLevel, reachedLevel] = levels[ask.competencyCode] ?? [null, null];
@@ -149,21 +161,22 @@ export class PeopleSources {
   }
 
   private async plan(node: VisibleNode, ask: Extract<PeopleAsk, { family: 'plan' }>, w: Window): Promise<PeopleRead> {
-    const { rows, last } = await this.tx.run(async (m) => {
+    const { rows, next, previous } = await this.tx.run(async (m) => {
       const qb = placed(m.createQueryBuilder(MonPlanLeaf, 'p'), node)
         .andWhere('p.applied = :applied', { applied: true })
         .andWhere('p.year = :year', { year: ask.year })
         .andWhere('p.status = :status', { status: ask.status });
-      if (w.after) qb.andWhere('p.plan_id > :afterPlan', { afterPlan: w.after });
+      byId(qb, 'p.plan_id', w);
       const page = await windowed(
-        qb.select(['p.planId', 'p.unitId', 'p.status']).orderBy('p.planId', 'ASC'),
+        qb.select(['p.planId', 'p.unitId', 'p.status']).orderBy('p.planId', idOrder(w)),
         w,
       ).getMany();
-      return cut(page, w);
+      return cut(page, w, (r) => r.planId);
     });
     const owners = await this.plans.ownersOf(rows.map((r) => r.planId));
     return {
-      next: last && last.planId,
+      next,
+      previous,
       items: rows
         .filter((r) => owners.has(r.planId))
         .map((r) => ({ userId: owners.get(r.planId)!, unitId: r.unitId, status: r.status })),
@@ -177,7 +190,7 @@ export class PeopleSources {
   ): Promise<PeopleRead> {
     const unitIds =
       node.kind === 'U' ? [node.node] : node.kind === 'R' ? await this.courseUnitsIn(node.node, ask) : null;
-    if (unitIds && unitIds.length === 0) return { items: [], next: null };
+    if (unitIds && unitIds.length === 0) return { items: [], next: null, previous: null };
     const query: CourseEnrolmentQuery = {
       courseId: ask.courseId,
       unitIds,
@@ -185,13 +198,18 @@ export class PeopleSources {
       statuses: COURSE_STATUSES[ask.which],
       ...(ask.which === 'overdue' ? { deadlineBefore: startOfWibToday(this.clock.now()) } : {}),
       ...(ask.which === 'active' ? { deadlineFrom: startOfWibToday(this.clock.now()) } : {}),
-      ...(w.after !== undefined ? { afterId: w.after } : { offset: w.offset }),
+      ...(w.before !== undefined
+        ? { beforeId: w.before }
+        : w.after !== undefined
+          ? { afterId: w.after }
+          : { offset: w.offset }),
       limit: w.limit + 1,
     };
     const read = await this.learning.courseEnrolments(query);
-    const { rows: items, last } = cut(read.items, w);
+    const { rows: items, next, previous } = cut(read.items, w, (e) => e.id);
     return {
-      next: last && last.id,
+      next,
+      previous,
       items: items.map((e) => ({
         userId: e.userId,
         unitId: e.unitId,
@@ -222,18 +240,42 @@ export class PeopleSources {
 }
 
 /**
- * The window's rows, and one more: after the cursor (added by the caller) or from the offset.
- * The extra row only tells whether more follow (see `cut`).
+ * The window's rows, and one more: beside the cursor (added by the caller) or from the offset.
+ * The extra row only tells whether more lie that way (see `cut`).
  */
 function windowed<T extends object>(qb: SelectQueryBuilder<T>, w: Window): SelectQueryBuilder<T> {
   qb.take(w.limit + 1);
-  return w.after === undefined ? qb.skip(w.offset) : qb;
+  return w.after === undefined && w.before === undefined ? qb.skip(w.offset) : qb;
 }
 
-/** The window's rows, and the last of them when more rows follow (where the next window starts). */
-function cut<T>(read: T[], w: Window): { rows: T[]; last: T | null } {
+/** Lists ordered by one id: the rows after or before the cursor id. */
+function byId<T extends object>(qb: SelectQueryBuilder<T>, column: string, w: Window): void {
+  if (w.after) qb.andWhere(`${column} > :cursorId`, { cursorId: w.after });
+  else if (w.before !== undefined) qb.andWhere(`${column} < :cursorId`, { cursorId: w.before });
+}
+
+/** Ascending ids, read backwards for the page before a cursor. */
+const idOrder = (w: Window): 'ASC' | 'DESC' => (w.before !== undefined ? 'DESC' : 'ASC');
+
+/**
+ * The window's rows in the list's order (a backwards read turned round), and the cursors on
+ * either side where rows lie beyond: the last row's when more follow, the first row's when
+ * some come before (after a cursor or past the first offset there always are).
+ */
+function cut<T>(
+  read: T[],
+  w: Window,
+  cursorOf: (row: T) => string,
+): { rows: T[]; next: string | null; previous: string | null } {
+  const more = read.length > w.limit;
   const rows = read.slice(0, w.limit);
-  return { rows, last: read.length > w.limit ? rows[rows.length - 1] : null };
+  if (w.before !== undefined) rows.reverse();
+  if (rows.length === 0) return { rows, next: null, previous: null };
+  const first = cursorOf(rows[0]);
+  const last = cursorOf(rows[rows.length - 1]);
+  if (w.before !== undefined) return { rows, next: last, previous: more ? first : null };
+  const earlier = typeof w.after === 'string' || (w.after === undefined && w.offset > 0);
+  return { rows, next: more ? last : null, previous: earlier ? first : null };
 }
 
 /** A JP cursor: '<tenths>:<user id>'. */

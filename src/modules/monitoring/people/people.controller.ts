@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../../libs/auth';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { PeopleService } from './people.service';
 
-/** The people behind a dashboard number (paginated: by page number, or after the `next` of the page before). */
+/** The people behind a dashboard number (paginated: by page number, or beside the cursor of a page next to it). */
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Controller('api/monitoring/people')
@@ -14,12 +14,13 @@ export class PeopleController {
   @Get()
   @Roles('unit_admin', 'national_admin')
   async list(@CurrentUser() user: AuthUser, @Query() query: PeopleQueryDto) {
-    const { node, page, next } = await this.people.list(scopeOf(user), query);
+    const { node, page, next, previous } = await this.people.list(scopeOf(user), query);
     return {
       node: { node: node.node, kind: node.kind, name: node.name, parent: node.parent },
       metric: query.metric,
       ...page,
       next,
+      previous,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope } from '../../../../libs/auth';
-import { Clock, Page, toPage, validationFailed, wibYear } from '../../../../libs/common';
+import { Clock, FieldProblem, Page, toPage, validationFailed, wibYear } from '../../../../libs/common';
 import { IdentityApi } from '../../identity/identity.api';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { NodeScope, VisibleNode } from '../dashboard/node-scope';
@@ -34,6 +34,8 @@ export interface PeopleList {
   page: Page<PersonRow>;
   /** The next page's `after`: it starts after this page's last row; null on the last page. */
   next: string | null;
+  /** The page before's `before`: it ends just before this page's first row; null on the first page. */
+  previous: string | null;
 }
 
 /**
@@ -66,26 +68,34 @@ export class PeopleService {
   }
 
   /**
-   * A page of the list: after a cursor (the `next` of the page before) when there is one, so
-   * walking on through a national list costs the same on its thousandth page as on its
-   * first; otherwise by page number (a page picked out of order, or the way back).
+   * A page of the list: after a cursor (the `next` of the page before) or before one (the
+   * `previous` of the page after), so paging through a national list costs the same on its
+   * thousandth page as on its first; otherwise by page number (a page picked out of order).
    */
   async list(
     scope: AccessScope,
-    params: PeopleParams & { node?: string; page: number; pageSize: number; after?: string },
+    params: PeopleParams & { node?: string; page: number; pageSize: number; after?: string; before?: string },
   ): Promise<PeopleList> {
     const { node, ask } = await this.resolve(scope, params);
-    if (params.after !== undefined) {
-      const problem = cursorProblem(ask, params.after);
-      if (problem) throw validationFailed([problem]);
-    }
+    const problems = [
+      params.after !== undefined ? cursorProblem(ask, 'after', params.after) : null,
+      params.before !== undefined ? cursorProblem(ask, 'before', params.before) : null,
+      params.after !== undefined && params.before !== undefined
+        ? { field: 'before', rule: 'exclusive', message: 'before and after cannot be given together' }
+        : null,
+    ].filter((p): p is FieldProblem => p !== null);
+    if (problems.length > 0) throw validationFailed(problems);
     const window =
-      params.after !== undefined ? { offset: 0, after: params.after } : { offset: (params.page - 1) * params.pageSize };
-    const [{ items, next }, total] = await Promise.all([
+      params.after !== undefined
+        ? { offset: 0, after: params.after }
+        : params.before !== undefined
+          ? { offset: 0, before: params.before }
+          : { offset: (params.page - 1) * params.pageSize };
+    const [{ items, next, previous }, total] = await Promise.all([
       this.sources.read(node, ask, { ...window, limit: params.pageSize }),
       this.totals.of(node, ask),
     ]);
-    return { node, ask, page: toPage(await this.named(items), total, params), next };
+    return { node, ask, page: toPage(await this.named(items), total, params), next, previous };
   }
 
   /** How many people a list has (an export's total). */

@@ -10,10 +10,10 @@ const ID_CURSOR = new RegExp(`^${ID}$`, 'i');
 
 /**
  * Whether a cursor fits the list it is used on (a JP list's cursor carries the JP it stopped
- * at): a problem naming `after` when it does not, so a hand-edited link is a 400, not a
+ * at): a problem naming the parameter (`after`, `before`) when it does not, so a hand-edited link is a 400, not a
  * page that starts somewhere arbitrary.
  */
-export function cursorProblem(ask: PeopleAsk, after: string): FieldProblem | null {
-  const fits = ask.family === 'jp' ? JP_CURSOR.test(after) : ID_CURSOR.test(after);
-  return fits ? null : { field: 'after', rule: 'cursor', message: "after must be this list's next cursor" };
+export function cursorProblem(ask: PeopleAsk, field: 'after' | 'before', cursor: string): FieldProblem | null {
+  const fits = ask.family === 'jp' ? JP_CURSOR.test(cursor) : ID_CURSOR.test(cursor);
+  return fits ? null : { field, rule: 'cursor', message: `${field} must be a cursor of this list` };
 }

@@ -72,6 +72,14 @@ export class PeopleQueryDto extends PeopleFilterDto {
   @Matches(PEOPLE_CURSOR, { message: "after must be a list's next cursor" })
   after?: string;
 
+  @ApiPropertyOptional({
+    description: "The list's `previous` from the page after: this page ends just before that row. Not with `after`.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PEOPLE_CURSOR, { message: "before must be a list's previous cursor" })
+  before?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
