@@ -169,26 +169,32 @@ const PAGE_SAMPLES = 30;
 
 /**
  * A page deep in the national list of ASN below their JP target (nine tenths of the way
- * down), asked by page number (OFFSET) and by the `next` cursor of the page before, beside
- * the list's first page: median milliseconds over PAGE_SAMPLES requests each.
+ * down), asked by page number (OFFSET), by the `next` cursor of the page before and by the
+ * `previous` cursor of the page after, beside the list's first page: median milliseconds over
+ * PAGE_SAMPLES requests each.
  */
 async function deepPage(
   baseUrl: string,
   headers: Record<string, string>,
   db: DataSource,
   year: number,
-): Promise<{ first: number; byNumber: number; byCursor: number; page: number; total: number }> {
+): Promise<{ first: number; byNumber: number; byCursor: number; byBefore: number; page: number; total: number }> {
   const list = `${baseUrl}/api/monitoring/people?metric=jp-not-met&year=${year}&node=&pageSize=20`;
   const first = (await (await fetch(list, { headers })).json()) as { total: number };
   const page = Math.max(2, Math.floor((first.total * 0.9) / 20));
-  // The cursor the page before would have handed out: its last row, in the list's order.
-  const [before] = await db.query(
-    `SELECT jp_tenths, user_id FROM mon_jp_person
-     WHERE year = ? AND applied = ? AND attained_month IS NULL
-     ORDER BY jp_tenths DESC, user_id DESC LIMIT 1 OFFSET ${(page - 1) * 20 - 1}`,
-    [year, 1],
-  );
-  const cursor = `${before.jp_tenths}:${before.user_id}`;
+  // The cursors the pages either side would have handed out: the last row of the page before
+  // and the first row of the page after, in the list's order.
+  const rowAt = async (offset: number) => {
+    const [row] = await db.query(
+      `SELECT jp_tenths, user_id FROM mon_jp_person
+       WHERE year = ? AND applied = ? AND attained_month IS NULL
+       ORDER BY jp_tenths DESC, user_id DESC LIMIT 1 OFFSET ${offset}`,
+      [year, 1],
+    );
+    return `${row.jp_tenths}:${row.user_id}`;
+  };
+  const cursor = await rowAt((page - 1) * 20 - 1);
+  const beforeCursor = await rowAt(page * 20);
   const median = async (url: string) => {
     const times: number[] = [];
     for (let i = 0; i < PAGE_SAMPLES; i++) {
@@ -203,12 +209,15 @@ async function deepPage(
   const byNumberUrl = `${list}&page=${page}`;
   const byCursorUrl = `${list}&page=${page}&after=${encodeURIComponent(cursor)}`;
   const itemsOf = async (url: string) => ((await (await fetch(url, { headers })).json()) as { items: unknown[] }).items;
-  const [a, b] = [await itemsOf(byNumberUrl), await itemsOf(byCursorUrl)];
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`page ${page} by number and by cursor differ`);
+  const byBeforeUrl = `${list}&page=${page}&before=${encodeURIComponent(beforeCursor)}`;
+  const [a, b, c] = [await itemsOf(byNumberUrl), await itemsOf(byCursorUrl), await itemsOf(byBeforeUrl)];
+  if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(a) !== JSON.stringify(c))
+    throw new Error(`page ${page} by number and by cursor differ`);
   return {
     first: await median(list),
     byNumber: await median(byNumberUrl),
     byCursor: await median(byCursorUrl),
+    byBefore: await median(byBeforeUrl),
     page,
     total: first.total,
   };
@@ -406,7 +415,8 @@ export const nationalDashboard: Scenario = {
     const deep = await deepPage(baseUrl, headers, db, year);
     log(
       `people list page ${deep.page} of ${Math.ceil(deep.total / 20)} (national, below the JP target): ` +
-        `by number ${deep.byNumber.toFixed(1)} ms, by cursor ${deep.byCursor.toFixed(1)} ms, ` +
+        `by number ${deep.byNumber.toFixed(1)} ms, after a cursor ${deep.byCursor.toFixed(1)} ms, ` +
+        `before a cursor ${deep.byBefore.toFixed(1)} ms, ` +
         `first page ${deep.first.toFixed(1)} ms (medians of ${PAGE_SAMPLES})`,
     );
 
@@ -467,6 +477,13 @@ export const nationalDashboard: Scenario = {
         value: deep.byCursor,
         baseline: deep.first,
         measurement: measurement(deep.byCursor / 1000, 1),
+      },
+      {
+        metric: `people list page ${deep.page} (national, ${deep.total} rows) before the cursor of the page after vs its first page, median`,
+        unit: 'ms',
+        value: deep.byBefore,
+        baseline: deep.first,
+        measurement: measurement(deep.byBefore / 1000, 1),
       },
       {
         metric: 'JP leaf refresh after a credit (distinct people, one writer) vs one-row commit (goal >= 0.5)',
