@@ -9,3 +9,4 @@ export * from './duplicate-key';
 export * from './additive-upsert';
 export * from './deadlock';
 export * from './multi-row-sql';
+export * from './driver-values';

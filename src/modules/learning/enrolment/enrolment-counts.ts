@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { wibDay } from '../../../../libs/common';
+import { instantFromDriver, TransactionRunner } from '../../../../libs/database';
 import { EnrolmentStatus } from '../entities';
 
 /** Enrolments of one place with one status and deadline (what monitoring sums). */
@@ -110,11 +111,7 @@ function toCount(r: Raw): EnrolmentCount {
   return { status: r.status as EnrolmentStatus, deadlineDay: wibDayOf(r.deadline), count: Number(r.n) };
 }
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
-
-/** A raw datetime as the driver returns it (MySQL: a Date; SQLite: 'YYYY-MM-DD HH:MM:SS.SSS' in UTC). */
+/** The WIB day of a raw datetime (null stays null). */
 function wibDayOf(value: string | number | Date | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const at = value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
-  return new Date(at.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  return value === null || value === undefined ? null : wibDay(instantFromDriver(value));
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { instantFromDriver, TransactionRunner } from '../../../../libs/database';
 import type { EmployeeType } from '../../identity/domain/golongan';
 import { attainedMonth, DatedCredit } from '../domain/jp-attainment';
 import { targetFor } from '../domain/jp-target';
@@ -39,7 +39,7 @@ export class JpYears {
       for (const r of rows) {
         const key = `${String(r.user_id)}|${Number(r.year)}`;
         const list = credits.get(key) ?? [];
-        list.push({ jpTenths: Number(r.jp_tenths), earnedAt: instantOf(r.earned_at) });
+        list.push({ jpTenths: Number(r.jp_tenths), earnedAt: instantFromDriver(r.earned_at) });
         credits.set(key, list);
       }
       const targets = (await this.settings.get()).targets;
@@ -60,9 +60,4 @@ export class JpYears {
       return out;
     });
   }
-}
-
-/** A datetime as the driver returns it: a Date on MySQL, 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) text on SQLite. */
-function instantOf(value: string | number | Date): Date {
-  return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
 }

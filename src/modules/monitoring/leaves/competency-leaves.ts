@@ -11,6 +11,7 @@ import { RebuildableLeaves } from '../rollups/rebuildable';
 import { forUpdate } from '../rollups/rollup-lock';
 import { CompetencyLevels, countMet, coverageOf, isMet } from './competency/coverage';
 import { COMPETENCY_NODE_SOURCES } from './competency/competency-nodes';
+import { insertIgnore } from './leaf-rows';
 import { keyRange, syncLeaves } from './leaf-sync';
 
 type Key = LeafKeys['competency'];
@@ -46,15 +47,8 @@ export class CompetencyLeaves implements LeafKind<Key, CompetencyState>, Rebuild
     private readonly clock: Clock,
   ) {}
 
-  async claim(m: EntityManager, { userId }: Key): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(MonCompetencyPerson)
-      .values({ userId, applied: false, updatedAt: this.clock.now() })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+  claim(m: EntityManager, { userId }: Key): Promise<void> {
+    return insertIgnore(m, MonCompetencyPerson, [{ userId, applied: false, updatedAt: this.clock.now() }]);
   }
 
   async readLocked(m: EntityManager, { userId }: Key): Promise<CompetencyState | null> {

@@ -11,7 +11,7 @@ import { forUpdate } from '../rollups/rollup-lock';
 import { jpBucketOf, metTarget } from './jp/jp-bucket';
 import { JP_NODE_SOURCES } from './jp/jp-nodes';
 import { wibYear as wibYearOf } from '../../../../libs/common';
-import { upsertRows } from './leaf-rows';
+import { insertIgnore, upsertRows } from './leaf-rows';
 import { keyRange, syncLeaves } from './leaf-sync';
 
 type Key = LeafKeys['jp'];
@@ -49,15 +49,8 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     private readonly clock: Clock,
   ) {}
 
-  async claim(m: EntityManager, { userId, year }: Key): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(MonJpPerson)
-      .values({ year, userId, applied: false, updatedAt: this.clock.now() })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+  claim(m: EntityManager, key: Key): Promise<void> {
+    return this.claimMany(m, [key]);
   }
 
   async readLocked(m: EntityManager, key: Key): Promise<JpState | null> {
@@ -66,14 +59,11 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
 
   async claimMany(m: EntityManager, keys: Key[]): Promise<void> {
     const now = this.clock.now();
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(MonJpPerson)
-      .values(keys.map(({ userId, year }) => ({ year, userId, applied: false, updatedAt: now })))
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    await insertIgnore(
+      m,
+      MonJpPerson,
+      keys.map(({ userId, year }) => ({ year, userId, applied: false, updatedAt: now })),
+    );
   }
 
   /** The stored leaves of many people (one locking read per year among the keys). */

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { isMysqlFamily, multiRowInsert, OnDuplicateKey } from '../../../../libs/database';
+import { isMysqlFamily, multiRowInsert, OnDuplicateKey, sqlValues } from '../../../../libs/database';
 import { OrganisationApi } from '../../organisation/organisation.api';
 
 /** The stored leaf, locked for this transaction on MySQL (SQLite's single writer serialises). */
@@ -18,7 +18,7 @@ const ROWS_PER_STATEMENT = 1000;
 export function insertIgnore<T extends ObjectLiteral>(
   m: EntityManager,
   entity: EntityTarget<T>,
-  rows: T[],
+  rows: Array<Partial<T>>,
 ): Promise<void> {
   return insertRows(m, entity, rows, 'ignore');
 }
@@ -66,22 +66,6 @@ async function insertRows<T extends ObjectLiteral>(
     for (const row of chunk) for (const p of properties) params.push(sqlValue(row[p]));
     await m.query(multiRowInsert(m.connection, meta.tableName, names, chunk.length, conflict), params);
   }
-}
-
-/**
- * Booleans as 1/0 and instants as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC, as TypeORM stores them on
- * SQLite and on MySQL (timezone 'Z'). A batch's rows share one instant: formatted once.
- */
-export function sqlValues(): (value: unknown) => unknown {
-  let instant: Date | null = null;
-  let text = '';
-  return (value) => {
-    if (value === undefined) return null;
-    if (typeof value === 'boolean') return value ? 1 : 0;
-    if (!(value instanceof Date)) return value;
-    if (value !== instant) [instant, text] = [value, value.toISOString().replace('T', ' ').slice(0, 23)];
-    return text;
-  };
 }
 
 /** The region of each unit id ('' and unknown units: none), read through the organisation facade. */

@@ -1,6 +1,6 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { deleteByKeys } from '../../../../libs/database';
-import { sqlValues, upsertRows } from './leaf-rows';
+import { deleteByKeys, sqlValues } from '../../../../libs/database';
+import { upsertRows } from './leaf-rows';
 
 /** A range of a leaf table (a rebuild batch's keys), as an SQL condition with `?` placeholders. */
 export interface LeafRange {
