@@ -10,6 +10,7 @@ import { DEFAULT_JOB_OPTIONS } from '../../libs/queue/bullmq.transport';
 import * as queueJobs from '../../libs/queue/jobs';
 import { bullPrefix, deleteQueueKeys } from '../../libs/queue/redis-connection';
 import type { RunningServer } from './baseline-app';
+import { cpuMeter, CpuSpent } from './process-cpu';
 
 // The two references of the exam-burst scenario, on the same database and the same job
 // backend as the app in the run:
@@ -134,6 +135,8 @@ export interface WorkerRun {
   seconds: number;
   /** Rows whose counter was bumped exactly once (each job done once). */
   doneOnce: number;
+  /** CPU spent by this process, Redis and the database while the jobs ran. */
+  cpu: CpuSpent;
 }
 
 const readAndUpdate = async (db: DataSource, id: string) => {
@@ -153,6 +156,7 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
   let failed = 0;
   let count = expected;
   let label: string;
+  let cpu: CpuSpent;
   if (jobs.redis) {
     label = `bare BullMQ Worker, concurrency ${concurrency}`;
     const connection = new IORedis(jobs.redis.url, { maxRetriesPerRequest: null });
@@ -172,10 +176,12 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
       if (done + ++failed >= expected) finish();
     });
     await worker.waitUntilReady();
+    const meter = cpuMeter();
     const started = performance.now();
     void worker.run();
     await finished;
     seconds = (performance.now() - started) / 1000;
+    cpu = meter.stop();
     await worker.close();
     connection.disconnect();
   } else {
@@ -184,6 +190,7 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
     const ids = items.map((r) => (JSON.parse(r.payload) as { id: string }).id);
     count = ids.length;
     let next = 0;
+    const meter = cpuMeter();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -194,7 +201,8 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
       }),
     );
     seconds = (performance.now() - started) / 1000;
+    cpu = meter.stop();
   }
   const once: Array<{ n: number | string }> = await db.query(`SELECT COUNT(*) AS n FROM ${ROW_TABLE} WHERE n = 1`);
-  return { label, jobs: count, failed, seconds, doneOnce: Number(once[0].n) };
+  return { label, jobs: count, failed, seconds, doneOnce: Number(once[0].n), cpu };
 }
