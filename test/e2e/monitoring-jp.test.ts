@@ -311,4 +311,31 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
     await expectNodesToMatchLedger(2026);
     await expectNodesToMatchLedger(2027);
   });
+
+  it('deletes on rebuild the unit rows that no leaf supports, and keeps the rest', async () => {
+    const before = [await actualJp(2026), await actualJp(2027)];
+    const stray = (node: string, golongan: string) =>
+      t.dataSource.query(
+        `INSERT INTO mon_jp_node (year, employee_type, golongan, node, parent, node_kind, people, jp_0, jp_1_9,
+           jp_10_19, jp_20_plus, met_target, jp_tenths) VALUES (2026, 'PNS', ?, ?, '36.74', 'U', 3, 3, 0, 0, 0, 0, 0)`,
+        [golongan, node],
+      );
+    // A unit with no one in it, and a golongan no one of unit A holds.
+    await stray('00000000-0000-4000-8000-0000000000aa', 'III/a');
+    await stray(unitA, 'IV/e');
+    const count = async () =>
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT COUNT(*) AS n FROM mon_jp_node WHERE node = ? OR (node = ? AND golongan = 'IV/e')`,
+            ['00000000-0000-4000-8000-0000000000aa', unitA],
+          )
+        )[0].n,
+      );
+    expect(await count()).toBe(2);
+    await t.get(RollupRebuilder).run(null);
+    expect(await count()).toBe(0);
+    expect([await actualJp(2026), await actualJp(2027)]).toEqual(before);
+    await expectNodesToMatchLedger(2026);
+  });
 });

@@ -29,11 +29,23 @@ export async function rebuildNodeTable(m: EntityManager, source: NodeSource): Pr
   const s = compileSqlSource(source as SqlNodeSource);
   await writeUnitRows(m, s);
   const regions = await regionSums(m, s);
-  // Reconciled with the region sums: the region and nation rows, and the unit rows of no
-  // leaf (the sums have none of those, so they are deleted).
-  const ofNoLeaf = `(${[...s.keys, 'node'].join(', ')}) NOT IN (SELECT ${s.unitKeys} FROM ${s.from} WHERE ${s.units})`;
-  const stored = await m.query(`SELECT * FROM ${s.table} WHERE node_kind <> 'U' OR ${ofNoLeaf}`);
-  await reconcileRows(m, s.table, stored, regions);
+  await reconcileRows(m, s.table, await regionRowsAndUnitRowsOfNoLeaf(m, s), regions);
+}
+
+/**
+ * What the region sums are reconciled with: the region and nation rows, and the unit rows of
+ * no leaf (the sums have none of those, so they are deleted). An anti-join against the leaves'
+ * distinct unit keys, which the database builds once: as `(keys) NOT IN (SELECT ...)` MariaDB
+ * matched every row against every leaf (nullable columns), minutes at a million ASN.
+ */
+async function regionRowsAndUnitRowsOfNoLeaf(m: EntityManager, s: CompiledSqlSource): Promise<Row[]> {
+  const unitKeys = [...s.keyExprs.map((e, i) => `${e} AS k${i}`), `${s.unit} AS u`];
+  const on = [...s.keys.map((k, i) => `l.k${i} = n.${k}`), 'l.u = n.node'].join(' AND ');
+  return m.query(
+    `SELECT n.* FROM ${s.table} n
+     LEFT JOIN (SELECT DISTINCT ${unitKeys.join(', ')} FROM ${s.from} WHERE ${s.units}) l ON ${on}
+     WHERE n.node_kind <> 'U' OR l.u IS NULL`,
+  );
 }
 
 /** The leaves grouped by region and dimensions, added up to the nation. */
