@@ -32,8 +32,16 @@ export class LeafRefresher {
       await lockRollups(m, 'shared');
       let befores: Array<S | null> = [];
       if (kind.claimMany && kind.readLockedMany) {
-        await kind.claimMany(m, sorted);
+        // Most leaves exist already (a JP leaf from the day its ASN joined): lock them first
+        // and claim only the ones the read did not find, then lock those.
         befores = await kind.readLockedMany(m, sorted);
+        const missing = befores.flatMap((b, i) => (b === null ? [i] : []));
+        if (missing.length > 0) {
+          const keys = missing.map((i) => sorted[i]);
+          await kind.claimMany(m, keys);
+          const claimed = await kind.readLockedMany(m, keys);
+          missing.forEach((i, j) => (befores[i] = claimed[j]));
+        }
       } else {
         for (const key of sorted) {
           await kind.claim(m, key);

@@ -1,0 +1,86 @@
+/**
+ * Times per-event JP leaf refreshes statement by statement over the data set already in
+ * DATABASE_URL (MySQL/MariaDB, from `npm run seed:national`): where one refresh's time goes.
+ *   npm run build --silent && DATABASE_URL=mysql://... node dist/test/bench/refresh-probe.js [count]
+ * It credits `count` ASN (200 by default) 1 JP each, refreshes them one at a time, then
+ * removes the credits and refreshes them back.
+ */
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
+import { loadConfig } from '../../libs/config';
+import { wibYear } from '../../libs/common';
+import { AppModule } from '../../src/app.module';
+import { LEAF_KINDS, LeafKindMap } from '../../src/modules/monitoring/rollups/leaf-kinds';
+import { LeafRefresher } from '../../src/modules/monitoring/rollups/leaf-refresher';
+
+const TITLE = 'Refresh probe credit';
+
+function shapeOf(sql: string): string {
+  return sql
+    .replace(/\s+/g, ' ')
+    .replace(/\(\?(, \?)*\)/g, '(…)')
+    .replace(/(\(…\), )+\(…\)/g, '(…)…')
+    .slice(0, 90);
+}
+
+async function main() {
+  const count = Number(process.argv[2] ?? 200);
+  const config = loadConfig({ ...process.env, APP_ROLE: 'api', REDIS_URL: undefined, DEMO_DATA: 'false' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const db = app.get<DataSource>(getDataSourceToken());
+  const year = wibYear(new Date());
+  const ids: Array<{ id: string }> = await db.query(
+    'SELECT id FROM user_account WHERE employee_type IS NOT NULL AND active = 1 ORDER BY id DESC LIMIT ?',
+    [count],
+  );
+  for (const [i, { id }] of ids.entries()) {
+    await db.query(
+      `INSERT INTO jp_ledger_entry (id, user_id, year, jp_tenths, source, source_id, title, earned_at)
+       VALUES (UUID(), ?, ?, 10, 'external', ?, ?, NOW(3))`,
+      [id, year, `probe-${i}-${Date.now()}`, TITLE],
+    );
+  }
+  const refresher = app.get(LeafRefresher);
+  const jp = app.get<LeafKindMap>(LEAF_KINDS).jp;
+
+  const times = new Map<string, { n: number; ms: number }>();
+  const original = MysqlQueryRunner.prototype.query;
+  MysqlQueryRunner.prototype.query = async function (this: MysqlQueryRunner, ...args: Parameters<typeof original>) {
+    const started = performance.now();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      const key = shapeOf(args[0]);
+      const t = times.get(key) ?? { n: 0, ms: 0 };
+      t.n++;
+      t.ms += performance.now() - started;
+      times.set(key, t);
+    }
+  } as typeof original;
+  const started = performance.now();
+  for (const { id } of ids) await refresher.refresh(jp, { userId: id, year });
+  const total = performance.now() - started;
+  MysqlQueryRunner.prototype.query = original;
+
+  console.log(`${ids.length} refreshes one at a time: ${(total / ids.length).toFixed(2)} ms each`);
+  let inQueries = 0;
+  for (const [sql, t] of [...times].sort((a, b) => b[1].ms - a[1].ms)) {
+    inQueries += t.ms;
+    console.log(`${(t.ms / ids.length).toFixed(3).padStart(7)} ms  ${(t.n / ids.length).toFixed(2)}x  ${sql}`);
+  }
+  console.log(`outside statements: ${((total - inQueries) / ids.length).toFixed(3)} ms each`);
+
+  await db.query('DELETE FROM jp_ledger_entry WHERE title = ?', [TITLE]);
+  for (const { id } of ids) await refresher.refresh(jp, { userId: id, year });
+  await app.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
