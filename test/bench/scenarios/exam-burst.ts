@@ -8,16 +8,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { newId } from '../../../libs/common';
 import type { AppConfig } from '../../../libs/config';
 import { TransactionRunner } from '../../../libs/database';
-import {
-  JOB_TRANSPORT,
-  JobContext,
-  JobName,
-  JobPayloads,
-  JobRegistry,
-  JobTransport,
-  OutboxMessage,
-  OutboxRelay,
-} from '../../../libs/queue';
+import { JobContext, JobName, JobPayloads, JobRegistry, OutboxMessage, OutboxRelay } from '../../../libs/queue';
 import { bullPrefix } from '../../../libs/queue/redis-connection';
 import { QuizAttempt } from '../../../src/modules/assessment/entities';
 import { AuthService } from '../../../src/modules/identity/auth/auth.service';
@@ -25,6 +16,7 @@ import type { User } from '../../../src/modules/identity/entities';
 import { Enrolment } from '../../../src/modules/learning/entities';
 import { burst, BurstRequest } from '../burst';
 import { CpuProfileSummary, startCpuProfile } from '../cpu-profile';
+import { pipelineIdle } from '../job-pipeline';
 import { cpuMeter } from '../process-cpu';
 import {
   baselineJobs,
@@ -293,7 +285,6 @@ export const examBurst: Scenario = {
     const config = ctx.bina.config;
     const db = app.get<DataSource>(getDataSourceToken());
     const tx = app.get(TransactionRunner);
-    const transport = app.get<JobTransport>(JOB_TRANSPORT);
     const n = positiveInt(process.env.BENCH_EXAM_LEARNERS, DEFAULT_LEARNERS);
     const live = process.env.BENCH_EXAM_GRADING === 'live';
     const cpuProfiling = process.env.BENCH_EXAM_CPU_PROFILE === '1';
@@ -363,16 +354,7 @@ export const examBurst: Scenario = {
         );
         return Number(rows[0].n);
       };
-      const idle = async () => {
-        const due = await db
-          .getRepository(OutboxMessage)
-          .createQueryBuilder('m')
-          .where('m.status = :pending', { pending: 'pending' })
-          .andWhere('m.available_at <= :now', { now: new Date() })
-          .comment('bench-poll')
-          .getCount();
-        return due === 0 && (await transport.idle());
-      };
+      const idle = () => pipelineIdle(app);
       /** True once `check` holds; false (and a FAIL line) when it still does not after the timeout. */
       const waitFor = async (what: string, check: () => Promise<boolean>, progress = () => '') => {
         const until = Date.now() + gradingTimeoutMs;
