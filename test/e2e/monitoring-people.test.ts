@@ -367,6 +367,8 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       [{ metric: 'jp-met', after: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
       [{ metric: 'competency-met', competencyCode: 'M.05', after: '5:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, 'after'],
       [{ metric: 'jp-met', before: 'halaman-1' }, 'before'],
+      // Deeper than 10,000 rows by number: the cursors go there.
+      [{ metric: 'jp-met', page: 502, pageSize: 20 }, 'page'],
       [
         {
           metric: 'jp-met',
@@ -381,6 +383,13 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
       expect({ params, status: res.status }).toEqual({ params, status: 400 });
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
+    // 10,000 rows deep by number is still a page; past that, a page after a cursor is labelled freely.
+    expect((await list(tangsel, { metric: 'jp-met', page: 501, pageSize: 20 })).status).toBe(200);
+    const jpNotMet = { node: '', year: YEAR, metric: 'jp-not-met', pageSize: 1 };
+    const first = await list(national, jpNotMet);
+    expect(first.body.next).toEqual(expect.any(String));
+    const deep = await list(national, { ...jpNotMet, page: 20_000, after: first.body.next });
+    expect(deep.status).toBe(200);
   });
 
   it('the page lists the people with pagination and an export form', async () => {

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { isMysqlFamily, TransactionRunner } from '../../../libs/database';
 import { IdentityApi } from '../../../src/modules/identity/identity.api';
 import { ledgerYearOf } from '../../../src/modules/learning/domain/ledger';
+import { MAX_SKIPPED } from '../../../src/modules/monitoring/people/people.service';
 import { LeafRefresher } from '../../../src/modules/monitoring/rollups/leaf-refresher';
 import { LEAF_KINDS, LeafKindMap } from '../../../src/modules/monitoring/rollups/leaf-kinds';
 import { RollupRebuilder } from '../../../src/modules/monitoring/rollups/rollup-rebuilder';
@@ -171,19 +172,29 @@ const PAGE_SAMPLES = 30;
 
 /**
  * A page deep in the national list of ASN below their JP target (nine tenths of the way
- * down), asked by page number (OFFSET), by the `next` cursor of the page before and by the
- * `previous` cursor of the page after, beside the list's first page: median milliseconds over
- * PAGE_SAMPLES requests each.
+ * down) by the `next` cursor of the page before and by the `previous` cursor of the page
+ * after; the deepest page a number may still ask for (MAX_SKIPPED rows down, by OFFSET),
+ * and that the deep page by its number is refused; beside the list's first page: median
+ * milliseconds over PAGE_SAMPLES requests each.
  */
 async function deepPage(
   baseUrl: string,
   headers: Record<string, string>,
   db: DataSource,
   year: number,
-): Promise<{ first: number; byNumber: number; byCursor: number; byBefore: number; page: number; total: number }> {
+): Promise<{
+  first: number;
+  byNumber: number;
+  numberPage: number;
+  byCursor: number;
+  byBefore: number;
+  page: number;
+  total: number;
+}> {
   const list = `${baseUrl}/api/monitoring/people?metric=jp-not-met&year=${year}&node=&pageSize=20`;
   const first = (await (await fetch(list, { headers })).json()) as { total: number };
   const page = Math.max(2, Math.floor((first.total * 0.9) / 20));
+  const numberPage = Math.min(page, MAX_SKIPPED / 20 + 1);
   // The cursors the pages either side would have handed out: the last row of the page before
   // and the first row of the page after, in the list's order.
   const rowAt = async (offset: number) => {
@@ -195,8 +206,7 @@ async function deepPage(
     );
     return `${row.jp_tenths}:${row.user_id}`;
   };
-  const cursor = await rowAt((page - 1) * 20 - 1);
-  const beforeCursor = await rowAt(page * 20);
+  const after = (p: number) => rowAt((p - 1) * 20 - 1);
   const median = async (url: string) => {
     const times: number[] = [];
     for (let i = 0; i < PAGE_SAMPLES; i++) {
@@ -208,16 +218,24 @@ async function deepPage(
     }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
   };
-  const byNumberUrl = `${list}&page=${page}`;
-  const byCursorUrl = `${list}&page=${page}&after=${encodeURIComponent(cursor)}`;
+  const byNumberUrl = `${list}&page=${numberPage}`;
+  const byCursorUrl = `${list}&page=${page}&after=${encodeURIComponent(await after(page))}`;
+  const byBeforeUrl = `${list}&page=${page}&before=${encodeURIComponent(await rowAt(page * 20))}`;
   const itemsOf = async (url: string) => ((await (await fetch(url, { headers })).json()) as { items: unknown[] }).items;
-  const byBeforeUrl = `${list}&page=${page}&before=${encodeURIComponent(beforeCursor)}`;
-  const [a, b, c] = [await itemsOf(byNumberUrl), await itemsOf(byCursorUrl), await itemsOf(byBeforeUrl)];
-  if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(a) !== JSON.stringify(c))
-    throw new Error(`page ${page} by number and by cursor differ`);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(await itemsOf(byCursorUrl), await itemsOf(byBeforeUrl)))
+    throw new Error(`page ${page} after and before a cursor differ`);
+  const numberedAfter = `${list}&page=${numberPage}&after=${encodeURIComponent(await after(numberPage))}`;
+  if (!same(await itemsOf(byNumberUrl), await itemsOf(numberedAfter)))
+    throw new Error(`page ${numberPage} by number and by cursor differ`);
+  if (page > numberPage) {
+    const refused = await fetch(`${list}&page=${page}`, { headers });
+    if (refused.status !== 400) throw new Error(`page ${page} by its number answered ${refused.status}, not 400`);
+  }
   return {
     first: await median(list),
     byNumber: await median(byNumberUrl),
+    numberPage,
     byCursor: await median(byCursorUrl),
     byBefore: await median(byBeforeUrl),
     page,
@@ -420,12 +438,13 @@ export const nationalDashboard: Scenario = {
         `plain keyset read + CSV ${exportRun.baselineSeconds.toFixed(1)} s (${(exportRun.seconds / exportRun.baselineSeconds).toFixed(1)}x)`,
     );
 
-    // e. A people list page deep down: by page number (OFFSET) and by the cursor of the page before.
+    // e. A people list page deep down by cursor, and the deepest page a number may ask for.
     const deep = await deepPage(baseUrl, headers, db, year);
     log(
       `people list page ${deep.page} of ${Math.ceil(deep.total / 20)} (national, below the JP target): ` +
-        `by number ${deep.byNumber.toFixed(1)} ms, after a cursor ${deep.byCursor.toFixed(1)} ms, ` +
-        `before a cursor ${deep.byBefore.toFixed(1)} ms, ` +
+        `after a cursor ${deep.byCursor.toFixed(1)} ms, before a cursor ${deep.byBefore.toFixed(1)} ms; ` +
+        `page ${deep.numberPage} by its number ${deep.byNumber.toFixed(1)} ms` +
+        `${deep.page > deep.numberPage ? ` (page ${deep.page} by its number: 400, deeper than ${MAX_SKIPPED} rows)` : ''}; ` +
         `first page ${deep.first.toFixed(1)} ms (medians of ${PAGE_SAMPLES})`,
     );
 
@@ -474,7 +493,7 @@ export const nationalDashboard: Scenario = {
         measurement: measurement(exportRun.seconds, exportRun.rows),
       },
       {
-        metric: `people list page ${deep.page} (national, ${deep.total} rows) by page number (OFFSET) vs its first page, median`,
+        metric: `people list page ${deep.numberPage}, the deepest by number (OFFSET ${(deep.numberPage - 1) * 20}), vs its first page, median`,
         unit: 'ms',
         value: deep.byNumber,
         baseline: deep.first,
