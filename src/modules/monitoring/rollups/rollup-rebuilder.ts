@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
 import { MonRebuild, MonState } from '../entities';
 import { rebuildNodeTable } from './node-rebuild';
 import { lockRollups, ROLLUP_STATE_ID } from './rollup-lock';
@@ -20,6 +21,7 @@ export class RollupRebuilder {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(REBUILDABLE_LEAVES) private readonly kinds: RebuildableLeaves[],
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async run(rebuildId: string | null): Promise<void> {
@@ -48,6 +50,20 @@ export class RollupRebuilder {
       await m.update(MonState, { id: ROLLUP_STATE_ID }, { rebuiltAt: this.clock.now() });
     });
     this.logger.log(`rebuilt the node rows in ${seconds(started)} s`);
+    await this.refreshStatistics();
+  }
+
+  /**
+   * A rebuild may have written most rows of the leaf and node tables; their index statistics
+   * are brought up to date at once rather than whenever InnoDB next samples them. With stale
+   * ones MariaDB read a national list's page after a cursor by scanning the list from its
+   * start (112 ms at 50,000 ASN) instead of by range (4 ms). ANALYZE commits implicitly, so
+   * it runs on its own, outside any transaction; SQLite plans without such statistics.
+   */
+  private async refreshStatistics(): Promise<void> {
+    if (!isMysqlFamily(this.dataSource)) return;
+    const tables = new Set(this.kinds.flatMap((k) => k.nodeSources.flatMap((s) => [s.from, s.table])));
+    await this.dataSource.query(`ANALYZE TABLE ${[...tables].join(', ')}`);
   }
 
   /** Every node row again from the leaves, table by table as each kind sums them. */
