@@ -5,15 +5,13 @@
  * It credits `count` ASN (200 by default) 1 JP each, refreshes them one at a time, then
  * removes the credits and refreshes them back.
  */
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
-import { loadConfig } from '../../libs/config';
 import { wibYear } from '../../libs/common';
-import { AppModule } from '../../src/app.module';
 import { LEAF_KINDS, LeafKindMap } from '../../src/modules/monitoring/rollups/leaf-kinds';
 import { LeafRefresher } from '../../src/modules/monitoring/rollups/leaf-refresher';
+import { runProbe } from './probe-app';
 
 const TITLE = 'Refresh probe credit';
 
@@ -25,10 +23,8 @@ function shapeOf(sql: string): string {
     .slice(0, 90);
 }
 
-async function main() {
+runProbe(async (app) => {
   const count = Number(process.argv[2] ?? 200);
-  const config = loadConfig({ ...process.env, APP_ROLE: 'api', REDIS_URL: undefined, DEMO_DATA: 'false' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   const db = app.get<DataSource>(getDataSourceToken());
   const year = wibYear(new Date());
   const ids: Array<{ id: string }> = await db.query(
@@ -74,13 +70,4 @@ async function main() {
 
   await db.query('DELETE FROM jp_ledger_entry WHERE title = ?', [TITLE]);
   for (const { id } of ids) await refresher.refresh(jp, { userId: id, year });
-  await app.close();
-}
-
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+});

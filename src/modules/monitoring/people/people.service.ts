@@ -39,17 +39,17 @@ export interface PeopleList {
 }
 
 /**
- * The people behind every dashboard number: the node is checked against the caller's scope
- * (404 outside it), the parameters against the metric (400 naming the field). The rows are
- * the leaves the node's number sums; the count is that number itself, read from the node rows
- * (PeopleTotals), so it costs the same on a national list as on a unit's.
- */
-/**
  * The most rows a page asked by its number may skip. Skipping costs a read per row (2.9 s
  * at 600,000 rows of a national list at 1 M ASN); the pages' own links move by cursor.
  */
 export const MAX_SKIPPED = 10_000;
 
+/**
+ * The people behind every dashboard number: the node is checked against the caller's scope
+ * (404 outside it), the parameters against the metric (400 naming the field). The rows are
+ * the leaves the node's number sums; the count is that number itself, read from the node rows
+ * (PeopleTotals), so it costs the same on a national list as on a unit's.
+ */
 @Injectable()
 export class PeopleService {
   constructor(

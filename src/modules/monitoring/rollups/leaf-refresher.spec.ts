@@ -8,7 +8,7 @@ type State = { n: number };
 
 /** A kind over an in-memory table: records which keys each step was asked for. */
 function memoryKind(stored: Map<string, State | 'placeholder'>, sources: Map<string, State>) {
-  const calls = { claimed: [] as string[][], read: [] as string[][], written: [] as string[][] };
+  const calls = { claimed: [] as string[][], read: [] as string[][] };
   const kind: LeafKind<Key, State> = {
     name: 'memory',
     claim: () => Promise.reject(new Error('the bulk form is used')),
@@ -26,7 +26,6 @@ function memoryKind(stored: Map<string, State | 'placeholder'>, sources: Map<str
       });
     },
     writeMany: async (_m, keys, states) => {
-      calls.written.push(keys.map((k) => k.id));
       keys.forEach((k, i) => (states[i] ? stored.set(k.id, states[i]) : stored.delete(k.id)));
     },
     write: () => Promise.reject(new Error('the bulk form is used')),
