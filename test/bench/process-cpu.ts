@@ -57,7 +57,7 @@ export interface CpuSpent {
   /** CPU seconds by process: `app` (this process), `redis`, `database` when found. */
   seconds: Record<string, number>;
   /** "app 0.21 ms, redis 0.05 ms, database 0.08 ms" per unit of work. */
-  per(units: number, unitLabel?: string): string;
+  per(units: number): string;
 }
 
 /** Starts counting; `stop()` returns what each process spent since. */
@@ -76,10 +76,10 @@ export function cpuMeter(): { stop(): CpuSpent } {
       });
       return {
         seconds,
-        per(units, unitLabel = '') {
+        per(units) {
           const n = Math.max(1, units);
           return Object.entries(seconds)
-            .map(([label, s]) => `${label} ${((s * 1000) / n).toFixed(3)} ms${unitLabel}`)
+            .map(([label, s]) => `${label} ${((s * 1000) / n).toFixed(3)} ms`)
             .join(', ');
         },
       };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { TransactionRunner } from '../../../libs/database';
 import { InTxListeners } from '../../../libs/queue';
 import { EmployeeType } from '../identity/domain/golongan';
@@ -30,17 +30,15 @@ export class JpTargetsChangedSubscribers extends InTxListeners<JpTargetsChanged>
 export class LearningSettingsService {
   constructor(
     @InjectRepository(LearningSetting) private readonly settings: Repository<LearningSetting>,
-    @InjectRepository(JpTarget) private readonly targets: Repository<JpTarget>,
     private readonly tx: TransactionRunner,
     private readonly targetsChanged: JpTargetsChangedSubscribers,
   ) {}
 
   async get(): Promise<LearningSettings> {
     const minutes = await this.settings.findOneBy({ key: 'minutes_per_jp' });
-    const targets = await this.targets.find({ order: { employeeType: 'ASC', year: 'ASC' } });
     return {
       minutesPerJp: minutes ? Number(minutes.value) : DEFAULT_MINUTES_PER_JP,
-      targets: targets.map(({ employeeType, year, targetJp }) => ({ employeeType, year, targetJp })),
+      targets: await this.yearlyTargets(this.settings.manager),
     };
   }
 
@@ -74,16 +72,13 @@ export class LearningSettingsService {
   }
 
   /**
-   * The yearly targets alone, read in the caller's transaction when there is one: the
-   * rollups ask on every JP refresh, where the whole of get() was two more statements on
-   * other connections.
+   * The yearly targets alone, read through `m`: the rollups ask on every JP refresh and pass
+   * their transaction's manager, where the whole of get() was two statements on other connections.
    */
-  yearlyTargets(): Promise<LearningSettings['targets']> {
-    return this.tx.run(async (m) => {
-      const rows: Array<{ employee_type: EmployeeType; year: number | string; target_jp: number | string }> =
-        await m.query('SELECT employee_type, year, target_jp FROM jp_target ORDER BY employee_type, year');
-      return rows.map((r) => ({ employeeType: r.employee_type, year: Number(r.year), targetJp: Number(r.target_jp) }));
-    });
+  async yearlyTargets(m: EntityManager): Promise<LearningSettings['targets']> {
+    const rows: Array<{ employee_type: EmployeeType; year: number | string; target_jp: number | string }> =
+      await m.query('SELECT employee_type, year, target_jp FROM jp_target ORDER BY employee_type, year');
+    return rows.map((r) => ({ employeeType: r.employee_type, year: Number(r.year), targetJp: Number(r.target_jp) }));
   }
 
   /** The JP a person of this type should reach in this year, or null when no target is set. */

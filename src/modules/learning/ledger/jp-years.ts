@@ -42,7 +42,7 @@ export class JpYears {
         list.push({ jpTenths: Number(r.jp_tenths), earnedAt: instantFromDriver(r.earned_at) });
         credits.set(key, list);
       }
-      const targets = await this.settings.yearlyTargets();
+      const targets = await this.settings.yearlyTargets(m);
       const out: JpYear[] = [];
       for (const p of people) {
         for (const year of years) {
