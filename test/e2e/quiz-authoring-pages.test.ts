@@ -95,9 +95,16 @@ describe('the instructor’s quiz pages', () => {
     const as = asUser(t, learner);
     await as.post(`/api/learning/courses/${courseId}/enrolment`);
     const attempt = ok(await as.post(`/api/assessment/quizzes/${quizzes[0].id}/attempts`));
-    await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, {
-      responses: { '0': true, '1': 'Kop, nomor, perihal, isi, penutup, tanda tangan.' },
+    // Answered by slot as the attempt froze them: the quiz's order follows the bank's ids.
+    const slotOf = (type: string) =>
+      String((attempt.questions as Array<{ slot: number; type: string }>).find((q) => q.type === type)!.slot);
+    const submitted = await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, {
+      responses: {
+        [slotOf('true_false')]: true,
+        [slotOf('essay')]: 'Kop, nomor, perihal, isi, penutup, tanda tangan.',
+      },
     });
+    expect(submitted.status).toBe(202);
     await t.drain();
 
     const queue = await agent.get(`/pengajar/kursus/${courseId}/penilaian`);
