@@ -346,8 +346,22 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
         )[0].n,
       );
     expect(await count()).toBe(2);
+    // The course node table matches its unit rows one leaf each (a join on the leaf's key,
+    // not the distinct keys of the JP leaves): a stray row there goes too, the real ones stay.
+    const courseRows = () =>
+      t.dataSource.query(
+        'SELECT course_id, assignment_key, node, parent, node_kind, requested, active, completed FROM mon_course_node ORDER BY course_id, assignment_key, node',
+      );
+    const courses = await courseRows();
+    expect(courses.filter((r: { node_kind: string }) => r.node_kind === 'U').length).toBeGreaterThan(0);
+    await t.dataSource.query(
+      `INSERT INTO mon_course_node (course_id, assignment_key, node, parent, node_kind, requested, active, completed)
+       VALUES (?, '', ?, '36.74', 'U', 1, 1, 0)`,
+      [courses[0].course_id, '00000000-0000-4000-8000-0000000000bb'],
+    );
     await t.get(RollupRebuilder).run(null);
     expect(await count()).toBe(0);
+    expect(await courseRows()).toEqual(courses);
     expect([await actualJp(2026), await actualJp(2027)]).toEqual(before);
     await expectNodesToMatchLedger(2026);
   });

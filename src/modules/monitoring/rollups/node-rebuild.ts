@@ -36,14 +36,17 @@ export async function rebuildNodeTable(m: EntityManager, source: NodeSource): Pr
  * What the region sums are reconciled with: the region and nation rows, and the unit rows of
  * no leaf (the sums have none of those, so they are deleted). An anti-join against the leaves'
  * distinct unit keys, which the database builds once: as `(keys) NOT IN (SELECT ...)` MariaDB
- * matched every row against every leaf (nullable columns), minutes at a million ASN.
+ * matched every row against every leaf (nullable columns), minutes at a million ASN. Where each
+ * unit row is one leaf, the keys are the leaf's primary key and already distinct: without
+ * DISTINCT MariaDB merges the derived table and looks each row up by that key, instead of
+ * building a temporary table that outgrows memory (course nodes at 50,000 ASN: 7.7 s → 0.9 s).
  */
 async function regionRowsAndUnitRowsOfNoLeaf(m: EntityManager, s: CompiledSqlSource): Promise<Row[]> {
   const unitKeys = [...s.keyExprs.map((e, i) => `${e} AS k${i}`), `${s.unit} AS u`];
   const on = [...s.keys.map((k, i) => `l.k${i} = n.${k}`), 'l.u = n.node'].join(' AND ');
   return m.query(
     `SELECT n.* FROM ${s.table} n
-     LEFT JOIN (SELECT DISTINCT ${unitKeys.join(', ')} FROM ${s.from} WHERE ${s.units}) l ON ${on}
+     LEFT JOIN (SELECT ${s.oneLeafPerRow ? '' : 'DISTINCT '}${unitKeys.join(', ')} FROM ${s.from} WHERE ${s.units}) l ON ${on}
      WHERE n.node_kind <> 'U' OR l.u IS NULL`,
   );
 }

@@ -69,7 +69,11 @@ export class RollupRebuilder {
   /** Every node row again from the leaves, table by table as each kind sums them. */
   private async rebuildNodes(m: EntityManager): Promise<void> {
     for (const kind of this.kinds) {
-      for (const source of kind.nodeSources) await rebuildNodeTable(m, source);
+      for (const source of kind.nodeSources) {
+        const started = performance.now();
+        await rebuildNodeTable(m, source);
+        this.logger.log(`rebuilt ${source.table} in ${seconds(started)} s`);
+      }
     }
   }
 
