@@ -16,6 +16,7 @@ import { PublicFeedback1764750000000 } from './1764750000000-PublicFeedback';
 import { Monitoring1764760000000 } from './1764760000000-Monitoring';
 import { MonitoringSources1764770000000 } from './1764770000000-MonitoringSources';
 import { PeopleListOrder1764780000000 } from './1764780000000-PeopleListOrder';
+import { EvaluationTotalsCovered1764790000000 } from './1764790000000-EvaluationTotalsCovered';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Monitoring1764760000000,
   MonitoringSources1764770000000,
   PeopleListOrder1764780000000,
+  EvaluationTotalsCovered1764790000000,
 ];

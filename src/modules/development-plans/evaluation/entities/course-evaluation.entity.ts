@@ -8,7 +8,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('UQ_course_evaluation_enrolment', ['enrolmentId'], { unique: true })
 @Index('IDX_course_evaluation_course', ['courseId', 'answeredAt'])
 @Index('IDX_course_evaluation_user', ['userId', 'answeredAt'])
-@Index('IDX_course_evaluation_unit_year', ['unitId', 'answerYear'])
+// Covers the totals per unit and year (EvaluationTotalsQuery): read from the index alone.
+@Index('IDX_course_evaluation_unit_totals', [
+  'unitId',
+  'answerYear',
+  'answeredAt',
+  'material',
+  'delivery',
+  'usefulness',
+])
 export class CourseEvaluation {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

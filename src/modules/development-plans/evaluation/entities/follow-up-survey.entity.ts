@@ -19,7 +19,8 @@ export type AppliedAnswer = (typeof APPLIED_ANSWERS)[number];
 @Index('IDX_follow_up_survey_due', ['status', 'dueAt'])
 @Index('IDX_follow_up_survey_respondent', ['respondentId', 'status'])
 @Index('IDX_follow_up_survey_course', ['courseId', 'role'])
-@Index('IDX_follow_up_survey_unit_year', ['unitId', 'answerYear'])
+// Covers the totals per unit and year (EvaluationTotalsQuery): read from the index alone.
+@Index('IDX_follow_up_survey_unit_totals', ['unitId', 'answerYear', 'status', 'applied'])
 export class FollowUpSurvey {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -6,7 +6,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * learner's unit and the WIB year of the first record, so results sum per unit and year.
  */
 @Entity('learning_gain')
-@Index('IDX_learning_gain_unit_year', ['unitId', 'year'])
+// Covers the totals per unit and year (EvaluationTotalsQuery): read from the index alone.
+@Index('IDX_learning_gain_unit_totals', ['unitId', 'year', 'gainHundredths'])
 export class LearningGain {
   @PrimaryColumn({ name: 'course_id', type: 'varchar', length: 36 })
   courseId: string;

@@ -24,7 +24,8 @@ const EMPTY = (): EvaluationTotals => ({ l1Sum: 0, l1Count: 0, l2GainSum: 0, l2C
 
 /**
  * Sums per (learner's unit, year) over the evaluation rows, each a range of the
- * (unit_id, answer_year|year) indexes; the unit and year were put on the rows when written.
+ * (unit_id, answer_year|year, ...) indexes that also hold the columns summed, so no table
+ * row is read; the unit and year were put on the rows when written.
  */
 @Injectable()
 export class EvaluationTotalsQuery {
