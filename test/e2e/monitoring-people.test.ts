@@ -422,4 +422,26 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     const outside = await agent.get(`/pemantauan/orang?node=${medanUnit}&metric=jp-met`);
     expect(outside.status).toBe(404);
   });
+
+  it('a page after the last row links on to nothing, and back by a number that may be asked', async () => {
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, tangsel.username, tangsel.password);
+    const ask = { node: unitA, year: YEAR, metric: 'jp-not-met', pageSize: 1 };
+    const last = await list(tangsel, { ...ask, page: 4 });
+    expect(last.body.next).toBeNull();
+    // After the last row, labelled page 2 of 4 (as a total still catching up would leave it).
+    const url = (page: number) =>
+      `/pemantauan/orang?node=${unitA}&year=${YEAR}&metric=jp-not-met&pageSize=1&page=${page}&after=${encodeURIComponent(last.body.previous)}`;
+    const end = await agent.get(url(2));
+    expect(end.status).toBe(200);
+    expect(end.text).toContain('Halaman 2 dari 4');
+    expect(end.text).not.toContain('rel="next"');
+    expect(/href="([^"]+)" rel="prev"/.exec(end.text)![1]).toMatch(/pageSize=1&amp;page=1$/);
+    // Labelled deeper than a number may reach, back goes to the deepest page by number.
+    const deep = await agent.get(url(20_000));
+    expect(deep.status).toBe(200);
+    const back = /href="([^"]+)" rel="prev"/.exec(deep.text)![1].replace(/&amp;/g, '&');
+    expect(back).toMatch(/pageSize=1&page=10001$/);
+    expect((await agent.get(back)).status).toBe(200);
+  });
 });

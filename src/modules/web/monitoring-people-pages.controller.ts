@@ -5,7 +5,7 @@ import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../libs/auth';
 import { CatalogApi } from '../catalog/catalog.api';
 import { PEOPLE_QUERY_KEYS } from '../monitoring/dashboard/domain/people-link';
 import { PeopleQueryDto } from '../monitoring/people/dto/people-query.dto';
-import { PeopleService } from '../monitoring/people/people.service';
+import { deepestPageByNumber, PeopleService } from '../monitoring/people/people.service';
 import { DASHBOARD_TABLE_PARAM_KEYS, ExportKind } from '../monitoring/exports/export-kinds';
 import { ExportsService } from '../monitoring/exports/exports.service';
 import { formText, seeOther } from './page-actions';
@@ -72,9 +72,14 @@ export class MonitoringPeoplePagesController {
       exportParams: filters,
       backUrl: `/pemantauan?node=${encodeURIComponent(node.node)}`,
       pageUrl,
-      // On and back by the cursors of this page's rows (found by index however deep).
+      // On and back by the cursors of this page's rows (found by index however deep). Without
+      // a next cursor the list has ended, whatever its total says (a rollup catching up): no
+      // link on. Without a previous one (an empty page after the last row), back by number,
+      // no deeper than a number may reach.
       nextUrl: next ? `${pageUrl(page.page + 1)}&after=${encodeURIComponent(next)}` : null,
-      prevUrl: previous ? `${pageUrl(page.page - 1)}&before=${encodeURIComponent(previous)}` : null,
+      prevUrl: previous
+        ? `${pageUrl(page.page - 1)}&before=${encodeURIComponent(previous)}`
+        : pageUrl(Math.max(1, Math.min(page.page - 1, deepestPageByNumber(query.pageSize)))),
     });
   }
 

@@ -44,6 +44,11 @@ export interface PeopleList {
  */
 export const MAX_SKIPPED = 10_000;
 
+/** The deepest page that may be asked by its number, `pageSize` rows a page. */
+export function deepestPageByNumber(pageSize: number): number {
+  return Math.floor(MAX_SKIPPED / pageSize) + 1;
+}
+
 /**
  * The people behind every dashboard number: the node is checked against the caller's scope
  * (404 outside it), the parameters against the metric (400 naming the field). The rows are
@@ -89,7 +94,7 @@ export class PeopleService {
       params.after !== undefined && params.before !== undefined
         ? { field: 'before', rule: 'exclusive', message: 'before and after cannot be given together' }
         : null,
-      params.after === undefined && params.before === undefined && (params.page - 1) * params.pageSize > MAX_SKIPPED
+      params.after === undefined && params.before === undefined && params.page > deepestPageByNumber(params.pageSize)
         ? {
             field: 'page',
             rule: 'max',
