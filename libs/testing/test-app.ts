@@ -55,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: A
           .andWhere('m.available_at <= :now', { now: app.get(Clock).now() })
           .getCount();
         quietPasses = idle && open === 0 ? quietPasses + 1 : 0;
-        if (quietPasses >= 3) return;
+        if (quietPasses >= 3) return refuseRowsFromTheClocksFuture(dataSource, app.get(Clock).now());
         if (Date.now() > deadline) throw new Error(`Queue not drained after ${timeoutMs} ms (${open} rows pending)`);
         await new Promise((r) => setTimeout(r, quietPasses > 0 ? 15 : 50));
       }
@@ -73,4 +73,28 @@ export async function createTestApp(env: Record<string, string> = {}, options: A
     },
   };
   return testApp;
+}
+
+/**
+ * A test that moves the clock back before its jobs are relayed leaves their rows written
+ * "later" than now, so they wait until the clock passes them again: the jobs never run, and
+ * what they would have done is missing at random (it depends on whether the background relay
+ * got there first). Drained with such rows pending is an error that says so, every time.
+ */
+async function refuseRowsFromTheClocksFuture(dataSource: DataSource, now: Date): Promise<void> {
+  const stranded = await dataSource
+    .getRepository(OutboxMessage)
+    .createQueryBuilder('m')
+    .select(['m.jobName', 'm.createdAt'])
+    .where('m.status = :s', { s: 'pending' })
+    .andWhere('m.created_at > :now', { now })
+    .getMany();
+  if (stranded.length === 0) return;
+  const names = [...new Set(stranded.map((m) => m.jobName))].join(', ');
+  throw new Error(
+    `${stranded.length} job(s) (${names}) were queued at a later time (the latest ` +
+      `${new Date(Math.max(...stranded.map((m) => new Date(m.createdAt).getTime()))).toISOString()}) than the clock ` +
+      `now says (${now.toISOString()}) and will not run: the test moved the clock back before they ran. ` +
+      'Drain (t.drain()) before moving the clock back.',
+  );
 }

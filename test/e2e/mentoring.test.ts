@@ -38,13 +38,19 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
     gorontaloUnit = (await givenUnit(t, '75.71')).id;
     admin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74', unitId: tangselUnit });
     gorontaloAdmin = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '75.71', unitId: gorontaloUnit });
+    // Jobs queued today run before the clock goes back to March (they would wait until today).
+    await t.drain();
   });
   afterAll(() => t.close());
   beforeEach(() => {
     now = wib('2026-03-02');
     jest.spyOn(t.get(Clock), 'now').mockImplementation(() => new Date(now));
   });
-  afterEach(() => jest.restoreAllMocks());
+  // Each test's jobs run on its own clock, before the next test sets it back to March.
+  afterEach(async () => {
+    await t.drain();
+    jest.restoreAllMocks();
+  });
 
   const as = (who: GivenUser) => asUser(t, who);
   const asn = (unitId = tangselUnit) => givenUser(t, { unitId });
