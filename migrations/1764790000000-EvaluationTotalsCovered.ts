@@ -11,8 +11,9 @@ const COVERED: ReadonlyArray<{ table: string; year: string; sums: string[] }> = 
  * The evaluation totals per unit and year (Kirkpatrick L1-L3, summed by monitoring) read from
  * their index alone: the (unit, year) indexes become (unit, year, the columns summed). A
  * range of units then reads no table row: the evaluation leaves of a rebuild at 50,000 ASN
- * went from 0.65 s to 0.4 s (2.3 s to 0.5 s with MariaDB's default 128 MB pool), and a unit's refresh reads a few index pages instead of a row
- * per answer. The old index is a prefix of the new one, so nothing else loses its index.
+ * went from 0.65 s to 0.4 s (2.3 s to 0.5 s with MariaDB's default 128 MB pool), and a
+ * unit's refresh reads a few index pages instead of a row per answer. The old index is a
+ * prefix of the new one, so nothing else loses its index.
  */
 export class EvaluationTotalsCovered1764790000000 implements MigrationInterface {
   name = 'EvaluationTotalsCovered1764790000000';
