@@ -38,6 +38,32 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     expect(handledIds()).toEqual(['platform.housekeeping:commit-1']);
   });
 
+  it("the test kit's drain runs a job queued before the clock was moved back, and keeps a delayed one waiting", async () => {
+    const relay = t.get(OutboxRelay);
+    const clock = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2027-01-04T03:00:00Z'));
+    await relay.stop();
+    try {
+      await enqueue('before-the-clock-moved-back');
+      await t
+        .get(TransactionRunner)
+        .run((m) =>
+          t
+            .get(OutboxService)
+            .enqueue(m, 'platform.housekeeping', { olderThanHours: 48 }, { jobId: 'delayed', delayMs: 60_000 }),
+        );
+      clock.mockReturnValue(new Date('2026-03-02T03:00:00Z'));
+    } finally {
+      relay.start(60_000);
+    }
+    await t.drain();
+    expect(handledIds()).toEqual(['platform.housekeeping:before-the-clock-moved-back']);
+    const delayed = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ jobId: 'platform.housekeeping:delayed' });
+    expect(delayed.status).toBe('pending');
+    await t.dataSource.getRepository(OutboxMessage).delete({ id: delayed.id });
+  });
+
   it('writes no job when the transaction that carried it rolls back', async () => {
     await expect(enqueue('rolled-back', true)).rejects.toThrow('the state change failed');
     await t.drain();
