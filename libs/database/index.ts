@@ -10,3 +10,4 @@ export * from './additive-upsert';
 export * from './deadlock';
 export * from './multi-row-sql';
 export * from './driver-values';
+export * from './temp-table-room';

@@ -2,11 +2,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
-import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
+import { isMysqlFamily, TransactionRunner, withTempTableRoom } from '../../../../libs/database';
 import { MonRebuild, MonState } from '../entities';
 import { rebuildNodeTable } from './node-rebuild';
 import { lockRollups, ROLLUP_STATE_ID } from './rollup-lock';
 import { REBUILDABLE_LEAVES, RebuildableLeaves } from './rebuildable';
+
+/**
+ * In-memory room for each GROUP BY of the node phase (see withTempTableRoom): the JP node
+ * table groups every person leaf, and at 1,000,000 ASN its temporary tables went to disk
+ * (mon_jp_node 28.0 s; 10.6-13.9 s with the room). The leaf batches group a batch's range
+ * only, and were no faster with it.
+ */
+const TEMP_TABLE_ROOM = 256 * 1024 * 1024;
 
 /**
  * The reference computation: every leaf again from the sources (in batches, each holding the
@@ -44,11 +52,13 @@ export class RollupRebuilder {
     }
     await this.progress(rebuildId, 'nodes', done);
     const started = performance.now();
-    await this.tx.run(async (m) => {
-      await lockRollups(m, 'exclusive');
-      await this.rebuildNodes(m);
-      await m.update(MonState, { id: ROLLUP_STATE_ID }, { rebuiltAt: this.clock.now() });
-    });
+    await this.tx.run((m) =>
+      withTempTableRoom(m, TEMP_TABLE_ROOM, async () => {
+        await lockRollups(m, 'exclusive');
+        await this.rebuildNodes(m);
+        await m.update(MonState, { id: ROLLUP_STATE_ID }, { rebuiltAt: this.clock.now() });
+      }),
+    );
     this.logger.log(`rebuilt the node rows in ${seconds(started)} s`);
     await this.refreshStatistics();
   }
