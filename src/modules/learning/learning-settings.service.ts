@@ -83,6 +83,6 @@ export class LearningSettingsService {
 
   /** The JP a person of this type should reach in this year, or null when no target is set. */
   async yearlyTarget(employeeType: EmployeeType, year: number): Promise<number | null> {
-    return targetFor((await this.get()).targets, employeeType, year);
+    return targetFor(await this.yearlyTargets(this.settings.manager), employeeType, year);
   }
 }

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { isMysqlFamily, TransactionRunner } from '../../../libs/database';
 import { IdentityApi } from '../../../src/modules/identity/identity.api';
 import { ledgerYearOf } from '../../../src/modules/learning/domain/ledger';
-import { MAX_SKIPPED } from '../../../src/modules/monitoring/people/people.service';
+import { deepestPageByNumber, MAX_SKIPPED } from '../../../src/modules/monitoring/people/people.service';
 import { LeafRefresher } from '../../../src/modules/monitoring/rollups/leaf-refresher';
 import { LEAF_KINDS, LeafKindMap } from '../../../src/modules/monitoring/rollups/leaf-kinds';
 import { RollupRebuilder } from '../../../src/modules/monitoring/rollups/rollup-rebuilder';
@@ -194,7 +194,7 @@ async function deepPage(
   const list = `${baseUrl}/api/monitoring/people?metric=jp-not-met&year=${year}&node=&pageSize=20`;
   const first = (await (await fetch(list, { headers })).json()) as { total: number };
   const page = Math.max(2, Math.floor((first.total * 0.9) / 20));
-  const numberPage = Math.min(page, MAX_SKIPPED / 20 + 1);
+  const numberPage = Math.min(page, deepestPageByNumber(20));
   // The cursors the pages either side would have handed out: the last row of the page before
   // and the first row of the page after, in the list's order.
   const rowAt = async (offset: number) => {
