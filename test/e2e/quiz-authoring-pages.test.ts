@@ -113,7 +113,7 @@ describe('the instructor’s quiz pages', () => {
     const detail = await agent.get(`/pengajar/kursus/${courseId}/penilaian/${attempt.id as string}`);
     expect(detail.text).toContain('Kop, nomor, perihal');
     const marked = await agent
-      .post(`/pengajar/kursus/${courseId}/penilaian/${attempt.id as string}/soal/1`)
+      .post(`/pengajar/kursus/${courseId}/penilaian/${attempt.id as string}/soal/${slotOf('essay')}`)
       .type('form')
       .send({ _csrf: csrfOf(detail.text), points: '0,5', comment: 'Sebutkan juga lampiran.' });
     expect(marked.status).toBe(303);
