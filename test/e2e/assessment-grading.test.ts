@@ -110,6 +110,25 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(exported.text).toContain('{#2.5');
   });
 
+  it('keeps the order of an imported file in the bank and in its export', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const url = `/api/assessment/courses/${course.courseId}/questions`;
+    // Imported in one go, the questions share their creation time to the millisecond.
+    const stems = Array.from({ length: 12 }, (_, i) => `Urutan soal ${i + 1}, satu ditambah ${i + 1} adalah`);
+    const gift = stems.map((stem, i) => `${stem} {#${i + 2}}`).join('\n\n');
+    const imported = await as(instructor)
+      .post(`${url}/import`)
+      .attach('file', Buffer.from(gift), { filename: 'urutan.gift.txt', contentType: 'text/plain' });
+    expect(imported.body).toEqual({ imported: 12 });
+
+    const listed = (await as(instructor).get(`${url}?pageSize=100`)).body.items as Array<{ stem: string }>;
+    expect(listed.map((q) => q.stem).filter((s) => s.startsWith('Urutan'))).toEqual(stems);
+    const exported = (await as(instructor).get(`${url}/export.gift`)).text;
+    const positions = stems.map((stem) => exported.indexOf(stem));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('essays wait in the grading queue; the grade is final and the course completes once a person marks them', async () => {
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario';
 import { catalogueAndCoursePage } from './catalogue-and-course-page';
 import { certificateIssuance } from './certificate-issuance';
 import { examBurst } from './exam-burst';
+import { idOrderInserts } from './id-order-inserts';
 import { lessonCompletionWrites } from './lesson-completion-writes';
 import { nationalDashboard } from './national-dashboard';
 import { needsAnalysis } from './needs-analysis';
@@ -16,4 +17,5 @@ export const SCENARIOS: Scenario[] = [
   certificateIssuance,
   needsAnalysis,
   nationalDashboard,
+  idOrderInserts,
 ];
