@@ -3,9 +3,9 @@ import {
   Global,
   Inject,
   Injectable,
+  BeforeApplicationShutdown,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -22,7 +22,7 @@ import { OutboxSignal } from './outbox-signal';
 
 /** Starts the relay (and BullMQ workers) for the configured role, and stops them cleanly. */
 @Injectable()
-class QueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class QueueLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private workers: BullMqWorkers | null = null;
 
   constructor(
@@ -47,7 +47,12 @@ class QueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before, not on, shutdown: TypeORM closes its connections on shutdown, and a relay pass or
+   * a job still running then (a deploy's SIGTERM) would fail on a closed database. Here they
+   * finish on an open one.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.workers?.stop();
     await this.transport.close();
