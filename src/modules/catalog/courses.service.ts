@@ -123,14 +123,19 @@ export class CoursesService {
         base.innerJoin(CourseInstructor, 'i', 'i.courseId = c.id AND i.userId = :me', { me: user.id });
       }
       const total = await base.getCount();
-      const rows = await base.orderBy('c.updatedAt', 'DESC').offset(skipOf(query)).limit(query.pageSize).getRawMany<{
-        id: string;
-        status: Course['status'];
-        title: string;
-        jp: number;
-        draft: string | null;
-        updatedAt: string | Date;
-      }>();
+      const rows = await base
+        .orderBy('c.updatedAt', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .offset(skipOf(query))
+        .limit(query.pageSize)
+        .getRawMany<{
+          id: string;
+          status: Course['status'];
+          title: string;
+          jp: number;
+          draft: string | null;
+          updatedAt: string | Date;
+        }>();
       return { total, rows };
     });
     const { total, rows } = await q;

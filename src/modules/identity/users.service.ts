@@ -29,7 +29,12 @@ export class UsersService {
   }
 
   async list(scope: AccessScope, query: UserQuery): Promise<Page<UserView>> {
-    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC').skip(skipOf(query)).take(query.pageSize);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
     this.applyScope(qb, scope);
     if (query.regionCode) {
       const c = regionSubtreeCondition('u.region_code', query.regionCode, 'filterRegion');

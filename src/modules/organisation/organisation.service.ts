@@ -45,7 +45,12 @@ export class OrganisationService {
   }
 
   async listUnits(scope: AccessScope, query: UnitQuery): Promise<Page<Unit>> {
-    const qb = this.units.createQueryBuilder('u').orderBy('u.name', 'ASC').skip(skipOf(query)).take(query.pageSize);
+    const qb = this.units
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
     if (scope.kind === 'region') {
       const c = regionSubtreeCondition('u.region_code', scope.regionCode);
       qb.andWhere(c.sql, c.params);
@@ -93,7 +98,7 @@ export class OrganisationService {
 
   async listPositions(query: PageQuery): Promise<Page<Position>> {
     const [items, total] = await this.positions.findAndCount({
-      order: { name: 'ASC' },
+      order: { name: 'ASC', id: 'ASC' },
       skip: skipOf(query),
       take: query.pageSize,
     });

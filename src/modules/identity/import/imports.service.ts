@@ -92,6 +92,7 @@ export class ImportsService {
     const qb = this.imports
       .createQueryBuilder('i')
       .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
       .skip(skipOf(query))
       .take(query.pageSize);
     if (scope.kind === 'region') qb.where('i.scope_region_code = :region', { region: scope.regionCode });

@@ -78,7 +78,8 @@ export class AssessmentsService {
       const qb = m
         .createQueryBuilder(CompetencyAssessment, 'a')
         .orderBy('a.assessedOn', 'DESC')
-        .addOrderBy('a.createdAt', 'DESC');
+        .addOrderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'DESC');
       if (scope.kind === 'region') {
         const c = regionSubtreeCondition('a.region_code', scope.regionCode);
         qb.andWhere(c.sql, c.params);
