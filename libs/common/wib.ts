@@ -15,6 +15,15 @@ export function wibYear(moment: Date): number {
   return new Date(moment.getTime() + WIB_OFFSET_MS).getUTCFullYear();
 }
 
+/**
+ * Whether a deadline has passed. A deadline is a calendar day in WIB (forms give a date; an
+ * instant counts as its WIB day) and holds through that day's last minute, as the dashboards
+ * count overdue: passed from 00:00 WIB of the day after.
+ */
+export function wibDeadlinePassed(deadline: Date, now: Date): boolean {
+  return wibDay(deadline) < wibDay(now);
+}
+
 /** The instant a WIB day ('YYYY-MM-DD') begins (00:00 WIB), optionally `plusDays` later. */
 export function startOfWibDay(day: string, plusDays = 0): Date {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS + plusDays * DAY_MS);

@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import {
   createTestApp,
   givenPublishedCourse,
@@ -69,6 +70,16 @@ describe('learning: unit admins assign courses through a queued, resumable job',
     expect(home.body.assigned).toEqual([
       expect.objectContaining({ courseId: course.courseId, deadline: '2027-03-31T00:00:00.000Z', percent: 0 }),
     ]);
+
+    // The deadline is a day in WIB: on 31 March it is not overdue yet, whatever the hour.
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    const overdueAt = async (iso: string) => {
+      clock.mockReturnValue(new Date(iso));
+      return (await t.http().get('/api/learning/home').set('authorization', learner.auth)).body.assigned[0].overdue;
+    };
+    expect(await overdueAt('2027-03-31T16:59:00.000Z')).toBe(false); // 23:59 WIB on the 31st
+    expect(await overdueAt('2027-03-31T17:00:00.000Z')).toBe(true); // 00:00 WIB on 1 April
+    clock.mockRestore();
   });
 
   it('assigns from a CSV of NIPs and counts who is out of scope or unknown', async () => {

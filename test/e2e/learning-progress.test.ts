@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import { OutboxMessage } from '../../libs/queue';
 import {
   asUser,
@@ -184,6 +185,21 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
     const res = await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('LEARNING.DEADLINE_PASSED');
+  });
+
+  it('takes enrolments all through the deadline day in WIB, and refuses them from the next day', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { deadline: '2027-12-31' });
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    try {
+      clock.mockReturnValue(new Date('2027-12-31T16:30:00.000Z')); // 23:30 WIB on the 31st
+      const onTheDay = await as(await newLearner()).post(`/api/learning/courses/${course.courseId}/enrolment`);
+      expect(onTheDay.status).toBe(200);
+      clock.mockReturnValue(new Date('2027-12-31T17:00:00.000Z')); // 00:00 WIB on 1 January
+      const dayAfter = await as(await newLearner()).post(`/api/learning/courses/${course.courseId}/enrolment`);
+      expect(dayAfter.status).toBe(409);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('learners in progress stay on their version until the instructor migrates them, keeping their progress', async () => {

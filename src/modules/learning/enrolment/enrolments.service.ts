@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
-import { Clock, DomainException, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
+import { Clock, DomainException, Page, PageQuery, skipOf, toPage, wibDeadlinePassed } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { Enrolment } from '../entities';
@@ -34,7 +34,7 @@ export class EnrolmentsService {
       throw new DomainException(LearningError.COURSE_NOT_FOUND, 'No such course in your catalogue');
     }
     const now = this.clock.now();
-    if (offered.deadline && offered.deadline.getTime() < now.getTime()) {
+    if (offered.deadline && wibDeadlinePassed(offered.deadline, now)) {
       throw new DomainException(LearningError.DEADLINE_PASSED, 'The enrolment deadline of this course has passed');
     }
     const status = offered.enrolmentMode === 'approval' ? 'requested' : 'active';

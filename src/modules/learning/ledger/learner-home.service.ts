@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
+import { wibDeadlinePassed } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, requiredLessons } from '../../catalog/catalog.api';
 import { Enrolment, LessonProgress } from '../entities';
@@ -89,7 +90,7 @@ export class LearnerHomeService {
           status: e.status,
           source: e.source,
           deadline: deadline?.toISOString() ?? null,
-          overdue: deadline !== null && deadline < now,
+          overdue: deadline !== null && wibDeadlinePassed(deadline, now),
           percent: required.length ? Math.floor((count * 100) / required.length) : 0,
           lastLessonId: e.lastLessonId,
         };
