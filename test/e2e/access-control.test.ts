@@ -162,6 +162,38 @@ describe('access control', () => {
     expect(res.body.details.fields[0]).toMatchObject({ field: 'regionCode', rule: 'in_scope' });
   });
 
+  it("keeps a unit admin's hands off the accounts of administrators at or above their own scope", async () => {
+    const unitId = (await givenUnit(t, '36.74')).id;
+    const national = await givenUser(t, { role: 'national_admin', unitId });
+    const banten = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36', unitId });
+    const peer = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74', unitId });
+    for (const target of [national, banten, peer]) {
+      const res = await t
+        .http()
+        .patch(`/api/users/${target.user.id}`)
+        .set('authorization', tangselAdmin.auth)
+        .send({ active: false, email: `diambil-${target.user.id.slice(0, 8)}@contoh.id` });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('IDENTITY.USER_NOT_MANAGEABLE');
+      const me = await t.http().get('/api/me').set('authorization', target.auth);
+      expect(me.status).toBe(200);
+      expect(me.body.email).toBe(target.user.email);
+    }
+    // The province's administrator manages the city's, and a learner of the city stays manageable.
+    const byProvince = await t
+      .http()
+      .patch(`/api/users/${peer.user.id}`)
+      .set('authorization', banten.auth)
+      .send({ active: false });
+    expect(byProvince.status).toBe(200);
+    const learner = await t
+      .http()
+      .patch(`/api/users/${tangselLearner.user.id}`)
+      .set('authorization', tangselAdmin.auth)
+      .send({ phone: '+62 812 3456 7890' });
+    expect(learner.status).toBe(200);
+  });
+
   it('answers a malformed id with 400 naming the parameter, never 500', async () => {
     const res = await t.http().get('/api/users/not-a-uuid').set('authorization', tangselAdmin.auth);
     expect(res.status).toBe(400);

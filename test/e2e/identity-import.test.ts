@@ -252,4 +252,21 @@ describe('importing ASN in bulk', () => {
       spy.mockRestore();
     }
   });
+
+  it("refuses a row that would change an administrator's account, and leaves the account as it was", async () => {
+    const unit = await givenUnit(t, '36.74');
+    const national = await givenUser(t, { role: 'national_admin', unitId: unit.id });
+    const csv = `${HEADER}\n${national.user.nip};Nama Diambil Alih;diambil@contoh.id;;PNS;III/a;JF-UJI;${unit.code};\n`;
+    const preview = await upload(admin, csv, 'asn.csv', true);
+    expect(preview.body).toMatchObject({ update: 0, create: 0, errorCount: 1 });
+    const started = await upload(admin, csv);
+    await t.drain();
+    const errors = await t
+      .http()
+      .get(`/api/identity/imports/${started.body.id}/errors.csv`)
+      .set('authorization', admin.auth);
+    expect(errors.text).toContain('administrator you may not change');
+    const [after] = await importedUsers([national.user.nip!]);
+    expect(after).toMatchObject({ name: national.user.name, email: national.user.email, role: 'national_admin' });
+  });
 });

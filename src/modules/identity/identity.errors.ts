@@ -4,6 +4,7 @@ export const IdentityError = defineErrors('IDENTITY', {
   INVALID_CREDENTIALS: 'unauthenticated',
   LOGIN_RATE_LIMITED: 'rate_limited',
   USER_NOT_FOUND: 'not_found',
+  USER_NOT_MANAGEABLE: 'forbidden',
   NIP_INVALID: 'unprocessable',
   NIP_TAKEN: 'conflict',
   EMAIL_TAKEN: 'conflict',

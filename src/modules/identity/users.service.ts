@@ -77,6 +77,12 @@ export class UsersService {
 
   async update(scope: AccessScope, id: string, dto: UpdateUserDto): Promise<UserView> {
     const current = await this.visible(scope, id);
+    if (!canManage(scope, current)) {
+      throw new DomainException(
+        IdentityError.USER_NOT_MANAGEABLE,
+        'Only an administrator with a wider scope may change an administrator account',
+      );
+    }
     const profile = await this.resolveProfile(scope, dto, current);
     if (dto.active !== undefined) profile.active = dto.active;
     return this.tx.run(async (m) => {
@@ -246,4 +252,22 @@ export function canSee(scope: AccessScope, user: Pick<User, 'id' | 'regionCode' 
     case 'own':
       return user.id === scope.userId || user.supervisorId === scope.userId;
   }
+}
+
+/**
+ * May a caller with this scope change this person's account? Whoever they may see, except
+ * administrators: a regional administrator changes only administrators of a region inside
+ * their own (a city's BKPSDM under its province's), never a peer, a wider one or a national
+ * administrator, so no one can lock out or take over the account of whoever oversees them.
+ */
+export function canManage(
+  scope: AccessScope,
+  user: Pick<User, 'id' | 'regionCode' | 'supervisorId' | 'role' | 'scopeRegionCode'>,
+): boolean {
+  if (!canSee(scope, user)) return false;
+  if (scope.kind !== 'region') return scope.kind === 'national';
+  if (user.role === 'national_admin') return false;
+  if (user.role !== 'unit_admin') return true;
+  const their = user.scopeRegionCode;
+  return their !== null && their !== scope.regionCode && regionWithin(their, scope.regionCode);
 }

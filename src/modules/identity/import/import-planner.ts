@@ -5,7 +5,7 @@ import { AccessScope, regionWithin } from '../../../../libs/auth';
 import { Clock } from '../../../../libs/common';
 import { OrganisationApi } from '../../organisation/organisation.api';
 import { User } from '../entities';
-import { canSee } from '../users.service';
+import { canManage, canSee } from '../users.service';
 import { columnLabel, ImportTable } from './import-file';
 import { ImportRecord, RowProblem, validateRow } from './row-validation';
 
@@ -65,6 +65,9 @@ export class ImportPlanner {
       const current = existing.get(r.nip);
       if (current && !canSee(scope, current)) {
         return reject(problems, r.line, 'nip', 'this NIP belongs to a person outside your region');
+      }
+      if (current && !canManage(scope, current)) {
+        return reject(problems, r.line, 'nip', 'this NIP belongs to an administrator you may not change');
       }
       const owner = r.email ? byEmail.get(r.email) : undefined;
       if (owner && owner.nip !== r.nip)
