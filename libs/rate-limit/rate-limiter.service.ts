@@ -35,22 +35,17 @@ export class RateLimiterService {
       .map((b) => b.blockedUntil)
       .filter((d): d is Date => !!d && d > now)
       .sort((a, b) => b.getTime() - a.getTime())[0];
-    if (until) {
-      const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-      throw new DomainException(
-        CommonError.RATE_LIMITED,
-        message,
-        { retryAfterSeconds: retryAfter },
-        {
-          'Retry-After': String(retryAfter),
-        },
-      );
-    }
+    if (until) throw rateLimited(message, until, now);
   }
 
-  /** Counts one hit; once the window's limit is reached the key is blocked until the window ends. */
-  async hit(key: string, rule: RateLimitRule): Promise<void> {
-    await this.tx.run(async (m) => {
+  /**
+   * Counts one hit, and throws 429 when it is over the window's limit; the hit that reaches
+   * the limit still passes and blocks the key until the window ends. The count is taken
+   * under a row lock before the caller's work, so requests in flight together each take one
+   * of the window's hits: however many arrive at once, no more than `limit` pass.
+   */
+  async consume(key: string, rule: RateLimitRule, message: string): Promise<void> {
+    const { count, blockedUntil } = await this.tx.run(async (m) => {
       const now = this.clock.now();
       const bucket = await this.lockedBucket(m, key);
       const expired = !bucket || now.getTime() - bucket.windowStartedAt.getTime() >= rule.windowMs;
@@ -64,7 +59,9 @@ export class RateLimiterService {
         .values({ key, count, windowStartedAt, blockedUntil })
         .orUpdate(['count', 'window_started_at', 'blocked_until'], ['key'])
         .execute();
+      return { count, blockedUntil };
     });
+    if (count > rule.limit && blockedUntil) throw rateLimited(message, blockedUntil, this.clock.now());
   }
 
   async reset(key: string): Promise<void> {
@@ -83,4 +80,16 @@ export class RateLimiterService {
     if (isMysqlFamily(m.connection)) qb.setLock('pessimistic_write');
     return qb.getOne();
   }
+}
+
+function rateLimited(message: string, until: Date, now: Date): DomainException {
+  const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new DomainException(
+    CommonError.RATE_LIMITED,
+    message,
+    { retryAfterSeconds: retryAfter },
+    {
+      'Retry-After': String(retryAfter),
+    },
+  );
 }

@@ -79,6 +79,29 @@ describe('sign-in rate limits', () => {
     }
   });
 
+  it('checks no more than three passwords however many guesses arrive at once', async () => {
+    const person = await givenUser(t);
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await t.http().post('/api/auth/login').send({ username: person.username, password: 'salah' });
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+
+  it("counts one person's failures together, whether their NIP or their e-mail is typed", async () => {
+    const person = await givenUser(t);
+    const names = [person.user.email!, person.user.nip!, person.user.email!.toUpperCase()];
+    for (const username of names) {
+      const res = await t.http().post('/api/auth/login').send({ username, password: 'salah' });
+      expect(res.status).toBe(401);
+    }
+    const byNip = await t.http().post('/api/auth/login').send({ username: person.user.nip, password: person.password });
+    expect(byNip.status).toBe(429);
+  });
+
   it('blocking one account leaves other people able to sign in', async () => {
     const victim = await givenUser(t);
     const other = await givenUser(t);

@@ -30,7 +30,7 @@ export class VerificationService {
   async throttle(ip: string): Promise<void> {
     const key = rateKey('verify-ip', ip);
     await this.limiter.assertNotBlocked([key], 'Too many verification requests; try again shortly');
-    await this.limiter.hit(key, VERIFY_RULE);
+    await this.limiter.consume(key, VERIFY_RULE, 'Too many verification requests; try again shortly');
   }
 
   /** A string that cannot be a code is answered as unknown without a query (and not echoed back). */

@@ -34,21 +34,22 @@ export class AuthService {
 
   async login(identifier: string, password: string, ip: string): Promise<AccessToken> {
     const account = normaliseIdentifier(identifier);
-    const ipKey = rateKey('login-ip', ip);
-    const accountKey = rateKey('login-account', account);
     const { maxAttemptsPerIp, maxFailuresPerAccount, windowSeconds } = this.config.login;
     const windowMs = windowSeconds * 1000;
-
-    await this.limiter.assertNotBlocked([ipKey, accountKey], 'Too many sign-in attempts; try again later');
-    await this.limiter.hit(ipKey, { limit: maxAttemptsPerIp, windowMs });
-
+    const message = 'Too many sign-in attempts; try again later';
     const user = await this.findByIdentifier(account);
+    const ipKey = rateKey('login-ip', ip);
+    // Per person, whichever of their NIP or e-mail is typed (per identifier when no one has it).
+    const accountKey = rateKey('login-account', user ? `user:${user.id}` : account);
+
+    await this.limiter.assertNotBlocked([ipKey, accountKey], message);
+    await this.limiter.consume(ipKey, { limit: maxAttemptsPerIp, windowMs }, message);
+    // The attempt counts as a failure before the password is checked, so that parallel guesses
+    // each use up one of the window's attempts; a right password clears the count again.
+    // Failures count for a window only: an attacker can slow a person down, never lock them out for good.
+    await this.limiter.consume(accountKey, { limit: maxFailuresPerAccount, windowMs }, message);
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
-    if (!user || !ok) {
-      // Failures count per account for a window only: an attacker can slow a person down, never lock them out for good.
-      await this.limiter.hit(accountKey, { limit: maxFailuresPerAccount, windowMs });
-      throw new DomainException(IdentityError.INVALID_CREDENTIALS, 'NIP/e-mail or password is wrong');
-    }
+    if (!user || !ok) throw new DomainException(IdentityError.INVALID_CREDENTIALS, 'NIP/e-mail or password is wrong');
     await this.limiter.reset(accountKey);
     return this.issue(user);
   }

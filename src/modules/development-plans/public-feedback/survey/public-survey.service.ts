@@ -50,7 +50,7 @@ export class PublicSurveyService {
   async throttle(ip: string): Promise<void> {
     const key = rateKey('ikm-ip', ip);
     await this.limiter.assertNotBlocked([key], 'Too many survey submissions from this address; try again later');
-    await this.limiter.hit(key, SURVEY_IP_RULE);
+    await this.limiter.consume(key, SURVEY_IP_RULE, 'Too many survey submissions from this address; try again later');
   }
 
   async open(unitCode: string, deviceId: string): Promise<SurveyForm> {
