@@ -34,3 +34,11 @@ export async function deleteByKeys(
     );
   }
 }
+
+/**
+ * Find options that read rows for update: a row lock to the end of the transaction on
+ * MySQL; nothing on SQLite, whose write transactions already run one at a time.
+ */
+export function forUpdateOn(m: { connection: Pick<DataSource, 'options'> }): { lock?: { mode: 'pessimistic_write' } } {
+  return isMysqlFamily(m.connection) ? { lock: { mode: 'pessimistic_write' } } : {};
+}

@@ -204,6 +204,29 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(told.find((n) => n.category === 'quiz-graded')!.lines.join(' ')).toContain('80');
   });
 
+  it('keeps every mark when instructors mark essays of one attempt at the same moment', async () => {
+    const essay = (n: number) => ({ type: 'essay' as const, stem: `Esai ${n}: jelaskan.`, points: 2 });
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [essay(1), essay(2), essay(3), essay(4)],
+    });
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: { '0': 'Satu.', '1': 'Dua.', '2': 'Tiga.', '3': 'Empat.' },
+    });
+    await t.drain();
+    const url = (slot: number) =>
+      `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/${slot}/mark`;
+    const marked = await Promise.all([0, 1, 2, 3].map((slot) => as(instructor).put(url(slot), { points: 1 })));
+    expect(marked.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+
+    const detail = await as(instructor).get(`/api/assessment/courses/${course.courseId}/attempts/${started.body.id}`);
+    expect(detail.body).toMatchObject({ status: 'graded', score: 4, max: 8 });
+    expect(detail.body.questions.map((q: { scored: number | null }) => q.scored)).toEqual([1, 1, 1, 1]);
+    expect(detail.body.history).toHaveLength(4);
+  });
+
   it('an override needs a reason, is audited, and re-emits the graded event', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const learner = await enrolled(course.courseId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { forUpdateOn, TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { IdentityApi } from '../../identity/identity.api';
 import { AssessmentError } from '../assessment.errors';
@@ -177,7 +177,9 @@ export class GradingService {
     dto: MarkSlotDto,
   ): Promise<GradingAttemptView> {
     await this.tx.run(async (m) => {
-      const attempt = await m.findOneBy(QuizAttempt, { id: attemptId, courseId });
+      // Locked: two instructors marking two essays of one attempt at once would otherwise both
+      // start from the same marks, and the second write would find its version gone.
+      const attempt = await m.findOne(QuizAttempt, { where: { id: attemptId, courseId }, ...forUpdateOn(m) });
       if (!attempt) throw notFound();
       if (attempt.status !== 'awaiting_manual' && attempt.status !== 'graded') {
         throw new DomainException(AssessmentError.NOT_GRADABLE, 'The attempt has not been graded yet');
@@ -201,7 +203,12 @@ export class GradingService {
         ...marks,
         [String(slot)]: { scored: points, max, comment: dto.comment?.trim() ?? '' },
       };
-      await this.grader.record(m, attempt, totals(next), attempt.status);
+      if (!(await this.grader.record(m, attempt, totals(next), attempt.status))) {
+        throw new DomainException(
+          AssessmentError.NOT_GRADABLE,
+          'The attempt changed meanwhile; reload it and mark again',
+        );
+      }
       await m.insert(GradeChange, {
         id: newId(),
         attemptId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { forUpdateOn, TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { AssessmentError } from '../assessment.errors';
 import { snapshotOf } from '../attempts/attempt-store';
@@ -86,6 +86,8 @@ export class RegradesService {
           where: { quizId: run.quizId, status: In(REGRADABLE), ...(run.cursor ? { id: MoreThan(run.cursor) } : {}) },
           order: { id: 'ASC' },
           take: PAGE,
+          // Locked like a mark's read, so that a mark given meanwhile waits and is not skipped.
+          ...forUpdateOn(m),
         });
         const keys = await this.currentKeys(m, attempts);
         let changed = 0;
