@@ -269,4 +269,28 @@ describe('importing ASN in bulk', () => {
     const [after] = await importedUsers([national.user.nip!]);
     expect(after).toMatchObject({ name: national.user.name, email: national.user.email, role: 'national_admin' });
   });
+
+  it('writes the error list so that no spreadsheet runs a cell of the uploaded file as a formula', async () => {
+    const unit = await givenUnit(t, '36.74');
+    const rows = [
+      `${nipFor(90_001)};Satu;satu@uji.go.id;;=2+5;III/a;JF-UJI;${unit.code};`,
+      `${nipFor(90_002)};Dua;@SUM(1+1);;PNS;III/a;JF-UJI;${unit.code};`,
+      `${nipFor(90_003)};Tiga;tiga@uji.go.id;;PNS;-2+3;JF-UJI;${unit.code};`,
+    ];
+    const started = await upload(admin, `${HEADER}\n${rows.join('\n')}\n`);
+    await t.drain();
+    const errors = await t
+      .http()
+      .get(`/api/identity/imports/${started.body.id}/errors.csv`)
+      .set('authorization', admin.auth);
+    const cells = errors.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .flatMap((line) => line.slice(1, -1).split('","'));
+    expect(cells.length).toBeGreaterThanOrEqual(9);
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    expect(errors.text).toContain("'@SUM(1+1)");
+  });
 });

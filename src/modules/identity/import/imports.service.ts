@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessScope, AuthUser, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
+import { safeCellText } from '../../../../libs/content';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
@@ -105,7 +106,8 @@ export class ImportsService {
   async errorsCsv(scope: AccessScope, id: string): Promise<string> {
     await this.get(scope, id);
     const rows = await this.errors.find({ where: { importId: id }, order: { line: 'ASC' } });
-    const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+    // A reason may start with the cell as typed ("=2+5 is not PNS or PPPK"): never a formula.
+    const quote = (v: string | number) => `"${safeCellText(String(v)).replace(/"/g, '""')}"`;
     return (
       ['baris,kolom,alasan', ...rows.map((r) => [r.line, r.column, r.reason].map(quote).join(','))].join('\r\n') +
       '\r\n'
