@@ -14,6 +14,7 @@ import {
 import { startSmtpServer, TestSmtpServer } from '../../libs/testing/smtp';
 import { DigestScheduler } from '../../src/modules/notifications/delivery/digest.scheduler';
 import { DigestService } from '../../src/modules/notifications/delivery/digest.service';
+import { MailDispatch } from '../../src/modules/notifications/delivery/mail-dispatch';
 import { Notification } from '../../src/modules/notifications/entities';
 import { NotificationEvent, NotificationsApi } from '../../src/modules/notifications/notifications.api';
 import { DeadlineRemindersService } from '../../src/modules/notifications/reminders/deadline-reminders.service';
@@ -159,6 +160,28 @@ describe(`notifications (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'
     await t.get(DigestService).send(reader.user.id, '2026-03-03');
     await t.drain();
     expect(mailsTo(reader)).toHaveLength(1);
+  });
+
+  it("sends the next day what a failed day's digest held, so a mail outage delays items and loses none", async () => {
+    const reader = await person();
+    await notify([reader], { params: { course: 'Etika ASN' } });
+    await t.drain();
+    // The day's digest job fails for good (the mail server stayed away through every retry).
+    now = wib('2026-03-03', '07:00');
+    const down = jest.spyOn(t.get(MailDispatch), 'send').mockRejectedValue(new Error('connect ECONNREFUSED'));
+    await expect(t.get(DigestService).send(reader.user.id, '2026-03-03')).rejects.toThrow('ECONNREFUSED');
+    down.mockRestore();
+    expect(mailsTo(reader)).toHaveLength(0);
+
+    await notify([reader], { params: { course: 'Pelayanan Publik Prima' } });
+    await t.drain();
+    now = wib('2026-03-04', '07:00');
+    await t.get(DigestScheduler).enqueueToday();
+    await t.drain();
+    expect(mailsTo(reader)).toHaveLength(1);
+    expect(mailsTo(reader)[0].subject).toBe('Ringkasan harian Bina: 2 pemberitahuan');
+    expect(mailsTo(reader)[0].text).toContain('"Etika ASN"');
+    expect((await rowsOf(reader)).every((r) => r.emailStatus === 'sent')).toBe(true);
   });
 
   it('delays an urgent e-mail that falls in quiet hours until they end, and does not drop it', async () => {

@@ -67,16 +67,16 @@ export class DigestService {
   async send(recipientId: string, day: string): Promise<void> {
     const eventKey = digestKeyOf(day);
     if (await this.ledger.wasSent(eventKey, recipientId, 'email')) return;
-    // Claimed under the digest's key first, so that a retry lists the same items.
+    // Claimed under the digest's key first, so that a retry lists the same items. Items an
+    // earlier day's digest claimed but never sent (its job failed for good, say through a
+    // long mail outage) are taken over: the keys sort by day.
     await this.tx.run((m) =>
       m
         .createQueryBuilder()
         .update(Notification)
         .set({ digestKey: eventKey })
-        .where('recipient_id = :recipientId AND email_status = :digest AND digest_key IS NULL', {
-          recipientId,
-          digest: 'digest',
-        })
+        .where('recipient_id = :recipientId AND email_status = :digest', { recipientId, digest: 'digest' })
+        .andWhere('(digest_key IS NULL OR digest_key < :eventKey)', { eventKey })
         .execute(),
     );
     const items = await this.notifications.find({ where: { recipientId, digestKey: eventKey, emailStatus: 'digest' } });
