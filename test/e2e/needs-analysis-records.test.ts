@@ -85,6 +85,17 @@ describe('needs analysis: assessments, SKP ratings and target positions a unit a
       expect((await as(admin).get(`${API}/assessments?nip=${asn.nip}`)).body.total).toBe(0);
     });
 
+    it('takes a date of today in WIB before 07:00, when UTC is still on yesterday', async () => {
+      const asn = await givenAsn(t, tangselUnit, positionId);
+      const clock = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2026-03-01T18:30:00Z')); // 01:30 WIB, 2 March
+      try {
+        const body = { nip: asn.nip, competencyCode: 'M.02', level: 2, assessedOn: '2026-03-02', source: 'supervisor' };
+        expect((await as(admin).post(`${API}/assessments`, body)).status).toBe(201);
+      } finally {
+        clock.mockReturnValue(new Date('2026-03-01T02:00:00Z'));
+      }
+    });
+
     it('is out of reach for another region’s admin and for learners (404/403)', async () => {
       const asn = await givenAsn(t, tangselUnit, positionId);
       const body = { nip: asn.nip, competencyCode: 'M.02', level: 1, assessedOn: '2026-01-05', source: 'supervisor' };
@@ -113,6 +124,17 @@ describe('needs analysis: assessments, SKP ratings and target positions a unit a
       const list = await as(admin).get(`${API}/skp-ratings?year=2025&pageSize=100`);
       const mine = list.body.items.filter((i: any) => [weak.user.id, good.user.id].includes(i.userId));
       expect(mine.map((i: any) => i.rating).sort()).toEqual(['butuh_perbaikan', 'sangat_baik']);
+    });
+
+    it('takes the new year’s ratings from 00:00 WIB on 1 January', async () => {
+      const asn = await givenAsn(t, tangselUnit, positionId);
+      const clock = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2026-12-31T17:30:00Z')); // 00:30 WIB
+      try {
+        const res = await upload(admin, `NIP;Tahun;Predikat\n${asn.nip};2027;Baik\n`);
+        expect([res.status, res.body.years]).toEqual([201, [2027]]);
+      } finally {
+        clock.mockReturnValue(new Date('2026-03-01T02:00:00Z'));
+      }
     });
 
     it('names every bad row and writes nothing at all when one is wrong', async () => {

@@ -44,6 +44,12 @@ describe('NIP validation', () => {
     }
   });
 
+  it('takes a TMT of the current month from 00:00 WIB on its first day', () => {
+    // 01:00 WIB on 1 April 2026 is still 31 March in UTC.
+    expect(checkNip('198609262026041001', new Date('2026-03-31T18:00:00Z')).ok).toBe(true);
+    expect(checkNip('198609262026051001', new Date('2026-03-31T18:00:00Z')).ok).toBe(false);
+  });
+
   it('formats with spaces between groups and masks all but the last four digits', () => {
     expect(formatNip('198609262015051001')).toBe('19860926 201505 1 001');
     expect(maskNip('198609262015051001')).toBe('**************1001');

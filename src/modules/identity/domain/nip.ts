@@ -1,3 +1,5 @@
+import { wibDay } from '../../../../libs/common/wib';
+
 /**
  * NIP (Nomor Induk Pegawai): 18 digits = birth date YYYYMMDD, TMT CPNS YYYYMM,
  * sex digit (1 male, 2 female) and a sequence 001-999. Shown as
@@ -54,11 +56,12 @@ export function checkNip(input: string, now: Date = new Date()): NipCheck {
   const sexDigit = compact[14];
   const sequence = n(15, 18);
 
-  const thisYear = now.getUTCFullYear();
+  // The year and month in Indonesia (WIB): a TMT of this month is valid from 00:00 WIB on the 1st.
+  const [thisYear, thisMonth] = wibDay(now).split('-').map(Number);
   if (by < 1900 || by > thisYear || !validDate(by, bm, bd)) return fail('birth_date');
   if (ty < 1900 || tm < 1 || tm > 12) return fail('appointment_month');
   if (ty * 12 + tm <= by * 12 + bm) return fail('appointment_before_birth');
-  if (ty * 12 + tm > thisYear * 12 + now.getUTCMonth() + 1) return fail('appointment_in_future');
+  if (ty * 12 + tm > thisYear * 12 + thisMonth) return fail('appointment_in_future');
   if (sexDigit !== '1' && sexDigit !== '2') return fail('sex_digit');
   if (sequence < 1) return fail('sequence');
 

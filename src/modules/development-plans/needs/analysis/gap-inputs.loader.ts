@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { wibYear } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
 import type { PersonFacts } from '../../../identity/identity.api';
@@ -72,7 +73,7 @@ export class GapInputsLoader {
     }));
     const ratingsOf = new Map<string, Array<{ year: number; rating: SkpRating }>>();
     for (const r of ratings) ratingsOf.set(r.userId, [...(ratingsOf.get(r.userId) ?? []), r]);
-    const year = asOf.getUTCFullYear();
+    const year = wibYear(asOf);
     return people.map((person) => {
       const targetPositionId = targetOf.get(person.id) ?? null;
       const skp = skpOfLastYear(ratingsOf.get(person.id) ?? [], year);

@@ -25,6 +25,14 @@ describe('the current level of a competency', () => {
       'assessment',
     ],
     [
+      'evidence from 00:00 WIB on the day after the assessment counts (still the same day in UTC)',
+      [{ level: 4, source: 'course' as const, earnedAt: new Date('2025-03-01T17:30:00Z') }],
+      [assessed(2, '2025-03-01')],
+      null,
+      4,
+      'course',
+    ],
+    [
       'evidence on the assessment day is already in the assessment',
       [course(4, '2025-03-01')],
       [assessed(2, '2025-03-01')],

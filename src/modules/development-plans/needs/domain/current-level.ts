@@ -1,3 +1,4 @@
+import { wibDay } from '../../../../../libs/common';
 import type { LevelSource } from '../person-gaps';
 
 /** A level reached through learning: a completed course, a verified activity, mentoring. */
@@ -60,7 +61,7 @@ function latestAssessment(assessments: LevelAssessment[]): LevelAssessment | nul
   return latest;
 }
 
-/** The UTC day of a moment, comparable with an assessment's YYYY-MM-DD. */
+/** The WIB day of a moment, comparable with an assessment's YYYY-MM-DD. */
 function dayOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
+  return wibDay(at);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../../libs/auth';
-import { Clock, DomainException, newId, Page, skipOf, toPage } from '../../../../../libs/common';
+import { Clock, DomainException, newId, Page, skipOf, toPage, wibDay } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
 import { IdentityApi } from '../../../identity/identity.api';
@@ -43,7 +43,7 @@ export class AssessmentsService {
       });
     }
     const now = this.clock.now();
-    if (!validDay(dto.assessedOn) || dto.assessedOn > now.toISOString().slice(0, 10)) {
+    if (!validDay(dto.assessedOn) || dto.assessedOn > wibDay(now)) {
       throw new DomainException(
         NeedsError.NEEDS_DATE_INVALID,
         'The assessment date must be a real day, not later than today',

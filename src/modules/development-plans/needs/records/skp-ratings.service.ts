@@ -10,6 +10,7 @@ import {
   skipOf,
   toPage,
   validationFailed,
+  wibYear,
 } from '../../../../../libs/common';
 import { detectFormat, readTable } from '../../../../../libs/content';
 import { TransactionRunner } from '../../../../../libs/database';
@@ -54,7 +55,7 @@ export class SkpRatingsService {
     if (!format)
       throw validationFailed([{ field: 'file', rule: 'format', message: 'file must be CSV (UTF-8) or XLSX' }]);
     const now = this.clock.now();
-    const { rows, problems } = readSkpTable(await readTable(content, format), now.getUTCFullYear());
+    const { rows, problems } = readSkpTable(await readTable(content, format), wibYear(now));
     const people = new Map<string, PersonFacts>();
     const nips = [...new Set(rows.map((r) => r.nip))];
     for (let i = 0; i < nips.length; i += CHUNK) {
