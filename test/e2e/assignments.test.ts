@@ -82,6 +82,27 @@ describe('learning: unit admins assign courses through a queued, resumable job',
     clock.mockRestore();
   });
 
+  it('settles a pending request on the terms of the assignment: its deadline, counted as enrolled by it', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, {
+      enrolmentMode: 'approval',
+      audience: { everyone: false, regions: ['12'] },
+    });
+    const learner = await givenUser(t, { unitId: belawanUnitId });
+    const asked = await t
+      .http()
+      .post(`/api/learning/courses/${course.courseId}/enrolment`)
+      .set('authorization', learner.auth);
+    expect(asked.body.status).toBe('requested');
+
+    const created = await assign({ courseId: course.courseId, nips: [learner.user.nip], deadline: '2027-03-31' });
+    await t.drain();
+    expect((await status(created.body.id)).body).toMatchObject({ status: 'done', enrolled: 1, alreadyEnrolled: 0 });
+    const home = await t.http().get('/api/learning/home').set('authorization', learner.auth);
+    expect(home.body.assigned).toEqual([
+      expect.objectContaining({ courseId: course.courseId, status: 'active', deadline: '2027-03-31T00:00:00.000Z' }),
+    ]);
+  });
+
   it('assigns from a CSV of NIPs and counts who is out of scope or unknown', async () => {
     const course = await givenPublishedCourse(t, instructor.auth, { enrolmentMode: 'assigned' });
     const inMedan = await givenUser(t, { unitId: medanUnitId });

@@ -107,13 +107,21 @@ export class AssignmentRunner {
           })
         : [];
       const already = new Set(existing.map((e) => e.userId));
-      // An assignment settles a pending request: the person is in.
+      // An assignment settles a pending request: the person is in, on the terms of the
+      // assignment (its deadline, the version published now; no one learnt before approval).
       const pending = existing.filter((e) => e.status === 'requested' || e.status === 'rejected').map((e) => e.id);
       if (pending.length) {
         await m.update(
           Enrolment,
           { id: In(pending) },
-          { status: 'active', source: 'assigned', assignmentId: assignment.id, updatedAt: now },
+          {
+            status: 'active',
+            source: 'assigned',
+            assignmentId: assignment.id,
+            deadline: assignment.deadline,
+            versionId: offered.publishedVersionId!,
+            updatedAt: now,
+          },
         );
       }
       const fresh = reachable.filter((p) => !already.has(p.id));
@@ -155,8 +163,9 @@ export class AssignmentRunner {
         ...fresh.map((p) => p.id),
         ...existing.filter((e) => pending.includes(e.id)).map((e) => e.userId),
       ]);
-      counts.enrolled = fresh.length;
-      counts.alreadyEnrolled = already.size;
+      // A settled request is enrolled by this assignment, not found enrolled already.
+      counts.enrolled = fresh.length + pending.length;
+      counts.alreadyEnrolled = already.size - pending.length;
       // The cursor guard makes a batch count once even if two runs of the job overlap.
       const moved = await m
         .createQueryBuilder()
