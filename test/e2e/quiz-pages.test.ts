@@ -8,6 +8,8 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  SAMPLE_RIGHT,
+  SAMPLE_WRONG,
   signInThroughPages,
   TestApp,
 } from '../../libs/testing';
@@ -113,6 +115,49 @@ describe('the quiz pages', () => {
       .send({ r0: 'a' });
     expect(late.status).toBe(409);
     await t.drain();
+  });
+
+  it("judges by the quiz's grading method: a good second attempt does not pass an averaged quiz, and the page does not keep reloading", async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { gradingMethod: 'average', passPercent: 70, attemptsAllowed: 3 },
+    });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const as = asUser(t, learner);
+    const take = async (responses: object) => {
+      const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, { responses });
+      await t.drain();
+      return started.body.id as string;
+    };
+    await take(SAMPLE_WRONG); // 0 %
+    const second = await take(SAMPLE_RIGHT); // 100 %: the average is 50 %
+
+    const page = await agent.get(`/kuis/percobaan/${second}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Nilai Anda: 50%');
+    expect(page.text).toContain('Belum lulus');
+    expect(page.text).not.toMatch(/<strong>[^<]*Lulus</);
+    expect(page.text).not.toContain('http-equiv="refresh"');
+  });
+
+  it('gives a pre-test its score and no verdict, on its pages and in the notification', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { quiz: { role: 'pre', showScore: 'after_grading' } });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const as = asUser(t, learner);
+    const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, { responses: SAMPLE_WRONG });
+    await t.drain();
+
+    const attemptPage = await agent.get(`/kuis/percobaan/${started.body.id as string}`);
+    expect(attemptPage.text).toContain('(0%)');
+    const intro = await agent.get(`/kuis/${course.quizId}`);
+    expect(intro.text).toContain('Nilai Anda: 0%');
+    for (const page of [attemptPage, intro]) expect(page.text).not.toMatch(/[Bb]elum lulus/);
+    const told = (await as.get('/api/notifications')).body.items as Array<{ category: string; lines: string[] }>;
+    const graded = told.find((n) => n.category === 'quiz-graded')!;
+    expect(graded.lines.join(' ')).toContain('0%');
+    expect(graded.lines.join(' ')).not.toMatch(/lulus/);
   });
 
   it('shows someone else’s attempt as not found', async () => {

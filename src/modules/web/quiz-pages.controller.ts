@@ -114,7 +114,9 @@ export class QuizPagesController {
     // A passed attempt ticks its lesson (and maybe completes the course) in a job of its own,
     // after the grade: until that has run, the page keeps looking, so the learner sees it.
     const quizLesson = course?.modules.flatMap((m) => m.lessons).find((l) => l.quizId === attempt.quizId);
-    const ticking = !!attempt.result?.passed && !!quizLesson?.state && !quizLesson.state.completed;
+    // Done for the course as AttemptOutcome counts it: a pre-test once taken, else the quiz's pass.
+    const countsAsDone = quiz.role === 'pre' || quiz.passed === true;
+    const ticking = attempt.status === 'graded' && countsAsDone && !!quizLesson?.state && !quizLesson.state.completed;
     await render(
       reply,
       'learner/attempt.eta',

@@ -58,7 +58,12 @@ export class AttemptOutcome {
         eventKey: `quiz-graded:${attempt.id}:${attempt.gradeVersion}`,
         recipientIds: [attempt.userId],
         params: scoreShown
-          ? { quiz: quiz.title, percent: attempt.percentHundredths! / 100, passed: passed ? 1 : 0 }
+          ? {
+              quiz: quiz.title,
+              percent: attempt.percentHundredths! / 100,
+              // A pre-test decides nothing: no "passed" or "not yet passed" beside its score.
+              ...(quiz.role === 'pre' ? {} : { passed: passed ? 1 : 0 }),
+            }
           : { quiz: quiz.title },
         link: `/kuis/percobaan/${attempt.id}`,
       });
