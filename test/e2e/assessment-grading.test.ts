@@ -110,6 +110,26 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(exported.text).toContain('{#2.5');
   });
 
+  it('refuses to save random draws that some starts could not fill, and saves them in an order every start can', async () => {
+    const { courseId } = await givenQuizCourse(t, instructor.auth, {
+      questions: ['easy', 'easy', 'hard', 'hard'].map((difficulty, i) => ({
+        type: 'true_false' as const,
+        stem: `Pernyataan ${i + 1} benar.`,
+        correct: true,
+        difficulty: difficulty as 'easy' | 'hard',
+      })),
+    });
+    const save = (slots: object[]) =>
+      as(instructor).post(`/api/assessment/courses/${courseId}/quizzes`, { title: 'Kuis Acak', slots });
+    // Two of any first would take one or both hard questions in most starts: the hard draw could not be filled.
+    const anyFirst = await save([{ count: 2 }, { count: 2, difficulty: 'hard' }]);
+    expect(anyFirst.status).toBe(422);
+    expect(anyFirst.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'slots.1.count', rule: 'enough_questions' }),
+    ]);
+    expect((await save([{ count: 2, difficulty: 'hard' }, { count: 2 }])).status).toBe(201);
+  });
+
   it('keeps the order of an imported file in the bank and in its export', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const url = `/api/assessment/courses/${course.courseId}/questions`;

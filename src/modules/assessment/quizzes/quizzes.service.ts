@@ -138,17 +138,12 @@ export class QuizzesService {
         });
       }
       if (r.kind === 'draw') {
-        const pool = live.filter(
-          (q) =>
-            !fixedIds.includes(q.id) &&
-            (r.competencyCode === null || q.competencyCode === r.competencyCode) &&
-            (r.difficulty === null || q.difficulty === r.difficulty),
-        ).length;
-        if (pool < r.count) {
+        const left = questionsLeftForDraw(rules, i, live, fixedIds);
+        if (left < r.count) {
           problems.push({
             field: `slots.${i}.count`,
             rule: 'enough_questions',
-            message: `the bank has ${pool} matching question(s), the slot draws ${r.count}`,
+            message: `the bank has ${left} matching question(s) for this slot once the earlier slots have drawn theirs, the slot draws ${r.count}`,
           });
         }
       }
@@ -166,3 +161,32 @@ export class QuizzesService {
 
 const invalid = (fields: FieldProblem[]) =>
   new DomainException(AssessmentError.QUIZ_INVALID, 'The quiz settings are not complete', { fields });
+
+type PoolQuestion = Pick<Question, 'id' | 'competencyCode' | 'difficulty'>;
+
+/**
+ * The questions a draw slot can count on at every start. An attempt draws slot by slot and
+ * never repeats a question (buildSnapshot), so an earlier draw may take questions this slot
+ * matches too: at worst as many as it draws, or as many as both match. A quiz saved with
+ * that many left for every slot can always be started.
+ */
+function questionsLeftForDraw(rules: SlotRule[], index: number, live: PoolQuestion[], fixedIds: string[]): number {
+  const poolOf = (rule: SlotRule) =>
+    rule.kind !== 'draw'
+      ? []
+      : live.filter(
+          (q) =>
+            !fixedIds.includes(q.id) &&
+            (rule.competencyCode === null || q.competencyCode === rule.competencyCode) &&
+            (rule.difficulty === null || q.difficulty === rule.difficulty),
+        );
+  const mine = poolOf(rules[index]);
+  const ids = new Set(mine.map((q) => q.id));
+  let taken = 0;
+  for (const earlier of rules.slice(0, index)) {
+    if (earlier.kind !== 'draw') continue;
+    const shared = poolOf(earlier).filter((q) => ids.has(q.id)).length;
+    taken += Math.min(earlier.count, shared);
+  }
+  return mine.length - taken;
+}
