@@ -160,6 +160,22 @@ describe('the quiz pages', () => {
     expect(graded.lines.join(' ')).not.toMatch(/lulus/);
   });
 
+  it('shows when a quiz closes and when a timed attempt ends to the minute, in WIB', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { closesAt: '2027-10-05T07:00:00.000Z', timeLimitMinutes: 30 },
+    });
+    const { agent } = await learnerIn(course.courseId);
+    const intro = await agent.get(`/kuis/${course.quizId}`);
+    expect(intro.text).toContain('5 Oktober 2027 pukul 14.00 WIB');
+    const started = await agent
+      .post(`/kuis/${course.quizId}/mulai`)
+      .type('form')
+      .send({ _csrf: csrfOf(intro.text) });
+    const attempt = await agent.get(started.headers.location as string);
+    expect(attempt.text).toMatch(/Batas waktu: \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+  });
+
   it('shows someone else’s attempt as not found', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const first = await learnerIn(course.courseId);

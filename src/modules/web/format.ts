@@ -11,15 +11,30 @@ export function formatDate(value: string | Date | null, locale: Locale): string 
   }).format(new Date(value));
 }
 
+/** A moment with its WIB time, for what ends at an hour (a quiz closing, a timed attempt): "5 Oktober 2026 pukul 14.00 WIB". */
+export function formatDateTime(value: string | Date | null, locale: Locale): string {
+  if (!value) return '-';
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(value));
+  return `${text} WIB`;
+}
+
 /** 2.5 → "2,5" in Indonesian, "2.5" in English. */
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(value);
 }
 
-/** Helpers every template may call as it.fmt.date(...) and it.fmt.jp(...). */
+/** Helpers every template may call as it.fmt.date(...), it.fmt.dateTime(...) and it.fmt.jp(...). */
 export function formatters(locale: Locale) {
   return {
     date: (value: string | Date | null) => formatDate(value, locale),
+    dateTime: (value: string | Date | null) => formatDateTime(value, locale),
     jp: (value: number) => formatNumber(value, locale),
   };
 }
