@@ -194,6 +194,18 @@ describe('access control', () => {
     expect(learner.status).toBe(200);
   });
 
+  it('refuses a new employee type whose grades do not include the grade kept, naming golongan', async () => {
+    const person = await givenUser(t, { unitId: (await givenUnit(t, '36.74')).id, golongan: 'III/a' });
+    const patch = (body: object) =>
+      t.http().patch(`/api/users/${person.user.id}`).set('authorization', tangselAdmin.auth).send(body);
+    const typeOnly = await patch({ employeeType: 'PPPK' });
+    expect(typeOnly.status).toBe(422);
+    expect(typeOnly.body.details.fields[0]).toMatchObject({ field: 'golongan', rule: 'grade' });
+    const both = await patch({ employeeType: 'PPPK', golongan: 'IX' });
+    expect(both.status).toBe(200);
+    expect(both.body).toMatchObject({ employeeType: 'PPPK', golongan: 'IX' });
+  });
+
   it('answers a malformed id with 400 naming the parameter, never 500', async () => {
     const res = await t.http().get('/api/users/not-a-uuid').set('authorization', tangselAdmin.auth);
     expect(res.status).toBe(400);

@@ -167,6 +167,16 @@ export class UsersService {
           message: `golongan ${dto.golongan} is not a ${type ?? 'known'} grade`,
         });
       else out.golongan = grade;
+    } else if (dto.employeeType !== undefined && current?.golongan) {
+      // A new employee type with the old grade kept: that grade must exist for the new type
+      // (a PNS III/a turned PPPK needs a PPPK grade, I-XVII), or the profile contradicts itself.
+      if (!normaliseGrade(dto.employeeType, current.golongan)) {
+        problems.push({
+          field: 'golongan',
+          rule: 'grade',
+          message: `golongan ${current.golongan} is not a ${dto.employeeType} grade: give the ${dto.employeeType} grade too`,
+        });
+      }
     }
     if (dto.unitId !== undefined) {
       const [unit] = await this.organisation.unitsByIds([dto.unitId]);
