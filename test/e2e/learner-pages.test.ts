@@ -120,7 +120,9 @@ describe('the learner’s pages', () => {
     };
     const bad = await post({ ...fields, endDate: '2026-08-01' }, Buffer.from('%PDF-1.4\n'));
     expect(bad.status).toBe(422);
-    expect(bad.text).toContain('endDate');
+    // In the learner's language, by the field's label (the API says "endDate must not be before startDate").
+    expect(bad.text).toContain('Tanggal selesai tidak boleh sebelum tanggal mulai.');
+    expect(bad.text).not.toContain('must not be before');
     expect(bad.text).toContain('value="Lokakarya SPBE"');
     const ok = await post(fields, Buffer.from('%PDF-1.4\n'));
     expect(ok.status).toBe(303);

@@ -120,7 +120,7 @@ describe('needs analysis pages', () => {
       .post(`/admin/analisis-kebutuhan/skp?_csrf=${encodeURIComponent(csrfOf(skpPage.text))}`)
       .attach('file', Buffer.from(`NIP,Tahun,Predikat\n${asn.nip},2025,Cukup\n`), 'skp.csv');
     expect(bad.status).toBe(422);
-    expect(bad.text).toContain('line 2: predikat');
+    expect(bad.text).toContain('Baris 2, Predikat:');
     const good = await agent
       .post(`/admin/analisis-kebutuhan/skp?_csrf=${encodeURIComponent(csrfOf(skpPage.text))}`)
       .attach('file', Buffer.from(`NIP,Tahun,Predikat\n${asn.nip},2025,Sangat Kurang\n`), 'skp.csv');

@@ -52,7 +52,7 @@ describe('the instructor’s quiz pages', () => {
       .type('form')
       .send({ _csrf: csrfOf(page.text), gift: 'Soal rusak {=a' });
     expect(broken.status).toBe(422);
-    expect(broken.text).toContain('line 1');
+    expect(broken.text).toContain('Baris 1:');
 
     const gift = [
       'Naskah dinas ditandatangani oleh pejabat berwenang. {T}',

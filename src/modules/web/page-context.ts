@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser } from '../../../libs/auth';
-import { Locale, localeOf } from '../../../libs/common';
+import { FieldProblem, Locale, localeOf } from '../../../libs/common';
 import { translator, Translate } from './i18n/messages';
+import { problemText } from './i18n/problem-text';
 
 export interface PageContext {
   locale: Locale;
@@ -10,6 +11,8 @@ export interface PageContext {
   user: AuthUser | null;
   /** The current path, for the language switch to come back to. */
   path: string;
+  /** A form problem in the page's language (partials/problems). */
+  describeProblem: (problem: FieldProblem) => string;
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply, user: AuthUser | null = null): PageContext {
@@ -20,6 +23,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, user: Auth
     csrfToken: reply.generateCsrf(),
     user,
     path: req.url,
+    describeProblem: (problem) => problemText(locale, problem),
   };
 }
 

@@ -1,0 +1,23 @@
+import { problemText } from './problem-text';
+
+describe('a form problem as a page shows it', () => {
+  it.each([
+    [
+      { field: 'endDate', rule: 'after_start', message: 'endDate must not be before startDate' },
+      'Tanggal selesai tidak boleh sebelum tanggal mulai.',
+    ],
+    [{ field: 'title', rule: 'isNotEmpty', message: 'title should not be empty' }, 'Judul wajib diisi.'],
+    [{ field: 'line 4: nip', rule: 'unknown_nip', message: 'NIP 1 is not known' }, 'Baris 4, NIP: NIP 1 is not known'],
+    [{ field: 'line 2', rule: 'gift', message: 'missing }' }, 'Baris 2: missing }'],
+    // No label: the generic wording would not explain it, so the service's own message stays.
+    [{ field: 'modules', rule: 'not_empty', message: 'add at least one lesson' }, 'modules: add at least one lesson'],
+  ])('in Indonesian: %o reads %s', (problem, text) => {
+    expect(problemText('id', problem)).toBe(text);
+  });
+
+  it('in English, as the API says it', () => {
+    expect(
+      problemText('en', { field: 'endDate', rule: 'after_start', message: 'endDate must not be before startDate' }),
+    ).toBe('endDate: endDate must not be before startDate');
+  });
+});
