@@ -133,6 +133,7 @@ describe('learning: external activities count once a unit admin verifies them', 
     [{ formCode: 'bertapa' }, 'formCode', 'exists'],
     [{ days: undefined }, 'days', 'required'],
     [{ competencyCode: 'X.99' }, 'competencyCode', 'exists'],
+    [{ days: '5' }, 'days', 'within_dates'],
   ])('refuses %j naming %s (%s) with 422', async (change, field, rule) => {
     const learner = await givenUser(t, { unitId });
     const res = await record(learner, { ...seminar, ...change });
@@ -164,5 +165,21 @@ describe('learning: external activities count once a unit admin verifies them', 
       (await t.http().get(`/api/learning/external-activities/${res.body.id}/evidence`).set('authorization', other.auth))
         .status,
     ).toBe(404);
+  });
+
+  it('refuses an admin verifying their own activity (403), and another admin of the region may', async () => {
+    const ownActivity = await record(tangselAdmin, seminar);
+    expect(ownActivity.status).toBe(201);
+    const verify = (who: GivenUser) =>
+      t
+        .http()
+        .post(`/api/learning/external-activities/${ownActivity.body.id}/verification`)
+        .set('authorization', who.auth);
+    const own = await verify(tangselAdmin);
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('LEARNING.ACTIVITY_OWN');
+    expect((await ledger(tangselAdmin)).earnedJp).toBe(0);
+    const colleague = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74', unitId });
+    expect((await verify(colleague)).status).toBe(200);
   });
 });

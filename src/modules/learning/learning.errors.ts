@@ -16,6 +16,7 @@ export const LearningError = defineErrors('LEARNING', {
   TARGET_OUT_OF_SCOPE: 'unprocessable',
   ACTIVITY_NOT_FOUND: 'not_found',
   ACTIVITY_REVIEWED: 'conflict',
+  ACTIVITY_OWN: 'forbidden',
   ACTIVITY_INVALID: 'unprocessable',
   NOT_AN_EDITOR: 'not_found',
 });

@@ -144,7 +144,7 @@ export class ExternalActivitiesService {
   /** Verified: the JP enter the ledger for the year the activity ended, with competency evidence. */
   async verify(user: AuthUser, scope: AccessScope, id: string): Promise<ExternalActivityView> {
     await this.tx.run(async (m) => {
-      const a = await this.reviewable(scope, id);
+      const a = await this.reviewable(user, scope, id);
       const now = this.clock.now();
       await this.decided(m, id, { status: 'verified', reviewedBy: user.id, reviewedAt: now });
       // The activity counts for the year it ended, dated that day in WIB.
@@ -165,7 +165,7 @@ export class ExternalActivitiesService {
 
   async reject(user: AuthUser, scope: AccessScope, id: string, reason: string): Promise<ExternalActivityView> {
     await this.tx.run(async (m) => {
-      await this.reviewable(scope, id);
+      await this.reviewable(user, scope, id);
       await this.decided(m, id, {
         status: 'rejected',
         reviewedBy: user.id,
@@ -183,9 +183,14 @@ export class ExternalActivitiesService {
       throw new DomainException(LearningError.ACTIVITY_REVIEWED, 'The activity was already reviewed');
   }
 
-  private async reviewable(scope: AccessScope, id: string): Promise<ExternalActivity> {
+  /** An admin in whose region the activity lies, and not its own learner: no one verifies their own JP. */
+  private async reviewable(user: AuthUser, scope: AccessScope, id: string): Promise<ExternalActivity> {
     if (scope.kind === 'own') throw notFound();
-    return this.visible(scope, id);
+    const activity = await this.visible(scope, id);
+    if (activity.userId === user.id) {
+      throw new DomainException(LearningError.ACTIVITY_OWN, 'Your own activity is verified by another administrator');
+    }
+    return activity;
   }
 
   private async visible(scope: AccessScope, id: string): Promise<ExternalActivity> {
@@ -207,6 +212,16 @@ export class ExternalActivitiesService {
     }
     if (dto.endDate.slice(0, 10) > today) {
       problems.push({ field: 'endDate', rule: 'not_future', message: 'record an activity once it has ended' });
+    }
+    // Days are what a seminar or workshop converts to JP: no more than the dates span.
+    const span =
+      Math.round((Date.parse(dto.endDate.slice(0, 10)) - Date.parse(dto.startDate.slice(0, 10))) / 86_400_000) + 1;
+    if (dto.days !== undefined && span >= 1 && dto.days > span) {
+      problems.push({
+        field: 'days',
+        rule: 'within_dates',
+        message: `days must be at most ${span}, the days from startDate to endDate`,
+      });
     }
     return problems;
   }

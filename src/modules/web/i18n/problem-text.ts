@@ -110,6 +110,7 @@ const RULES_ID: Record<string, string> = {
   file_type: 'Jenis {field} tidak didukung: unggah PDF atau gambar.',
   image_type: 'Jenis {field} tidak didukung: unggah gambar JPEG atau PNG.',
   pair: '{field} harus diisi bersama kompetensinya.',
+  within_dates: '{field} melebihi jumlah hari dari tanggal mulai sampai tanggal selesai.',
   grade: '{field} bukan golongan yang sah untuk jenis pegawai ini.',
   quiet_hours: '{field} tidak sah: isi jam mulai dan jam selesai (JJ:MM).',
   response_shape: '{field} tidak sesuai dengan bentuk soalnya.',
