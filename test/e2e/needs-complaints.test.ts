@@ -212,7 +212,7 @@ describe('needs signals: public complaints per unit, theme and month', () => {
         .attach('file', Buffer.from(lines.join('\n')), 'pengaduan.csv');
     const bad = await csv([`${region.code};Loket;Sikap petugas;2026-4;3`]);
     expect(bad.status).toBe(422);
-    expect(bad.text).toContain('line 1: period');
+    expect(bad.text).toContain('Baris 1, Periode');
     const good = await csv([
       ...monthly(region, 'Poli umum', 'Sikap petugas', [4, 4, 4, 6]),
       ...monthly(region, 'Poli umum', 'Obat kosong', [5, 5, 5, 5]),

@@ -63,6 +63,7 @@ const FIELDS_ID: Record<string, string> = {
   golongan: 'Golongan',
   employeeType: 'Jenis pegawai',
   year: 'Tahun',
+  period: 'Periode',
   tahun: 'Tahun',
   predikat: 'Predikat',
   assessedOn: 'Tanggal penilaian',
