@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { isMysqlFamily, multiRowInsert, OnDuplicateKey, sqlValues } from '../../../../libs/database';
+import { forUpdateOn, multiRowInsert, OnDuplicateKey, sqlValues } from '../../../../libs/database';
 import { OrganisationApi } from '../../organisation/organisation.api';
 
 /** The stored leaf, locked for this transaction on MySQL (SQLite's single writer serialises). */
@@ -8,7 +8,7 @@ export function lockedLeaf<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   where: FindOptionsWhere<T>,
 ): Promise<T | null> {
-  return m.findOne(entity, { where, ...(isMysqlFamily(m.connection) ? { lock: { mode: 'pessimistic_write' } } : {}) });
+  return m.findOne(entity, { where, ...forUpdateOn(m) });
 }
 
 /** Rows per statement: the widest leaf has 11 columns, well under SQLite's 32,766 parameters. */
