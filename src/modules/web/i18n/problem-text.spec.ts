@@ -9,6 +9,11 @@ describe('a form problem as a page shows it', () => {
     [{ field: 'title', rule: 'isNotEmpty', message: 'title should not be empty' }, 'Judul wajib diisi.'],
     [{ field: 'line 4: nip', rule: 'unknown_nip', message: 'NIP 1 is not known' }, 'Baris 4, NIP: NIP 1 is not known'],
     [{ field: 'line 2', rule: 'gift', message: 'missing }' }, 'Baris 2: missing }'],
+    // A file rule keeps what the service expected (the kind or the size differs by upload).
+    [
+      { field: 'file', rule: 'file_type', message: 'expected an MP4 or WebM video' },
+      'Berkas: expected an MP4 or WebM video',
+    ],
     // No label: the generic wording would not explain it, so the service's own message stays.
     [{ field: 'modules', rule: 'not_empty', message: 'add at least one lesson' }, 'modules: add at least one lesson'],
   ])('in Indonesian: %o reads %s', (problem, text) => {

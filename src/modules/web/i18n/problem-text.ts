@@ -73,6 +73,11 @@ const FIELDS_ID: Record<string, string> = {
   currentPassword: 'Kata sandi sekarang',
 };
 
+/**
+ * Wording per rule, only where it holds wherever the rule is used. Rules whose message
+ * carries the particulars (a file's expected kind or size limit) are left out: their
+ * message stays, after the field's label.
+ */
 const RULES_ID: Record<string, string> = {
   required: '{field} wajib diisi.',
   isNotEmpty: '{field} wajib diisi.',
@@ -99,7 +104,7 @@ const RULES_ID: Record<string, string> = {
   format: 'Format {field} tidak sesuai.',
   exists: '{field} tidak ditemukan.',
   not_found: '{field} tidak ditemukan.',
-  known: '{field} tidak ada dalam kamus kompetensi.',
+  known: '{field} tidak dikenal.',
   known_competency: '{field} tidak ada dalam kamus kompetensi.',
   unique: '{field} sudah dipakai.',
   duplicate: '{field} muncul lebih dari sekali.',
@@ -108,8 +113,6 @@ const RULES_ID: Record<string, string> = {
   not_future: '{field} tidak boleh di masa depan: catat kegiatan setelah selesai.',
   past_date: '{field} tidak boleh di masa lalu.',
   due_date: '{field} tidak boleh di masa lalu.',
-  file_type: 'Jenis {field} tidak didukung: unggah PDF atau gambar.',
-  image_type: 'Jenis {field} tidak didukung: unggah gambar JPEG atau PNG.',
   pair: '{field} harus diisi bersama kompetensinya.',
   within_dates: '{field} melebihi jumlah hari dari tanggal mulai sampai tanggal selesai.',
   grade: '{field} bukan golongan yang sah untuk jenis pegawai ini.',
