@@ -44,10 +44,24 @@ export function xlsxCells<T>(columns: ExportColumn<T>[], row: T): Array<string |
   });
 }
 
+/**
+ * A title as an Excel sheet name: at most `max` characters (31 in all), none of / \ ? * : [ ],
+ * no apostrophe at either end. A unit named "Dinas Kominfo/Statistik" must not make a
+ * workbook Excel calls damaged.
+ */
+export function sheetNameOf(title: string, max = 31): string {
+  const name = title
+    .replace(/[/\\?*:[\]]/g, '-')
+    .slice(0, max)
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  return name || 'Sheet';
+}
+
 /** An XLSX workbook of one sheet; text cells protected as in CSV, the header row bold and frozen. */
 export async function toXlsx<T>(sheetName: string, columns: ExportColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
   const workbook = new Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetNameOf(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const row of rows) sheet.addRow(xlsxCells(columns, row));
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, c.header.length + 2))));

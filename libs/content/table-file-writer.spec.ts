@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { ExportColumn, toCsv } from './table-export';
+import { ExportColumn, toCsv, toXlsx } from './table-export';
 import { csvFileWriter, xlsxFileWriter } from './table-file-writer';
 
 type Row = { name: string; jp: number | null };
@@ -37,6 +37,19 @@ describe('table files written batch by batch', () => {
     const path = join(dir, 'empty.csv');
     expect(await csvFileWriter(path, columns).finish()).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('\uFEFFNama,JP\r\n');
+  });
+
+  it('XLSX names its sheet without the characters Excel refuses, so the workbook opens', async () => {
+    const path = join(dir, 'named.xlsx');
+    const writer = xlsxFileWriter(path, 'Daftar ASN Dinas Kominfo/Statistik [Kota]?', columns);
+    await writer.add(rows);
+    await writer.finish();
+    const book = new Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Daftar ASN Dinas Kominfo-Statis']);
+    const whole = new Workbook();
+    await whole.xlsx.load(await toXlsx("'Rekap: Medan/Belawan'", columns, rows));
+    expect(whole.worksheets.map((s) => s.name)).toEqual(['Rekap- Medan-Belawan']);
   });
 
   it('XLSX goes on in a new sheet with its header when one is full; text protected, numbers as numbers', async () => {

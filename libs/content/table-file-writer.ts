@@ -1,7 +1,7 @@
 import { createWriteStream, WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stream } from 'exceljs';
-import { csvLine, ExportColumn, xlsxCells } from './table-export';
+import { csvLine, ExportColumn, sheetNameOf, xlsxCells } from './table-export';
 
 /** Rows of an XLSX sheet below its header: Excel's limit is 1,048,576 rows in all. */
 export const XLSX_ROWS_PER_SHEET = 1_048_575;
@@ -54,7 +54,7 @@ export function xlsxFileWriter<T>(
   const openSheet = () => {
     sheets += 1;
     const suffix = sheets === 1 ? '' : ` (${sheets})`;
-    sheet = workbook.addWorksheet(`${title.slice(0, 31 - suffix.length)}${suffix}`, {
+    sheet = workbook.addWorksheet(`${sheetNameOf(title, 31 - suffix.length)}${suffix}`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.columns = columns.map((c) => ({ width: Math.min(60, Math.max(10, c.header.length + 2)) }));
