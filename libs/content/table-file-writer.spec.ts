@@ -48,7 +48,7 @@ describe('table files written batch by batch', () => {
     await book.xlsx.readFile(path);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Daftar ASN Dinas Kominfo-Statis']);
     const whole = new Workbook();
-    await whole.xlsx.load(await toXlsx("'Rekap: Medan/Belawan'", columns, rows));
+    await whole.xlsx.load((await toXlsx("'Rekap: Medan/Belawan'", columns, rows)) as unknown as ArrayBuffer);
     expect(whole.worksheets.map((s) => s.name)).toEqual(['Rekap- Medan-Belawan']);
   });
 
