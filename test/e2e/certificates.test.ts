@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import type { Response } from 'superagent';
 import { Certificate, CertificateEvent } from '../../src/modules/certification/entities';
 import { CertificateIssuer } from '../../src/modules/certification/issuance/certificate-issuer';
@@ -296,6 +297,19 @@ describe('certification: one certificate per completion, a PDF and a signed cred
       .buffer(true)
       .parse(binary);
     expect(countZipEntries(medanZip.body as Buffer)).toBe(0);
+
+    // Named by the WIB day it was asked on: at 01:00 WIB on 1 January that is already the new year.
+    const clock = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2026-12-31T18:00:00Z'));
+    const newYear = await as(tangselAdmin).post(
+      `/api/certification/courses/${first.course.courseId}/certificate-exports`,
+    );
+    await t.drain();
+    clock.mockRestore();
+    const named = await as(tangselAdmin)
+      .get(`/api/certification/certificate-exports/${newYear.body.id}/file`)
+      .buffer(true)
+      .parse(binary);
+    expect(named.headers['content-disposition']).toContain('-2027-01-01.zip');
   });
 
   it('lists certificates from elsewhere by linking the external activity evidence, not copying it', async () => {

@@ -284,6 +284,33 @@ describe(`monitoring: queued exports (${usesRedis() ? 'BullMQ on Redis' : 'in-pr
     expect(Number(files[0].n)).toBe(0);
   });
 
+  it('an admin moved to another region can no longer download an export of the old one', async () => {
+    const mover = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74' });
+    const res = await ask(mover, { kind: 'people', params: zeroJp('36.74'), format: 'csv' });
+    await t.drain();
+    expect((await download(mover, res.body.id)).status).toBe(200);
+    await t.dataSource.query('UPDATE user_account SET scope_region_code = ? WHERE id = ?', ['12.71', mover.user.id]);
+    expect((await download(mover, res.body.id)).status).toBe(404);
+  });
+
+  it('an export asked without a year keeps the year it was asked in, even when the job runs after midnight of 31 December', async () => {
+    const saved = now;
+    try {
+      now = new Date('2026-12-31T16:59:00Z'); // 23:59 WIB
+      const release = holdExports();
+      const res = await ask(admin, { kind: 'jp-children', params: { node: '36.74' }, format: 'xlsx' });
+      expect(res.status).toBe(202);
+      now = new Date('2026-12-31T17:01:00Z'); // 00:01 WIB, 1 January 2027
+      await release();
+      expect((await asUser(t, admin).get(`${API}/${res.body.id}`)).body.params.year).toBe(2026);
+      const workbook = new Workbook();
+      await workbook.xlsx.load((await download(admin, res.body.id)).body as ArrayBuffer);
+      expect(workbook.worksheets[0].name).toMatch(/^JP 2026 /);
+    } finally {
+      now = saved;
+    }
+  });
+
   it('rows are written to a draft batch by batch: a failure half way leaves no file, partial or whole', async () => {
     const people = t.get(PeopleService);
     const walk = people.walk.bind(people);

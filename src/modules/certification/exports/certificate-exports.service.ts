@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessScope, AuthUser } from '../../../../libs/auth';
-import { Clock, DomainException, newId } from '../../../../libs/common';
+import { Clock, DomainException, newId, wibDay } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
@@ -83,7 +83,7 @@ export class CertificateExportsService {
     }
     return {
       key: e.fileKey,
-      fileName: `sertifikat-${e.courseId.slice(0, 8)}-${e.createdAt.toISOString().slice(0, 10)}.zip`,
+      fileName: `sertifikat-${e.courseId.slice(0, 8)}-${wibDay(e.createdAt)}.zip`,
     };
   }
 

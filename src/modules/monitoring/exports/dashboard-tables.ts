@@ -70,7 +70,7 @@ export class DashboardTables {
     const year = params.year ?? wibYear(this.clock.now());
     const ask: DashboardAsk = { ...params, node: node.node, year };
     const table = (title: string, columns: ExportColumn<ExportRow>[], load: () => Promise<ExportRow[]>) =>
-      smallTable(`${title} ${node.name}`, node, columns, load);
+      smallTable(`${title} ${node.name}`, node, columns, load, year);
     const jp = () => this.dashboards.jp(scope, ask);
     switch (kind) {
       case 'jp-children':

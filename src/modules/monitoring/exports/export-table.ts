@@ -8,6 +8,8 @@ export interface ExportTable {
   title: string;
   /** The node the rows lie under (stored with the export, so the job re-checks the same node). */
   node: VisibleNode;
+  /** The year its rows are of, where it has one: stored with the export, so the job writes the year the admin asked for even after 1 January comes. */
+  year?: number;
   columns: ExportColumn<ExportRow>[];
   /** How many rows to expect (the progress bar's end). */
   total(): Promise<number>;
@@ -27,12 +29,14 @@ export function smallTable(
   node: VisibleNode,
   columns: ExportColumn<ExportRow>[],
   load: () => Promise<ExportRow[]>,
+  year?: number,
 ): ExportTable {
   let loaded: Promise<ExportRow[]> | null = null;
   const all = () => (loaded ??= load());
   return {
     title,
     node,
+    year,
     columns,
     total: async () => (await all()).length,
     async *batches(size) {

@@ -55,6 +55,7 @@ export class ExportTables {
     return {
       title: `Daftar ASN ${node.name}`,
       node,
+      year: 'year' in ask ? ask.year : undefined,
       columns,
       total: () => this.people.count(node, ask),
       batches: async function* (this: void, size: number) {

@@ -8,6 +8,7 @@ import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { MonExport } from '../entities';
 import { MonitoringError } from '../monitoring.errors';
 import { CreateExportDto } from './dto/export.dto';
+import { ExportKind } from './export-kinds';
 import { ExportTables } from './export-tables';
 
 /** An export as its owner sees it (never the storage key). */
@@ -53,7 +54,9 @@ export class ExportsService {
   async create(user: AuthUser, dto: CreateExportDto): Promise<ExportView> {
     const table = await this.tables.open(scopeOf(user), dto.kind, dto.params);
     // The resolved node is stored: the job checks that very node against the scope it re-reads.
-    const params = { ...dto.params, node: table.node.node };
+    // So is the year the table defaulted to: a job run after midnight of 31 December still
+    // writes the year the admin was looking at.
+    const params = { ...dto.params, node: table.node.node, ...(table.year !== undefined ? { year: table.year } : {}) };
     const row: MonExport = {
       id: newId(),
       requestedBy: user.id,
@@ -97,6 +100,9 @@ export class ExportsService {
   /** The stored file of a finished export: 404 for others, 409 while running, failed or expired. */
   async file(user: AuthUser, id: string): Promise<{ key: string; fileName: string; format: 'csv' | 'xlsx' }> {
     const row = await this.owned(user, id);
+    // Asked again as the job asked it, with the caller's scope as it is now: an admin moved to
+    // another region no longer downloads the people of the old one (404, as outside any scope).
+    await this.tables.open(scopeOf(user), row.kind as ExportKind, JSON.parse(row.params) as Record<string, unknown>);
     const expired = row.expiresAt !== null && row.expiresAt.getTime() <= this.clock.now().getTime();
     if (row.status !== 'done' || !row.fileKey || expired) {
       throw new DomainException(
