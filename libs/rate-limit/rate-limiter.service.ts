@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CommonError, DomainException } from '../common/errors';
 import { isMysqlFamily } from '../database/dialect';
+import { runRetryingDeadlocks } from '../database/deadlock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -45,7 +46,10 @@ export class RateLimiterService {
    * of the window's hits: however many arrive at once, no more than `limit` pass.
    */
   async consume(key: string, rule: RateLimitRule, message: string): Promise<void> {
-    const { count, blockedUntil } = await this.tx.run(async (m) => {
+    // The locking read of a key not counted yet locks the gap where it would go; concurrent
+    // first hits of keys in one gap (sign-ins of different people at once) can then deadlock
+    // on their inserts. The loser was rolled back whole and counts again.
+    const { count, blockedUntil } = await runRetryingDeadlocks(this.tx, async (m) => {
       const now = this.clock.now();
       const bucket = await this.lockedBucket(m, key);
       const expired = !bucket || now.getTime() - bucket.windowStartedAt.getTime() >= rule.windowMs;
