@@ -17,6 +17,7 @@ import { Monitoring1764760000000 } from './1764760000000-Monitoring';
 import { MonitoringSources1764770000000 } from './1764770000000-MonitoringSources';
 import { PeopleListOrder1764780000000 } from './1764780000000-PeopleListOrder';
 import { EvaluationTotalsCovered1764790000000 } from './1764790000000-EvaluationTotalsCovered';
+import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFrom';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MonitoringSources1764770000000,
   PeopleListOrder1764780000000,
   EvaluationTotalsCovered1764790000000,
+  SessionsValidFrom1764800000000,
 ];

@@ -79,6 +79,17 @@ describe('sign-in rate limits', () => {
     }
   });
 
+  it('signs in many people at the same moment, each counted under a lock without failing the others', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => givenUser(t)));
+    const statuses = await Promise.all(
+      people.map(
+        async (p) =>
+          (await t.http().post('/api/auth/login').send({ username: p.username, password: p.password })).status,
+      ),
+    );
+    expect(statuses).toEqual(people.map(() => 200));
+  });
+
   it('checks no more than three passwords however many guesses arrive at once', async () => {
     const person = await givenUser(t);
     const statuses = await Promise.all(
@@ -109,6 +120,41 @@ describe('sign-in rate limits', () => {
       await t.http().post('/api/auth/login').send({ username: victim.username, password: 'salah' });
     const res = await t.http().post('/api/auth/login').send({ username: other.username, password: other.password });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('changing the password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
+  });
+  afterAll(() => t.close());
+
+  const change = (auth: string, currentPassword: string, newPassword = 'kata-sandi-baru-2026') =>
+    t.http().post('/api/me/password').set('authorization', auth).send({ currentPassword, newPassword });
+
+  it('ends every session signed in before it: a stolen token stops working, a new sign-in works', async () => {
+    const person = await givenUser(t);
+    const stolen = person.auth;
+    expect((await t.http().get('/api/me').set('authorization', stolen)).status).toBe(200);
+    expect((await change(person.auth, person.password)).status).toBe(204);
+    expect((await t.http().get('/api/me').set('authorization', stolen)).status).toBe(401);
+    const again = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: person.username, password: 'kata-sandi-baru-2026' });
+    expect(again.status).toBe(200);
+    expect((await t.http().get('/api/me').set('authorization', `Bearer ${again.body.accessToken}`)).status).toBe(200);
+  });
+
+  it('lets a token guess the current password only as often as sign-in allows', async () => {
+    const person = await givenUser(t);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await change(person.auth, `tebakan-${i}`)).status);
+    expect(statuses).toEqual([422, 422, 422, 429]);
+    // Blocked for sign-in too: one allowance per person.
+    const login = await t.http().post('/api/auth/login').send({ username: person.username, password: person.password });
+    expect(login.status).toBe(429);
   });
 });
 

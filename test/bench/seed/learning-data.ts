@@ -202,6 +202,7 @@ export async function seedLearners(db: DataSource, count: number, nipPrefix = '9
       supervisorId: null,
       locale: 'id',
       active: true,
+      sessionsValidFrom: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -100,6 +100,7 @@ export async function seedNeedsRegion(db: DataSource, org: OrganisationApi, coun
       supervisorId: null,
       locale: 'id',
       active: true,
+      sessionsValidFrom: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { AppConfig, APP_CONFIG } from '../../../../libs/config';
-import { DomainException, MicroBatch } from '../../../../libs/common';
+import { Clock, DomainException, MicroBatch } from '../../../../libs/common';
 import { RateLimiterService, rateKey } from '../../../../libs/rate-limit';
 import { User } from '../entities';
 import { IdentityError } from '../identity.errors';
@@ -19,6 +19,8 @@ export interface AccessToken {
 
 export interface TokenClaims {
   sub: string;
+  /** Issued at, in milliseconds by the app's clock: sessions_valid_from is compared with it. */
+  at?: number;
 }
 
 /** Signs people in: NIP (with or without spaces) or e-mail, plus password, rate-limited per IP and per account. */
@@ -30,6 +32,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly limiter: RateLimiterService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(identifier: string, password: string, ip: string): Promise<AccessToken> {
@@ -40,7 +43,7 @@ export class AuthService {
     const user = await this.findByIdentifier(account);
     const ipKey = rateKey('login-ip', ip);
     // Per person, whichever of their NIP or e-mail is typed (per identifier when no one has it).
-    const accountKey = rateKey('login-account', user ? `user:${user.id}` : account);
+    const accountKey = user ? personRateKey(user.id) : rateKey('login-account', account);
 
     await this.limiter.assertNotBlocked([ipKey, accountKey], message);
     await this.limiter.consume(ipKey, { limit: maxAttemptsPerIp, windowMs }, message);
@@ -55,7 +58,7 @@ export class AuthService {
   }
 
   issue(user: User): AccessToken {
-    const claims: TokenClaims = { sub: user.id };
+    const claims: TokenClaims = { sub: user.id, at: this.clock.now().getTime() };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.auth.jwtTtlSeconds });
     return {
       accessToken,
@@ -71,19 +74,19 @@ export class AuthService {
    * looked up with one query (under an exam burst, one per dozens of requests; alone, at once).
    */
   async userForToken(claims: TokenClaims): Promise<AuthUser | null> {
-    return this.callers.add(claims.sub);
+    return this.callers.add(claims);
   }
 
-  private readonly callers = new MicroBatch<string, AuthUser | null>(
-    async (ids) => {
+  private readonly callers = new MicroBatch<TokenClaims, AuthUser | null>(
+    async (claims) => {
       const found = await this.users.find({
-        select: { id: true, role: true, scopeRegionCode: true, locale: true, active: true },
-        where: { id: In([...new Set(ids)]) },
+        select: { id: true, role: true, scopeRegionCode: true, locale: true, active: true, sessionsValidFrom: true },
+        where: { id: In([...new Set(claims.map((c) => c.sub))]) },
       });
       const byId = new Map(found.map((u) => [u.id, u]));
-      return ids.map((id) => {
-        const user = byId.get(id);
-        return user?.active ? toAuthUser(user) : null;
+      return claims.map(({ sub, at }) => {
+        const user = byId.get(sub);
+        return user?.active && issuedInTime(at, user.sessionsValidFrom) ? toAuthUser(user) : null;
       });
     },
     { maxSize: 100, windowMs: 0 },
@@ -94,10 +97,24 @@ export class AuthService {
   }
 }
 
+/**
+ * Was a token issued while its person's sessions count? A token without its issue time
+ * (made before tokens carried one) counts until sessions are ended the first time.
+ */
+export function issuedInTime(issuedAtMs: number | undefined, validFrom: Date | null): boolean {
+  if (!validFrom) return true;
+  return issuedAtMs !== undefined && issuedAtMs >= validFrom.getTime();
+}
+
 export function normaliseIdentifier(identifier: string): string {
   const trimmed = identifier.trim().toLowerCase();
   const compact = trimmed.replace(/ +/g, '');
   return /^\d{18}$/.test(compact) ? compact : trimmed;
+}
+
+/** The count of one person's password guesses, shared by sign-in and password change. */
+export function personRateKey(userId: string): string {
+  return rateKey('login-account', `user:${userId}`);
 }
 
 export function toAuthUser(user: User): AuthUser {

@@ -62,6 +62,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued before this are refused (set when the password changes); null: none is. */
+  @Column({ name: 'sessions_valid_from', type: 'datetime', precision: 3, nullable: true })
+  sessionsValidFrom: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
