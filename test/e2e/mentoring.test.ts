@@ -1,4 +1,5 @@
 import { Clock } from '../../libs/common';
+import { MentoringSession } from '../../src/modules/development-plans/mentoring/entities';
 import { OutboxMessage } from '../../libs/queue';
 import {
   asUser,
@@ -262,6 +263,17 @@ describe(`mentoring (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`,
       counts: { total: 2, confirmed: 1, disputed: 1, pending: 0 },
       totalJp: 1.3,
     });
+  });
+
+  it('stores a session sent twice at once (a double tap on a slow line) once, and credits it once', async () => {
+    const [mentor, mentee] = [await asn(), await asn()];
+    const id = await pairOne(mentor, mentee);
+    now = wib('2026-03-10');
+    const [a, b] = await Promise.all([logSession(mentor, id), logSession(mentor, id)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    expect(await t.dataSource.getRepository(MentoringSession).countBy({ pairingId: id })).toBe(1);
+    await t.drain();
   });
 
   it('refuses a session dated in the future or before the pairing started, with the field named', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { forUpdateOn, TransactionRunner } from '../../../../libs/database';
 import { CompetenciesApi } from '../../competencies/competencies.api';
 import { IdentityApi } from '../../identity/identity.api';
 import { LearningApi } from '../../learning/learning.api';
@@ -76,7 +76,20 @@ export class MentoringSessionsService {
     };
     const other = user.id === pairing.mentorId ? pairing.menteeId : pairing.mentorId;
     const names = await this.identity.namesOf([user.id]);
-    await this.tx.run(async (m) => {
+    const stored = await this.tx.run(async (m) => {
+      // The pairing is locked: one pair's logs are checked and written one at a time, so two
+      // sent together cannot both pass the limits, and a second tap finds the first.
+      await m.findOne(MentoringPairing, { where: { id: pairingId }, ...forUpdateOn(m) });
+      const repeated = await m.findOneBy(MentoringSession, {
+        pairingId,
+        loggedBy: user.id,
+        heldOn: session.heldOn,
+        topic: session.topic,
+        minutes: session.minutes,
+        status: 'pending',
+      });
+      // The same session still waiting for its answer: a double tap or a resent form, not a second meeting.
+      if (repeated) return repeated;
       await this.checkRoom(m, session);
       await m.createQueryBuilder().insert().into(MentoringSession).values(session).updateEntity(false).execute();
       await this.notifications.notify(m, {
@@ -91,8 +104,9 @@ export class MentoringSessionsService {
         },
         link: `/mentoring/${pairingId}`,
       });
+      return session;
     });
-    return sessionView(session, pairing, names, user.id);
+    return sessionView(stored, pairing, names, user.id);
   }
 
   /** The other side confirms: JP by the mentoring form's rule go to the mentee. Again: nothing more. */
