@@ -56,6 +56,16 @@ export class BullMqTransport implements JobTransport {
     return 'sent';
   }
 
+  undeliverable(message: OutboxMessage): string | null {
+    if (!this.queues.has(JOB_QUEUE[message.jobName as JobName])) return `no queue takes the job ${message.jobName}`;
+    try {
+      JSON.parse(message.payload);
+      return null;
+    } catch {
+      return 'the payload is not JSON';
+    }
+  }
+
   async deliverMany(messages: OutboxMessage[]): Promise<'sent'> {
     await this.ensureConnected();
     const byQueue = new Map<QueueName, OutboxMessage[]>();

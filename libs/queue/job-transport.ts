@@ -10,6 +10,12 @@ export interface JobTransport {
   deliver(message: OutboxMessage): Promise<'sent' | 'done'>;
   /** Hands over a whole claimed batch at once, where the transport can (one round trip per queue). */
   deliverMany?(messages: OutboxMessage[]): Promise<'sent'>;
+  /**
+   * Why a row can never be delivered (a job name no queue takes, say from a renamed job, or a
+   * payload that is not JSON), or null. The relay fails such a row for good instead of
+   * letting it fail, again and again, every batch it is claimed in.
+   */
+  undeliverable?(message: OutboxMessage): string | null;
   /** True when nothing handed over is still waiting or running (tests drain on it). */
   idle(): Promise<boolean>;
   close(): Promise<void>;

@@ -152,7 +152,14 @@ export class OutboxRelay {
     });
   }
 
-  private async deliverAll(messages: OutboxMessage[]): Promise<void> {
+  private async deliverAll(claimed: OutboxMessage[]): Promise<void> {
+    const messages: OutboxMessage[] = [];
+    for (const m of claimed) {
+      const problem = this.transport.undeliverable?.(m) ?? null;
+      if (problem) await this.recordUndeliverable(m, problem);
+      else messages.push(m);
+    }
+    if (messages.length === 0) return;
     if (this.transport.deliverMany) {
       // One round trip for the batch (BullMQ addBulk; jobIds still make duplicates no-ops).
       try {
@@ -190,6 +197,18 @@ export class OutboxRelay {
         OutboxMessage,
         { id: In(ids), claimedBy: this.relayId },
         { status, finishedAt: this.clock.now(), claimedUntil: null, lastError: null },
+      ),
+    );
+  }
+
+  /** A row no transport can ever take: failed for good, with why, and left for a person to look at. */
+  private async recordUndeliverable(message: OutboxMessage, problem: string): Promise<void> {
+    this.logger.error({ jobId: message.jobId, jobName: message.jobName }, `Outbox row cannot be delivered: ${problem}`);
+    await this.tx.run((m) =>
+      m.update(
+        OutboxMessage,
+        { id: message.id, claimedBy: this.relayId },
+        { status: 'failed', claimedBy: null, claimedUntil: null, lastError: problem.slice(0, 500) },
       ),
     );
   }

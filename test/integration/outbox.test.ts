@@ -1,4 +1,4 @@
-import { Clock } from '../../libs/common';
+import { Clock, newId } from '../../libs/common';
 import { TransactionRunner } from '../../libs/database';
 import { JOB_TRANSPORT, JobTransport, OutboxMessage, OutboxRelay, OutboxService } from '../../libs/queue';
 import { BullMqTransport } from '../../libs/queue/bullmq.transport';
@@ -186,5 +186,51 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     await repo.update({ id: row.id }, { availableAt: new Date(0) });
     await t.drain();
     expect((await repo.findOneByOrFail({ id: row.id })).status).toBe('sent');
+  });
+});
+
+(usesRedis() ? describe : describe.skip)('the outbox with a row no queue takes', () => {
+  // BullMQ hands a batch over at once: one undeliverable row must not fail its neighbours for ever.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_POLL_MS: '60000' });
+  });
+  afterAll(() => t.close());
+
+  it('fails that row for good, with why, and delivers the rows claimed with it', async () => {
+    await t.get(OutboxRelay).stop();
+    const repo = t.dataSource.getRepository(OutboxMessage);
+    const now = new Date();
+    // As a renamed job leaves it behind after a deploy.
+    await repo.insert({
+      id: newId(),
+      jobName: 'platform.renamed-long-ago',
+      jobId: 'platform.renamed-long-ago:1',
+      payload: '{}',
+      status: 'pending',
+      availableAt: new Date(now.getTime() - 60_000),
+      attempts: 0,
+      claimedBy: null,
+      claimedUntil: null,
+      lastError: null,
+      createdAt: now,
+      finishedAt: null,
+    });
+    for (const n of [1, 2, 3])
+      await t
+        .get(TransactionRunner)
+        .run((m) =>
+          t.get(OutboxService).enqueue(m, 'platform.housekeeping', { olderThanHours: 48 }, { jobId: `beside-${n}` }),
+        );
+    await t.get(OutboxRelay).relayDue();
+
+    const rows = (await repo.find({ order: { jobId: 'ASC' } })).filter((r) => /beside|renamed/.test(r.jobId));
+    expect(rows.map((r) => [r.jobId, r.status])).toEqual([
+      ['platform.housekeeping:beside-1', 'sent'],
+      ['platform.housekeeping:beside-2', 'sent'],
+      ['platform.housekeeping:beside-3', 'sent'],
+      ['platform.renamed-long-ago:1', 'failed'],
+    ]);
+    expect(rows[3].lastError).toContain('no queue takes the job platform.renamed-long-ago');
   });
 });
