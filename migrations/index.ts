@@ -18,6 +18,7 @@ import { MonitoringSources1764770000000 } from './1764770000000-MonitoringSource
 import { PeopleListOrder1764780000000 } from './1764780000000-PeopleListOrder';
 import { EvaluationTotalsCovered1764790000000 } from './1764790000000-EvaluationTotalsCovered';
 import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFrom';
+import { CertificateExportScope1764810000000 } from './1764810000000-CertificateExportScope';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PeopleListOrder1764780000000,
   EvaluationTotalsCovered1764790000000,
   SessionsValidFrom1764800000000,
+  CertificateExportScope1764810000000,
 ];

@@ -264,6 +264,20 @@ describe('certification: one certificate per completion, a PDF and a signed cred
     expect((await rows.findOneByOrFail({ id: before.certificate.id })).templateVersionId).toBeNull();
   });
 
+  it('refuses a ZIP to its admin once they have moved to another region (404), and gives it back when they return', async () => {
+    const { course } = await givenCompletion('Kursus Pindah Wilayah');
+    const mover = await givenUser(t, { role: 'unit_admin', scopeRegionCode: '36.74' });
+    const asked = await as(mover).post(`/api/certification/courses/${course.courseId}/certificate-exports`);
+    await t.drain();
+    const file = () =>
+      as(mover).get(`/api/certification/certificate-exports/${asked.body.id}/file`).buffer(true).parse(binary);
+    expect((await file()).status).toBe(200);
+    await t.dataSource.query('UPDATE user_account SET scope_region_code = ? WHERE id = ?', ['12.71', mover.user.id]);
+    expect((await file()).status).toBe(404);
+    await t.dataSource.query('UPDATE user_account SET scope_region_code = ? WHERE id = ?', ['36', mover.user.id]);
+    expect((await file()).status).toBe(200); // the province holds the city
+  });
+
   it('builds a ZIP of a course’s certificates for the admin who asked, within their region', async () => {
     const first = await givenCompletion('Kursus Unduh Massal');
     const second = await newLearner();

@@ -36,6 +36,10 @@ export class CertificateExport {
   @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
   finishedAt: Date | null;
 
+  /** The scope the ZIP holds: 'national' or a region code (null: built before it was kept). */
+  @Column({ name: 'built_for', type: 'varchar', length: 20, nullable: true })
+  builtFor: string | null;
+
   /** After this the file is deleted by housekeeping. */
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt: Date;

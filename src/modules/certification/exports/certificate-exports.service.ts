@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessScope, AuthUser } from '../../../../libs/auth';
+import { AccessScope, AuthUser, regionWithin, scopeOf } from '../../../../libs/auth';
 import { Clock, DomainException, newId, wibDay } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
@@ -63,6 +63,7 @@ export class CertificateExportsService {
       createdAt: now,
       finishedAt: null,
       expiresAt: new Date(now.getTime() + EXPORT_KEEP_HOURS * 3600_000),
+      builtFor: null,
     };
     await this.tx.run(async (m) => {
       await m.insert(CertificateExport, row);
@@ -76,8 +77,12 @@ export class CertificateExportsService {
     return exportView(await this.own(user, id));
   }
 
+  /** The ZIP for the admin who asked, while their scope still covers the one it was built for. */
   async file(user: AuthUser, id: string): Promise<{ key: string; fileName: string }> {
     const e = await this.own(user, id);
+    if (!coversBuiltScope(scopeOf(user), e.builtFor)) {
+      throw new DomainException(CertificationError.EXPORT_NOT_FOUND, 'No such export');
+    }
     if (e.status !== 'done' || !e.fileKey || e.expiresAt <= this.clock.now()) {
       throw new DomainException(CertificationError.EXPORT_NOT_READY, 'The ZIP is not ready (or has expired)');
     }
@@ -120,4 +125,11 @@ export class CertificateExportsService {
     }
     return rows.length;
   }
+}
+
+/** Does the caller's scope now cover the scope a ZIP was built for? (null: built before this was kept.) */
+function coversBuiltScope(scope: AccessScope, builtFor: string | null): boolean {
+  if (builtFor === null || scope.kind === 'national') return true;
+  if (scope.kind !== 'region' || builtFor === 'national') return false;
+  return regionWithin(builtFor, scope.regionCode);
 }

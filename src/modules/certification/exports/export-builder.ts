@@ -29,7 +29,10 @@ export class ExportBuilder {
     const job = await this.tx.run((m) => m.findOneBy(CertificateExport, { id: exportId }));
     if (!job || job.status === 'done') return;
     const scope = await this.requesterScope(job.requestedBy);
-    await this.tx.run((m) => m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0 }));
+    const builtFor = scope ? (scope.kind === 'region' ? scope.regionCode : 'national') : null;
+    await this.tx.run((m) =>
+      m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0, builtFor }),
+    );
     const zip = new ZipFile();
     const chunks: Buffer[] = [];
     const finished = new Promise<Buffer>((resolve, reject) => {
