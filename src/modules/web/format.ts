@@ -2,27 +2,22 @@ import type { Locale } from '../../../libs/common';
 
 /** Dates as people in Indonesia read them (WIB), in the page's language. */
 export function formatDate(value: string | Date | null, locale: Locale): string {
-  if (!value) return '-';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Asia/Jakarta',
-  }).format(new Date(value));
+  return value ? wibFormat(locale, {}).format(new Date(value)) : '-';
 }
 
 /** A moment with its WIB time, for what ends at an hour (a quiz closing, a timed attempt): "5 Oktober 2026 pukul 14.00 WIB". */
 export function formatDateTime(value: string | Date | null, locale: Locale): string {
-  if (!value) return '-';
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  return value ? `${wibFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(value))} WIB` : '-';
+}
+
+function wibFormat(locale: Locale, time: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...time,
     timeZone: 'Asia/Jakarta',
-  }).format(new Date(value));
-  return `${text} WIB`;
+  });
 }
 
 /** 2.5 → "2,5" in Indonesian, "2.5" in English. */

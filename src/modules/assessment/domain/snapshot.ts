@@ -19,6 +19,17 @@ export type SlotRule =
   | { kind: 'fixed'; questionId: string }
   | { kind: 'draw'; count: number; competencyCode: string | null; difficulty: Difficulty | null };
 
+/** Does a bank question fit a draw slot (its competency and difficulty, where the slot names them)? */
+export function drawMatches(
+  rule: Extract<SlotRule, { kind: 'draw' }>,
+  q: Pick<BankQuestion, 'competencyCode' | 'difficulty'>,
+): boolean {
+  return (
+    (rule.competencyCode === null || q.competencyCode === rule.competencyCode) &&
+    (rule.difficulty === null || q.difficulty === rule.difficulty)
+  );
+}
+
 export interface SnapshotOptions {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
@@ -56,12 +67,7 @@ export function buildSnapshot(rules: SlotRule[], bank: BankQuestion[], options: 
   });
   rules.forEach((rule, index) => {
     if (rule.kind !== 'draw') return;
-    const pool = bank.filter(
-      (q) =>
-        !used.has(q.id) &&
-        (rule.competencyCode === null || q.competencyCode === rule.competencyCode) &&
-        (rule.difficulty === null || q.difficulty === rule.difficulty),
-    );
+    const pool = bank.filter((q) => !used.has(q.id) && drawMatches(rule, q));
     if (pool.length < rule.count) throw new NotEnoughQuestions(index, rule.count, pool.length);
     for (const q of shuffle(pool, options.random).slice(0, rule.count)) {
       used.add(q.id);

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, LessonView } from '../../catalog/catalog.api';
 import { AssessmentError } from '../assessment.errors';
 import { CourseEditors } from '../course-editors';
-import { SlotRule } from '../domain/snapshot';
+import { drawMatches, SlotRule } from '../domain/snapshot';
 import { QuizDto, SlotDto } from '../dto/quiz.dto';
 import { Question, Quiz } from '../entities';
 import { QuizView, quizView } from './quiz.view';
@@ -172,14 +172,7 @@ type PoolQuestion = Pick<Question, 'id' | 'competencyCode' | 'difficulty'>;
  */
 function questionsLeftForDraw(rules: SlotRule[], index: number, live: PoolQuestion[], fixedIds: string[]): number {
   const poolOf = (rule: SlotRule) =>
-    rule.kind !== 'draw'
-      ? []
-      : live.filter(
-          (q) =>
-            !fixedIds.includes(q.id) &&
-            (rule.competencyCode === null || q.competencyCode === rule.competencyCode) &&
-            (rule.difficulty === null || q.difficulty === rule.difficulty),
-        );
+    rule.kind !== 'draw' ? [] : live.filter((q) => !fixedIds.includes(q.id) && drawMatches(rule, q));
   const mine = poolOf(rules[index]);
   const ids = new Set(mine.map((q) => q.id));
   let taken = 0;
