@@ -333,5 +333,50 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const regraded = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
       expect(regraded.body.result).toMatchObject({ score: 3, max: 4 });
     });
+
+    it('a regrade also fixes the key of attempts still in progress or waiting for their grading', async () => {
+      const course = await givenQuizCourse(t, instructor.auth);
+      const stillAnswering = await enrolled(course.courseId);
+      const submitsLater = await enrolled(course.courseId);
+      const open = await as(stillAnswering).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      const queued = await as(submitsLater).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+
+      const fixed = await as(instructor).put(
+        `/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`,
+        {
+          type: 'single',
+          stem: 'Apa kepanjangan ASN?',
+          points: 2,
+          options: [
+            { text: 'Aparatur Sipil Negara' },
+            { text: 'Aparat Sipil Nasional', correct: true },
+            { text: 'Anggota Sipil Negara' },
+          ],
+        },
+      );
+      expect(fixed.status).toBe(200);
+      const regrade = await as(instructor).post(
+        `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`,
+      );
+      expect(regrade.status).toBe(202);
+      // Submitted after the regrade was asked: its grading job is queued behind the regrade.
+      const answers = { '0': 'b', '1': true, '2': 'x' };
+      await as(submitsLater).post(`/api/assessment/attempts/${queued.body.id}/submit`, { responses: answers });
+      await t.drain();
+      const progress = await as(instructor).get(
+        `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades/${regrade.body.id}`,
+      );
+      expect(progress.body).toMatchObject({ status: 'done', total: 2, done: 2 });
+
+      await as(stillAnswering).post(`/api/assessment/attempts/${open.body.id}/submit`, { responses: answers });
+      await t.drain();
+      for (const [who, attempt] of [
+        [submitsLater, queued],
+        [stillAnswering, open],
+      ] as const) {
+        const graded = await as(who).get(`/api/assessment/attempts/${attempt.body.id}`);
+        expect(graded.body.result).toMatchObject({ score: 3, max: 4 });
+      }
+    });
   });
 });

@@ -16,6 +16,12 @@ import { marksOf } from './grading.service';
 
 const PAGE = 200;
 const REGRADABLE: QuizAttempt['status'][] = ['graded', 'awaiting_manual'];
+/**
+ * Not graded yet: a regrade fixes the key frozen in them, so that their grading, when it
+ * comes, uses the fixed key too.
+ */
+const UNGRADED: QuizAttempt['status'][] = ['in_progress', 'submitted'];
+const REACHED = [...REGRADABLE, ...UNGRADED];
 
 export interface RegradeView {
   id: string;
@@ -50,7 +56,7 @@ export class RegradesService {
       const running = await m.findOneBy(RegradeRun, { quizId, status: In(['queued', 'running']) });
       if (running)
         throw new DomainException(AssessmentError.REGRADE_RUNNING, 'A regrade of this quiz is already running');
-      const total = await m.countBy(QuizAttempt, { quizId, status: In(REGRADABLE) });
+      const total = await m.countBy(QuizAttempt, { quizId, status: In(REACHED) });
       const run: RegradeRun = {
         id: newId(),
         quizId,
@@ -83,16 +89,21 @@ export class RegradesService {
         const run = await m.findOneBy(RegradeRun, { id: regradeId });
         if (!run || run.status === 'done') return false;
         const attempts = await m.find(QuizAttempt, {
-          where: { quizId: run.quizId, status: In(REGRADABLE), ...(run.cursor ? { id: MoreThan(run.cursor) } : {}) },
+          where: { quizId: run.quizId, status: In(REACHED), ...(run.cursor ? { id: MoreThan(run.cursor) } : {}) },
           order: { id: 'ASC' },
           take: PAGE,
-          // Locked like a mark's read, so that a mark given meanwhile waits and is not skipped.
+          // Locked like a mark's read and grading's, so that a mark given or a grade written
+          // meanwhile waits, and is not skipped or written with the old key.
           ...forUpdateOn(m),
         });
         const keys = await this.currentKeys(m, attempts);
         let changed = 0;
         for (const attempt of attempts) {
           const snapshot = withFixedKeys(snapshotOf(attempt), keys);
+          if (UNGRADED.includes(attempt.status)) {
+            await this.fixFrozenKeys(m, attempt, snapshot);
+            continue;
+          }
           const score = scoreAttempt(
             snapshot,
             JSON.parse(attempt.responsesJson) as Record<string, Response>,
@@ -132,6 +143,13 @@ export class RegradesService {
       });
       if (!more) return;
     }
+  }
+
+  /** An attempt not graded yet keeps its questions and answers; only the key frozen in it is fixed. */
+  private async fixFrozenKeys(m: EntityManager, attempt: QuizAttempt, snapshot: FrozenQuestion[]): Promise<void> {
+    const fixed = JSON.stringify(snapshot);
+    if (fixed === attempt.snapshotJson) return;
+    await m.update(QuizAttempt, { id: attempt.id, status: attempt.status }, { snapshotJson: fixed });
   }
 
   private async currentKeys(m: EntityManager, attempts: QuizAttempt[]) {
