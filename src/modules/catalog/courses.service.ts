@@ -3,7 +3,7 @@ import { AuthUser } from '../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../libs/common';
 import { TransactionRunner } from '../../../libs/database';
 import { EntityManager } from 'typeorm';
-import { CompetenciesApi } from '../competencies/competencies.api';
+import { CompetenciesApi, CompetencySummary } from '../competencies/competencies.api';
 import { IdentityApi } from '../identity/identity.api';
 import { CatalogError } from './catalog.errors';
 import { CourseAccess } from './course-access';
@@ -42,6 +42,7 @@ export class CoursesService {
 
   async create(user: AuthUser, dto: CourseDraftDto): Promise<AuthoringView> {
     const pillars = await this.pillarsOf(dto);
+    refuseRetired(dto, pillars, new Set());
     const me = await this.identity.getUser({ kind: 'own', userId: user.id }, user.id);
     const now = this.clock.now();
     const courseId = newId();
@@ -81,6 +82,8 @@ export class CoursesService {
     await this.tx.run(async (m) => {
       const course = await this.access.editable(m, user, courseId, true);
       const draft = await this.drafts.draftOf(m, course);
+      const kept = await m.findBy(CourseCompetency, { versionId: draft.id });
+      refuseRetired(dto, pillars, new Set(kept.map((c) => c.competencyCode)));
       await m.update(CourseVersion, { id: draft.id }, { ...this.fields(dto), updatedAt: this.clock.now() });
       await m.delete(CourseCompetency, { versionId: draft.id });
       await m.delete(CourseAudience, { versionId: draft.id });
@@ -192,9 +195,9 @@ export class CoursesService {
     };
   }
 
-  private async pillarsOf(dto: CourseDraftDto): Promise<Map<string, string>> {
+  private async pillarsOf(dto: CourseDraftDto): Promise<Map<string, CompetencySummary>> {
     const codes = dto.competencies.map((c) => c.code);
-    const known = new Map((await this.competencies.summaries(codes)).map((c) => [c.code, c.pillar as string]));
+    const known = new Map((await this.competencies.summaries(codes)).map((c) => [c.code, c]));
     const fields = dto.competencies
       .map((c, i) => ({ c, i }))
       .filter(({ c }) => !known.has(c.code))
@@ -209,7 +212,12 @@ export class CoursesService {
     return known;
   }
 
-  private async writeLists(m: EntityManager, versionId: string, dto: CourseDraftDto, pillars: Map<string, string>) {
+  private async writeLists(
+    m: EntityManager,
+    versionId: string,
+    dto: CourseDraftDto,
+    pillars: Map<string, CompetencySummary>,
+  ) {
     const competencies = new Map(dto.competencies.map((c) => [c.code, c.level]));
     if (competencies.size) {
       await m.insert(
@@ -218,7 +226,7 @@ export class CoursesService {
           versionId,
           competencyCode,
           level,
-          pillar: pillars.get(competencyCode) as CourseCompetency['pillar'],
+          pillar: pillars.get(competencyCode)!.pillar as CourseCompetency['pillar'],
         })),
       );
     }
@@ -230,4 +238,13 @@ export class CoursesService {
     ];
     if (rows.length) await m.insert(CourseAudience, rows);
   }
+}
+
+/** A retired competency stays on a course that already had it, but cannot be newly chosen. */
+function refuseRetired(dto: CourseDraftDto, known: Map<string, CompetencySummary>, kept: Set<string>): void {
+  const fields = dto.competencies
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => known.get(c.code)?.active === false && !kept.has(c.code))
+    .map(({ c, i }) => ({ field: `competencies.${i}.code`, rule: 'active', message: `${c.code} is retired` }));
+  if (fields.length > 0) throw new DomainException(CatalogError.UNKNOWN_COMPETENCY, 'Retired competencies', { fields });
 }

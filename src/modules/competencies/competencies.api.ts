@@ -14,8 +14,19 @@ export class CompetenciesApi {
     return this.competencies.unknownCodes(codes);
   }
 
+  /** Every competency, retired ones too: for showing names. */
   all(): Promise<CompetencySummary[]> {
     return this.competencies.allSummaries();
+  }
+
+  /** For a picker: the active competencies, plus those already chosen in the form it shows. */
+  offered(chosen: Array<string | undefined | null> = []): Promise<CompetencySummary[]> {
+    return this.competencies.offeredSummaries(chosen.filter((c): c is string => !!c));
+  }
+
+  /** Which of these codes are retired: a new choice of one is refused. */
+  retiredCodes(codes: string[]): Promise<string[]> {
+    return this.competencies.retiredCodes(codes);
   }
 
   /** Code, name and pillar of each known code (unknown ones are left out). */

@@ -21,7 +21,11 @@ export interface CompetencySummary {
   code: string;
   name: string;
   pillar: Pillar;
+  /** False once retired: kept for what already refers to it, no longer offered for new choices. */
+  active: boolean;
 }
+
+const summaryOf = ({ code, name, pillar, active }: Competency): CompetencySummary => ({ code, name, pillar, active });
 
 @Injectable()
 export class CompetenciesService {
@@ -104,13 +108,29 @@ export class CompetenciesService {
   async summaries(codes: string[]): Promise<CompetencySummary[]> {
     if (codes.length === 0) return [];
     const rows = await this.competencies.find({ where: { code: In(codes) }, order: { code: 'ASC' } });
-    return rows.map(({ code, name, pillar }) => ({ code, name, pillar }));
+    return rows.map(summaryOf);
   }
 
-  /** Every competency, for pickers (the dictionary holds tens to a few hundred entries). */
+  /** Every competency, retired ones too, for names (the dictionary holds tens to a few hundred entries). */
   async allSummaries(): Promise<CompetencySummary[]> {
     const rows = await this.competencies.find({ order: { pillar: 'ASC', code: 'ASC' }, take: 1000 });
-    return rows.map(({ code, name, pillar }) => ({ code, name, pillar }));
+    return rows.map(summaryOf);
+  }
+
+  /**
+   * What a picker offers: the active competencies, and those of `chosen` even if retired, so
+   * that a form showing an earlier choice keeps it instead of dropping it on save.
+   */
+  async offeredSummaries(chosen: string[]): Promise<CompetencySummary[]> {
+    const keep = new Set(chosen);
+    return (await this.allSummaries()).filter((c) => c.active || keep.has(c.code));
+  }
+
+  /** Which of these codes are retired. */
+  async retiredCodes(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.competencies.findBy({ code: In(codes), active: false });
+    return rows.map((c) => c.code);
   }
 
   async unknownCodes(codes: string[]): Promise<string[]> {

@@ -274,7 +274,7 @@ export class AuthoringPagesController {
     const ctx = pageContext(req, reply, user);
     const [mine, competencies] = await Promise.all([
       this.courses.listMine(user, { page: 1, pageSize: 100 }),
-      this.competencies.all(),
+      this.competencies.offered(Object.keys(values.levels)),
     ]);
     await render(
       reply,
@@ -303,7 +303,7 @@ export class AuthoringPagesController {
   ) {
     const ctx = pageContext(req, reply, user);
     const [competencies, team] = await Promise.all([
-      this.competencies.all(),
+      this.competencies.offered(Object.keys(values.levels)),
       this.identity.namesOf(course.instructors.map((i) => i.userId)),
     ]);
     await render(

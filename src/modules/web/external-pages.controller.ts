@@ -62,7 +62,7 @@ export class ExternalPagesController {
     const ctx = pageContext(req, reply, user);
     const [forms, competencies, mine] = await Promise.all([
       this.forms.list(),
-      this.competencies.all(),
+      this.competencies.offered([values.competencyCode]),
       this.activities.mine(user.id, { page: 1, pageSize: 50 }),
     ]);
     await render(

@@ -53,7 +53,10 @@ export class LearnerPagesController {
     });
     const errors = await validate(query, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw validationFailed(flattenValidationErrors(errors));
-    const [page, competencies] = await Promise.all([this.catalogue.search(user, query), this.competencies.all()]);
+    const [page, competencies] = await Promise.all([
+      this.catalogue.search(user, query),
+      this.competencies.offered([query.competency]),
+    ]);
     const params = new URLSearchParams(given);
     const pageUrl = (n: number) => {
       params.set('page', String(n));

@@ -115,7 +115,7 @@ export class MentoringAdminPagesController {
     if (state.status) query.status = state.status;
     const [page, competencies] = await Promise.all([
       this.pairings.regionPage(scopeOf(user), query),
-      this.competencies.all(),
+      this.competencies.offered([values.competencyCode]),
     ]);
     const created = /^created-(\d+)$/.exec(doneFlag(req) ?? '');
     const filter = state.status ? `status=${state.status}&` : '';

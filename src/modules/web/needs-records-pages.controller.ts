@@ -109,7 +109,7 @@ export class NeedsRecordsPagesController {
       this.assessments
         .list(scopeOf(user), q)
         .catch(() => ({ items: [], page: 1, pageSize: PAGE_SIZE, total: 0, totalPages: 0 })),
-      this.competencies.all(),
+      this.competencies.offered([values.competencyCode]),
     ]);
     const flag = doneFlag(req);
     await render(

@@ -65,7 +65,7 @@ export class PlanPageView {
   private async choices(plan: PlanView, gapCodes: string[]) {
     const codes = [...new Set([...plan.goals.map((g) => g.competencyCode), ...gapCodes])];
     const [competencies, courses, forms] = await Promise.all([
-      this.competencies.all(),
+      this.competencies.offered(),
       this.catalog.coursesForCompetencies(codes),
       this.learning.developmentForms(),
     ]);

@@ -35,9 +35,15 @@ export class MentoringPairingsService {
   /** One pairing per mentee; all or none (a duplicate or an unknown person refuses the lot). */
   async create(user: AuthUser, scope: AccessScope, dto: CreatePairingDto): Promise<PairingView[]> {
     const code = dto.competencyCode;
-    if ((await this.competencies.summaries([code])).length === 0) {
+    const [competency] = await this.competencies.summaries([code]);
+    if (!competency) {
       throw new DomainException(MentoringError.MENTORING_COMPETENCY_UNKNOWN, `No competency ${code}`, {
         fields: [{ field: 'competencyCode', rule: 'exists', message: 'competencyCode is not in the dictionary' }],
+      });
+    }
+    if (!competency.active) {
+      throw new DomainException(MentoringError.MENTORING_COMPETENCY_UNKNOWN, `Competency ${code} is retired`, {
+        fields: [{ field: 'competencyCode', rule: 'active', message: 'competencyCode is retired' }],
       });
     }
     const mentorNip = digitsOf(dto.mentorNip);

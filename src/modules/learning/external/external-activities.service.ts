@@ -44,12 +44,15 @@ export class ExternalActivitiesService {
     const form = await this.forms.get(dto.formCode).catch(() => null);
     if (!form || !form.active)
       problems.push({ field: 'formCode', rule: 'exists', message: `${dto.formCode} is not a form of development` });
-    if (dto.competencyCode && !(await this.competencies.summaries([dto.competencyCode])).length) {
+    const [competency] = dto.competencyCode ? await this.competencies.summaries([dto.competencyCode]) : [];
+    if (dto.competencyCode && !competency) {
       problems.push({
         field: 'competencyCode',
         rule: 'exists',
         message: `${dto.competencyCode} is not in the dictionary`,
       });
+    } else if (competency && !competency.active) {
+      problems.push({ field: 'competencyCode', rule: 'active', message: `${competency.code} is retired` });
     }
     if (!dto.competencyCode !== (dto.level === undefined)) {
       problems.push({ field: 'level', rule: 'pair', message: 'give the competency and its level together' });

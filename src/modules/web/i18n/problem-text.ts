@@ -106,6 +106,7 @@ const RULES_ID: Record<string, string> = {
   not_found: '{field} tidak ditemukan.',
   known: '{field} tidak dikenal.',
   known_competency: '{field} tidak ada dalam kamus kompetensi.',
+  active: '{field} sudah tidak berlaku dan tidak dapat dipilih lagi.',
   unique: '{field} sudah dipakai.',
   duplicate: '{field} muncul lebih dari sekali.',
   unknown_field: '{field} tidak dikenal dan tidak disimpan.',

@@ -175,7 +175,8 @@ export class QuestionnaireAnswersService {
       ),
     );
     const include = (c: CompetencySummary) =>
-      required.has(c.code) || ((kind === 'training-needs' || required.size === 0) && GENERAL_PILLARS.has(c.pillar));
+      required.has(c.code) ||
+      (c.active && (kind === 'training-needs' || required.size === 0) && GENERAL_PILLARS.has(c.pillar));
     return dictionary.filter(include).map((c) => ({ ...c, requiredLevel: required.get(c.code) ?? null }));
   }
 

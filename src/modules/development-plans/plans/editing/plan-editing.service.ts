@@ -39,6 +39,11 @@ export class PlanEditingService {
         fields: [{ field: 'competencyCode', rule: 'known', message: 'competencyCode is not in the dictionary' }],
       });
     }
+    if ((await this.competencies.retiredCodes([dto.competencyCode])).length) {
+      throw new DomainException(PlansError.COMPETENCY_UNKNOWN, `Competency ${dto.competencyCode} is retired`, {
+        fields: [{ field: 'competencyCode', rule: 'active', message: 'competencyCode is retired' }],
+      });
+    }
     const evidence = await this.learning.evidenceOf([user.id]);
     const baseline = Math.max(
       0,
