@@ -316,6 +316,13 @@ describe('development plans: proposal, participation, workflow and scope', () =>
       jp: 8,
       competencies: [{ code: 'M.05', level: 4 }],
     });
+    // Cheaper, but archived: no longer in anyone's catalogue, so never proposed.
+    const archived = await givenPublishedCourse(t, instructor.auth, {
+      title: 'Pelayanan Publik Kilat',
+      jp: 1,
+      competencies: [{ code: 'M.05', level: 3 }],
+    });
+    expect((await as(instructor).post(`/api/catalog/courses/${archived.courseId}/archive`)).status).toBe(204);
     const email = `posisi${Date.now()}@uji.bina.id`;
     const user = await t.get(IdentityApi).provisionAccount({
       name: 'Pegawai Berjabatan',
@@ -344,6 +351,7 @@ describe('development plans: proposal, participation, workflow and scope', () =>
     const suggested = plan.activities.filter((a: Plan) => a.kind === 'course').map((a: Plan) => a.title);
     expect(suggested).toContain('Pelayanan Publik Prima');
     expect(suggested).not.toContain('Pelayanan Publik Lanjutan');
+    expect(suggested).not.toContain('Pelayanan Publik Kilat');
     expect(plan.events[0]).toMatchObject({ action: 'created' });
   });
 

@@ -176,7 +176,8 @@ export class CatalogApi {
     const rows = await this.tx.run((m) =>
       m
         .createQueryBuilder(CourseCompetency, 'cc')
-        .innerJoin(Course, 'c', 'c.published_version_id = cc.version_id')
+        // An archived course keeps its published version but is in no one's catalogue.
+        .innerJoin(Course, 'c', "c.published_version_id = cc.version_id AND c.status = 'published'")
         .innerJoin(CourseVersion, 'v', 'v.id = cc.version_id')
         .select('c.id', 'courseId')
         .addSelect('v.title', 'title')
