@@ -22,10 +22,20 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/**
+ * A number of hops becomes a function: Fastify ignores a bare hop count (it cannot check the
+ * peer), while a deployment behind its one load balancer, reachable only through it, needs
+ * exactly "the address the nearest proxy saw".
+ */
+function proxyTrust(trust: AppConfig['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function createHttpApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const root = createRootLogger(config, options.logStream);
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
     genReqId: (req: IncomingMessage) => {
       const id = requestIdFor(req);

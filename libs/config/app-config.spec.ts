@@ -144,4 +144,13 @@ describe('certificate signing keys', () => {
     expect(problems).toContain(variable);
     for (const value of Object.values(given)) expect(problems).not.toContain(value.slice(0, 40));
   });
+
+  it('trusts only the load balancer in front for TRUST_PROXY=true, and takes hops or proxy addresses', () => {
+    const trust = (value: string) => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 192.168.1.1')).toBe('10.0.0.0/8,192.168.1.1');
+    expect(problemsOf({ TRUST_PROXY: 'yes please' })).toEqual([expect.stringContaining('TRUST_PROXY')]);
+  });
 });

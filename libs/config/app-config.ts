@@ -12,7 +12,8 @@ export interface AppConfig {
   role: AppRole;
   port: number;
   host: string;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a number of hops, or the proxies' addresses. */
+  trustProxy: false | number | string;
   publicUrl: string;
   dataDir: string;
   database: DatabaseConfig;
@@ -59,6 +60,18 @@ function describe(errors: ValidationError[]): string[] {
 const bool = (value: string | undefined, fallback: boolean) =>
   value === undefined ? fallback : value === 'true' || value === '1';
 
+/**
+ * `true` means the one load balancer in front: trusting every hop instead (Fastify's `true`)
+ * would take the left-most X-Forwarded-For entry, which the client writes, as its address,
+ * and a made-up header on each request would escape every per-IP limit.
+ */
+function trustedProxies(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.replace(/\s+/g, '');
+}
+
 /** Validates the environment and returns the typed configuration, or throws ConfigError. */
 export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
@@ -85,7 +98,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv | Record<string, string | unde
     role: vars.APP_ROLE ?? 'all',
     port,
     host: vars.HOST ?? '0.0.0.0',
-    trustProxy: bool(vars.TRUST_PROXY, false),
+    trustProxy: trustedProxies(vars.TRUST_PROXY),
     publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir,
     database,

@@ -97,9 +97,14 @@ export class EnvironmentVariables {
   @IsBooleanString()
   COOKIE_SECURE?: string;
 
-  /** Behind a load balancer: trust X-Forwarded-For for the client IP (login rate limits key on it). */
+  /**
+   * Behind a load balancer: which X-Forwarded-For hops to trust for the client IP (the rate
+   * limits key on it). `true` or a number of hops, or the proxies' addresses / CIDRs.
+   */
   @IsOptional()
-  @IsBooleanString()
+  @Matches(/^(true|false|0|[1-9]|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of proxy hops or a list of proxy addresses',
+  })
   TRUST_PROXY?: string;
 
   @IsOptional()

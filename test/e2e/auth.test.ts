@@ -177,3 +177,31 @@ describe('sign-in rate limit per IP address', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 });
+
+describe('sign-in rate limit per IP address behind a load balancer (TRUST_PROXY=true)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      TRUST_PROXY: 'true',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+    });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (forwardedFor: string, i: number) =>
+    t
+      .http()
+      .post('/api/auth/login')
+      .set('x-forwarded-for', forwardedFor)
+      .send({ username: `tebak${i}@uji.bina.id`, password: 'salah' });
+
+  it('keys on the address the load balancer saw, not on what the client wrote before it', async () => {
+    // The client writes a new address each time; the load balancer appends the one it saw.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(`10.9.8.${i}, 203.0.113.7`, i)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Another client behind the same load balancer is not held back by the first one.
+    expect((await attempt('203.0.113.8', 9)).status).toBe(401);
+  });
+});
