@@ -8,6 +8,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   signInThroughPages,
@@ -115,6 +116,48 @@ describe('the quiz pages', () => {
       .send({ r0: 'a' });
     expect(late.status).toBe(409);
     await t.drain();
+  });
+
+  it('saves every other answer while an ordering question is half done, and names it on submit', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      questions: [
+        SAMPLE_QUESTIONS[0],
+        { type: 'ordering', stem: 'Urutkan tahap SKP', items: ['Perencanaan', 'Pelaksanaan', 'Penilaian'] },
+      ],
+      quiz: { shuffleQuestions: false },
+    });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const intro = await agent.get(`/kuis/${course.quizId}`);
+    const started = await agent
+      .post(`/kuis/${course.quizId}/mulai`)
+      .type('form')
+      .send({ _csrf: csrfOf(intro.text) });
+    const attemptUrl = started.headers.location as string;
+    const page = await agent.get(attemptUrl);
+    const items = [...page.text.matchAll(/name="r1\.([^"]+)"/g)].map((m) => m[1]);
+    expect(items).toHaveLength(3);
+    const token = csrfOf(page.text);
+
+    // Autosave with one of three items placed: the other answer is still stored.
+    const autosave = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', token)
+      .type('form')
+      .send({ r0: 'b', [`r1.${items[0]}`]: '1' });
+    expect(autosave.status).toBe(200);
+
+    const submitted = await agent
+      .post(`${attemptUrl}/kirim`)
+      .type('form')
+      .send({ _csrf: token, r0: 'a', [`r1.${items[0]}`]: '1', [`r1.${items[1]}`]: '1' });
+    expect(submitted.status).toBe(422);
+    expect(submitted.text).toContain('Soal 2: beri setiap butir nomor urut sendiri sebelum mengirim.');
+    // Not submitted, and the answer typed with it is kept.
+    expect(submitted.text).toMatch(/value="a" checked/);
+    const state = await asUser(t, learner).get(`/api/assessment/attempts/${attemptUrl.split('/').pop()}`);
+    expect(state.body).toMatchObject({ status: 'in_progress', responses: { '0': 'a' } });
+    expect(state.body.responses).not.toHaveProperty('1');
   });
 
   it("judges by the quiz's grading method: a good second attempt does not pass an averaged quiz, and the page does not keep reloading", async () => {

@@ -1,5 +1,5 @@
 import type { LearnerQuestion } from '../assessment/attempts/attempt.view';
-import { responsesFromForm } from './quiz-form';
+import { readQuizForm, responsesFromForm } from './quiz-form';
 
 const q = (slot: number, type: LearnerQuestion['type'], extra: Partial<LearnerQuestion> = {}): LearnerQuestion => ({
   slot,
@@ -72,8 +72,20 @@ describe('responsesFromForm', () => {
     expect(responsesFromForm(body, questions)).toMatchObject(expected);
   });
 
-  it('keeps an incomplete ordering incomplete, so that the API can name the question', () => {
-    expect(responsesFromForm({ 'r7.x1': '1', 'r7.x2': '' }, questions)[7]).toEqual(['x1']);
+  it('sends a partly placed or tied ordering as not answered yet, and names its slot', () => {
+    for (const body of [
+      { 'r7.x1': '1', 'r7.x2': '' },
+      { 'r7.x1': '1', 'r7.x2': '1', 'r7.x3': '2' },
+    ]) {
+      expect(readQuizForm({ ...body, r3: 'Pancasila' }, questions)).toMatchObject({
+        responses: { 3: 'Pancasila', 7: null },
+        unfinished: [7],
+      });
+    }
+    expect(readQuizForm({ 'r7.x1': '2', 'r7.x2': '3', 'r7.x3': '1' }, questions)).toMatchObject({
+      responses: { 7: ['x3', 'x1', 'x2'] },
+      unfinished: [],
+    });
   });
 
   it('bounds text answers', () => {

@@ -9,6 +9,19 @@ const TEXT_MAX = { short: 500, numeric: 500, essay: 20_000 } as const;
  * for matching prompts and ordering items (the item's position, 1..n).
  */
 export function responsesFromForm(body: unknown, questions: LearnerQuestion[]): Record<string, unknown> {
+  return readQuizForm(body, questions).responses;
+}
+
+/**
+ * The form's answers, and the slots of ordering questions only partly placed (an item
+ * without a position, or two items at one): those are sent as not answered yet, so that
+ * one half-done question never holds back the saving of all the others.
+ */
+export function readQuizForm(
+  body: unknown,
+  questions: LearnerQuestion[],
+): { responses: Record<string, unknown>; unfinished: number[] } {
+  const unfinished: number[] = [];
   const form = (body ?? {}) as Record<string, unknown>;
   const one = (name: string): string | null => {
     const v = form[name];
@@ -56,11 +69,12 @@ export function responsesFromForm(body: unknown, questions: LearnerQuestion[]): 
         const placed = items
           .map((item) => ({ id: item.id, at: Number(one(`${name}.${item.id}`)) }))
           .filter((x) => Number.isInteger(x.at) && x.at >= 1);
-        // Unplaced or tied items are sent as they are: the API names the question that needs fixing.
-        out[q.slot] = placed.length ? placed.sort((a, b) => a.at - b.at).map((x) => x.id) : null;
+        const complete = placed.length === items.length && new Set(placed.map((x) => x.at)).size === items.length;
+        if (placed.length && !complete) unfinished.push(q.slot);
+        out[q.slot] = placed.length && complete ? placed.sort((a, b) => a.at - b.at).map((x) => x.id) : null;
         break;
       }
     }
   }
-  return out;
+  return { responses: out, unfinished };
 }

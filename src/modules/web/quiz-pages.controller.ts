@@ -2,14 +2,14 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '../../../libs/auth';
-import { DomainException, UuidParam } from '../../../libs/common';
+import { DomainException, UuidParam, validationFailed } from '../../../libs/common';
 import { AttemptsService } from '../assessment/attempts/attempts.service';
 import { LearnerCoursesService } from '../learning/enrolment/learner-courses.service';
 import { formatters } from './format';
 import { formProblems, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
-import { responsesFromForm } from './quiz-form';
+import { readQuizForm } from './quiz-form';
 
 /**
  * Taking a quiz on a phone: the intro, the attempt (a plain form that works without
@@ -67,7 +67,7 @@ export class QuizPagesController {
     const background = (req.headers.accept ?? '').includes('application/json');
     const current = await this.attempts.get(user, attemptId);
     try {
-      const saved = await this.attempts.save(user, attemptId, responsesFromForm(req.body, current.questions));
+      const saved = await this.attempts.save(user, attemptId, readQuizForm(req.body, current.questions).responses);
       if (background) return reply.status(200).send(saved);
       await seeOther(reply, `/kuis/percobaan/${attemptId}?ok=saved`);
     } catch (err) {
@@ -91,8 +91,19 @@ export class QuizPagesController {
   ) {
     const current = await this.attempts.get(user, attemptId);
     try {
-      const responses = current.status === 'in_progress' ? responsesFromForm(req.body, current.questions) : undefined;
-      await this.attempts.submit(user, attemptId, responses);
+      const form = current.status === 'in_progress' ? readQuizForm(req.body, current.questions) : undefined;
+      if (form?.unfinished.length) {
+        // Not sent yet: everything else is saved, and the page says which question to finish.
+        await this.attempts.save(user, attemptId, form.responses);
+        throw validationFailed(
+          form.unfinished.map((slot) => ({
+            field: `responses.${slot}`,
+            rule: 'complete_order',
+            message: 'give every item its own position',
+          })),
+        );
+      }
+      await this.attempts.submit(user, attemptId, form?.responses);
       await seeOther(reply, `/kuis/percobaan/${attemptId}`);
     } catch (err) {
       await this.show(user, attemptId, req, reply, formProblems(err));

@@ -32,6 +32,15 @@
     })
       .then(function (res) {
         if (res.status === 409) return location.reload(); // closed meanwhile: show the result
+        if (res.status === 422) {
+          // Sending the same answers again would be refused again: say which question to check.
+          return res.json().then(function (problems) {
+            var slot = /^responses\.(\d+)/.exec(
+              (problems.fields && problems.fields[0] && problems.fields[0].field) || '',
+            );
+            say(form.getAttribute('data-invalid').replace('{n}', slot ? Number(slot[1]) + 1 : '?'));
+          });
+        }
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json().then(function (saved) {
           var time = new Date(saved.savedAt).toLocaleTimeString();

@@ -9,6 +9,11 @@ describe('a form problem as a page shows it', () => {
     [{ field: 'title', rule: 'isNotEmpty', message: 'title should not be empty' }, 'Judul wajib diisi.'],
     [{ field: 'line 4: nip', rule: 'unknown_nip', message: 'NIP 1 is not known' }, 'Baris 4, NIP: NIP 1 is not known'],
     [{ field: 'line 2', rule: 'gift', message: 'missing }' }, 'Baris 2: missing }'],
+    // A quiz answer by the number the page gives the question.
+    [
+      { field: 'responses.3', rule: 'complete_order', message: 'give every item its own position' },
+      'Soal 4: beri setiap butir nomor urut sendiri sebelum mengirim.',
+    ],
     // A file rule keeps what the service expected (the kind or the size differs by upload).
     [
       { field: 'file', rule: 'file_type', message: 'expected an MP4 or WebM video' },

@@ -17,6 +17,9 @@ export function problemText(locale: Locale, problem: FieldProblem): string {
 
 /** "endDate" → "Tanggal selesai"; a path such as "items.2.value" or "line 4: nip" by its last name. */
 function fieldLabel(field: string): string | null {
+  // A quiz answer by the question's number on the page (slots count from 0, the page from 1).
+  const answer = /^responses\.(\d+)$/.exec(field);
+  if (answer) return `Soal ${Number(answer[1]) + 1}`;
   const line = /^line (\d+)(?:: (.+))?$/.exec(field);
   if (line) return line[2] ? `Baris ${line[1]}, ${fieldLabel(line[2]) ?? line[2]}` : `Baris ${line[1]}`;
   const last = field.split('.').pop() ?? field;
@@ -107,6 +110,7 @@ const RULES_ID: Record<string, string> = {
   known: '{field} tidak dikenal.',
   known_competency: '{field} tidak ada dalam kamus kompetensi.',
   active: '{field} sudah tidak berlaku dan tidak dapat dipilih lagi.',
+  complete_order: '{field}: beri setiap butir nomor urut sendiri sebelum mengirim.',
   unique: '{field} sudah dipakai.',
   duplicate: '{field} muncul lebih dari sekali.',
   unknown_field: '{field} tidak dikenal dan tidak disimpan.',

@@ -34,6 +34,7 @@ export const QUIZ_ID = {
   'attempt.saving': 'Menyimpan…',
   'attempt.saved': 'Tersimpan {time}',
   'attempt.offline': 'Belum tersimpan — koneksi terputus. Jawaban akan dikirim ulang.',
+  'attempt.invalid': 'Belum tersimpan — periksa jawaban soal {n}.',
   'attempt.timeUp': 'Waktu habis. Jawaban yang tersimpan sedang dinilai.',
   'attempt.grading': 'Jawaban Anda sudah diterima dan sedang dinilai. Halaman ini diperbarui sendiri.',
   'attempt.awaitingManual':
@@ -162,6 +163,7 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'attempt.saving': 'Saving…',
   'attempt.saved': 'Saved {time}',
   'attempt.offline': 'Not saved yet — the connection dropped. Answers will be sent again.',
+  'attempt.invalid': 'Not saved yet — check the answer to question {n}.',
   'attempt.timeUp': 'Time is up. Your saved answers are being graded.',
   'attempt.grading': 'Your answers were received and are being graded. This page refreshes itself.',
   'attempt.awaitingManual':
