@@ -19,6 +19,7 @@ import { PeopleListOrder1764780000000 } from './1764780000000-PeopleListOrder';
 import { EvaluationTotalsCovered1764790000000 } from './1764790000000-EvaluationTotalsCovered';
 import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFrom';
 import { CertificateExportScope1764810000000 } from './1764810000000-CertificateExportScope';
+import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-SerialCounterPerPrintedIssuer';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EvaluationTotalsCovered1764790000000,
   SessionsValidFrom1764800000000,
   CertificateExportScope1764810000000,
+  SerialCounterPerPrintedIssuer1764820000000,
 ];

@@ -5,6 +5,7 @@ import { CertificateIssuer } from '../../src/modules/certification/issuance/cert
 import { verifyCredential } from '../../src/modules/certification/credential';
 import { PlatformSigningKey } from '../../src/modules/certification/signing';
 import { formatNip } from '../../src/modules/identity/domain/nip';
+import { OrganisationApi } from '../../src/modules/organisation/organisation.api';
 import {
   asUser,
   createTestApp,
@@ -105,6 +106,33 @@ describe('certification: one certificate per completion, a PDF and a signed cred
     const raced = await Promise.all(Array.from({ length: 4 }, () => issuer.issueForEnrolment(row.enrolmentId)));
     expect(raced.filter((o) => o === 'issued')).toHaveLength(1);
     expect(await t.dataSource.getRepository(Certificate).countBy({ enrolmentId: row.enrolmentId })).toBe(1);
+  });
+
+  it('gives units whose codes print alike one run of serials, so the second unit’s learners get theirs too', async () => {
+    const serials: string[] = [];
+    for (const code of ['BKPSDM_SERI', 'BKPSDM-SERI']) {
+      const unit = await t.get(OrganisationApi).ensureUnit({
+        code,
+        name: `BKPSDM ${code}`,
+        kind: 'training_unit',
+        regionCode: '36.74',
+      });
+      const teacher = await givenUser(t, { role: 'instructor', unitId: unit.id });
+      const learner = await newLearner();
+      const course = await givenPublishedCourse(t, teacher.auth, { title: `Kursus ${code}` });
+      await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+      for (const id of course.lessonIds) {
+        await as(learner).post(`/api/learning/courses/${course.courseId}/lessons/${id}/completion`);
+      }
+      await t.drain();
+      const mine = await as(learner).get('/api/certification/me/certificates');
+      expect(mine.body.certificates).toHaveLength(1);
+      serials.push(mine.body.certificates[0].serial);
+    }
+    expect(serials).toEqual([
+      expect.stringMatching(/^BINA\/BKPSDM-SERI\/\d{4}\/000001$/),
+      expect.stringMatching(/000002$/),
+    ]);
   });
 
   it('prints every field on the PDF, and its QR code opens the verification page', async () => {

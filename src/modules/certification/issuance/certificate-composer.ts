@@ -10,7 +10,7 @@ import { buildCredential, signCredential } from '../credential';
 import { CertificateContent, DEFAULT_DESIGN, formatJp, renderCertificatePdf } from '../document';
 import { PlatformSigningKey } from '../signing';
 import { TemplatesService } from '../templates/templates.service';
-import { formatSerial, newVerificationCode, wibDay } from './certificate-numbers';
+import { formatSerial, newVerificationCode, serialIssuer, wibDay } from './certificate-numbers';
 import { IssueDraft, IssueFacts } from './issue-draft';
 import { SerialNumbers } from './serial-numbers';
 
@@ -56,7 +56,8 @@ export class CertificateComposer {
     const issuedAt = this.clock.now();
     const issuedOn = wibDay(issuedAt);
     const year = Number(issuedOn.slice(0, 4));
-    const serial = formatSerial(unit?.code ?? null, year, await this.serials.next(unit?.code ?? 'NASIONAL', year));
+    const issuer = serialIssuer(unit?.code ?? null);
+    const serial = formatSerial(issuer, year, await this.serials.next(issuer, year));
     const code = newVerificationCode();
     const verificationUrl = `${this.config.publicUrl}/verifikasi/${code}`;
     const content: CertificateContent = {

@@ -78,10 +78,11 @@ export class CertificateIssuer {
       return certificate;
     } catch (err) {
       await this.storage.delete(pdfKey).catch(() => undefined);
-      if (isDuplicateKey(err)) {
+      if (isIssueClash(err)) {
         this.logger.log({ userId: draft.userId, versionId: draft.versionId }, 'Certificate exists already');
         return null;
       }
+      // A serial or code clash is not "issued already": the job fails and its retry draws new ones.
       throw err;
     }
   }
@@ -117,4 +118,10 @@ function toRow(draft: IssueDraft, pdfKey: string): Certificate {
     pdfKey,
     credentialJson: draft.credentialJson,
   };
+}
+
+/** The person already holds this certificate (the unique issue key), as opposed to a serial or code clash. */
+function isIssueClash(err: unknown): boolean {
+  const message = (err as { message?: string })?.message ?? '';
+  return isDuplicateKey(err) && /UQ_certificate_issue|certificate\.user_id/.test(message);
 }

@@ -1,4 +1,4 @@
-import { formatSerial, isVerificationCode, newVerificationCode, wibDay } from './certificate-numbers';
+import { formatSerial, isVerificationCode, newVerificationCode, serialIssuer, wibDay } from './certificate-numbers';
 
 describe('certificate numbers', () => {
   it('makes verification codes of 144 random bits that never repeat in practice', () => {
@@ -25,7 +25,12 @@ describe('certificate numbers', () => {
     ['bkpsdm kota medan', 2026, 1234567, 'BINA/BKPSDM-KOTA-MEDAN/2026/1234567'],
     [null, 2027, 42, 'BINA/NASIONAL/2027/000042'],
   ])('prints the serial of issuer %j, %i, number %i as %s', (issuer, year, n, serial) => {
-    expect(formatSerial(issuer, year, n)).toBe(serial);
+    expect(formatSerial(serialIssuer(issuer), year, n)).toBe(serial);
+  });
+
+  it('gives unit codes that print alike one issuer, so that they share one counter', () => {
+    expect(serialIssuer('BKPSDM_3674')).toBe(serialIssuer('BKPSDM-3674'));
+    expect(serialIssuer('bkpsdm-3674')).toBe('BKPSDM-3674');
   });
 
   it.each([

@@ -12,12 +12,20 @@ export function isVerificationCode(value: string): boolean {
   return /^[A-Za-z0-9_-]{24}$/.test(value);
 }
 
-/** The printed serial: `BINA/<issuer code>/<year>/<number>`, numbers from 1 each year. */
-export function formatSerial(issuerCode: string | null, year: number, number: number): string {
-  const issuer = (issuerCode ?? 'NASIONAL')
+/**
+ * The issuer as a serial prints it. Unit codes that differ only in case or in `_` against
+ * `-` print the same, so the serial counter is kept per printed issuer: two such units
+ * share one run of numbers instead of printing the same serial twice.
+ */
+export function serialIssuer(issuerCode: string | null): string {
+  return (issuerCode ?? 'NASIONAL')
     .toUpperCase()
     .replace(/[^A-Z0-9.-]+/g, '-')
     .slice(0, 40);
+}
+
+/** The printed serial: `BINA/<issuer>/<year>/<number>`, numbers from 1 each year. */
+export function formatSerial(issuer: string, year: number, number: number): string {
   return `BINA/${issuer}/${year}/${String(number).padStart(6, '0')}`;
 }
 
