@@ -179,6 +179,24 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
     ).toBe(200);
   });
 
+  it('an admin’s own request is decided by another admin of the region (403 to themselves)', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { enrolmentMode: 'approval' });
+    const request = await as(tangselAdmin).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    expect(request.body.status).toBe('requested');
+    for (const decision of ['approval', 'rejection']) {
+      const own = await as(tangselAdmin).post(`/api/learning/enrolment-requests/${request.body.id}/${decision}`);
+      expect(own.status).toBe(403);
+      expect(own.body.code).toBe('LEARNING.ENROLMENT_OWN');
+    }
+    const colleague = await givenUser(t, {
+      role: 'unit_admin',
+      scopeRegionCode: '36.74',
+      unitId: tangselAdmin.user.unitId!,
+    });
+    const approved = await as(colleague).post(`/api/learning/enrolment-requests/${request.body.id}/approval`);
+    expect(approved.body.status).toBe('active');
+  });
+
   it('refuses to enrol after the course deadline (409)', async () => {
     const learner = await newLearner();
     const course = await givenPublishedCourse(t, instructor.auth, { deadline: '2020-01-31' });

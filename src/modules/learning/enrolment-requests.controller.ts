@@ -21,13 +21,13 @@ export class EnrolmentRequestsController {
   @Roles('unit_admin', 'national_admin')
   @HttpCode(200)
   approve(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.enrolments.decide(scopeOf(user), id, true);
+    return this.enrolments.decide(user, id, true);
   }
 
   @Post(':id/rejection')
   @Roles('unit_admin', 'national_admin')
   @HttpCode(200)
   reject(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.enrolments.decide(scopeOf(user), id, false);
+    return this.enrolments.decide(user, id, false);
   }
 }

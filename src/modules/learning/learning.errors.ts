@@ -8,6 +8,7 @@ export const LearningError = defineErrors('LEARNING', {
   NOT_ENROLLED: 'not_found',
   ENROLMENT_PENDING: 'conflict',
   ENROLMENT_CLOSED: 'conflict',
+  ENROLMENT_OWN: 'forbidden',
   DEADLINE_PASSED: 'conflict',
   LESSON_LOCKED: 'conflict',
   COMPLETED_BY_QUIZ: 'conflict',

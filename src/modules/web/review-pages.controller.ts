@@ -92,14 +92,14 @@ export class ReviewPagesController {
   @Post('permintaan/:id/setujui')
   @Roles(...ADMINS)
   async approve(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Res() reply: FastifyReply) {
-    await this.enrolments.decide(scopeOf(user), id, true);
+    await this.enrolments.decide(user, id, true);
     await seeOther(reply, '/admin/permintaan?ok=approved');
   }
 
   @Post('permintaan/:id/tolak')
   @Roles(...ADMINS)
   async decline(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Res() reply: FastifyReply) {
-    await this.enrolments.decide(scopeOf(user), id, false);
+    await this.enrolments.decide(user, id, false);
     await seeOther(reply, '/admin/permintaan?ok=declined');
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
+import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin, scopeOf } from '../../../../libs/auth';
 import { Clock, DomainException, Page, PageQuery, skipOf, toPage, wibDeadlinePassed } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
@@ -111,11 +111,15 @@ export class EnrolmentsService {
     });
   }
 
-  async decide(scope: AccessScope, enrolmentId: string, approve: boolean): Promise<EnrolmentView> {
+  /** An admin's own request is decided by another admin of the region. */
+  async decide(user: AuthUser, enrolmentId: string, approve: boolean): Promise<EnrolmentView> {
     return this.tx.run(async (m) => {
       const enrolment = await m.findOneBy(Enrolment, { id: enrolmentId });
-      if (!enrolment || !visibleTo(scope, enrolment)) {
+      if (!enrolment || !visibleTo(scopeOf(user), enrolment)) {
         throw new DomainException(LearningError.ENROLMENT_NOT_FOUND, 'No such enrolment request');
+      }
+      if (enrolment.userId === user.id) {
+        throw new DomainException(LearningError.ENROLMENT_OWN, 'Your own request is decided by another administrator');
       }
       const changed = await m.update(
         Enrolment,
