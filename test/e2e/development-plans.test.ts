@@ -2,6 +2,7 @@ import { IdentityApi } from '../../src/modules/identity/identity.api';
 import { OrganisationApi } from '../../src/modules/organisation/organisation.api';
 import { PlanCalendarScheduler } from '../../src/modules/development-plans/plans/calendar/plan-calendar.scheduler';
 import { PlanCalendarService } from '../../src/modules/development-plans/plans/calendar/plan-calendar.service';
+import { PlanGoal } from '../../src/modules/development-plans/plans/entities/plan-goal.entity';
 import { Clock } from '../../libs/common';
 import {
   asUser,
@@ -230,6 +231,32 @@ describe('development plans: proposal, participation, workflow and scope', () =>
     plan = ok(await act(supervisor, plan, 'endorsement'));
     plan = ok(await act(tangselAdmin, plan, 'return', { comment: 'Seminar belum ada jadwalnya.' }));
     expect(plan.status).toBe('returned');
+  });
+
+  it('adds a goal after the others even once one was removed, so the order holds from load to load', async () => {
+    const { learner } = await team(tangselUnit);
+    let plan = ok(await as(learner).post('/api/development-plans/me', {}), 201);
+    for (const code of ['M.01', 'M.02', 'M.03']) {
+      plan = ok(
+        await as(learner).post(`/api/development-plans/${plan.id}/goals`, {
+          version: plan.version,
+          competencyCode: code,
+          targetLevel: 3,
+        }),
+      );
+    }
+    const first = plan.goals.find((g: Plan) => g.competencyCode === 'M.01');
+    plan = ok(await as(learner).del(`/api/development-plans/${plan.id}/goals/${first.id}?version=${plan.version}`));
+    plan = ok(
+      await as(learner).post(`/api/development-plans/${plan.id}/goals`, {
+        version: plan.version,
+        competencyCode: 'M.04',
+        targetLevel: 2,
+      }),
+    );
+    expect(plan.goals.map((g: Plan) => g.competencyCode)).toEqual(['M.02', 'M.03', 'M.04']);
+    const positions = (await t.dataSource.getRepository(PlanGoal).findBy({ planId: plan.id })).map((g) => g.position);
+    expect(new Set(positions).size).toBe(3);
   });
 
   it('refuses a write based on a stale version with 409, so two tabs cannot overwrite each other', async () => {

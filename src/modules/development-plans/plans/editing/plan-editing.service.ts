@@ -62,7 +62,8 @@ export class PlanEditingService {
         currentLevel: baseline,
         priority: dto.priority ?? 'medium',
         reachedAt: baseline >= dto.targetLevel ? now : null,
-        position: (await m.countBy(PlanGoal, { planId })) + 1,
+        // After the last one: a count would repeat a position once a goal was removed.
+        position: (await maxPosition(m, PlanGoal, planId)) + 1,
       });
       return { action: 'goal-added', comment: `${dto.competencyCode} → level ${dto.targetLevel}` };
     });
@@ -111,7 +112,7 @@ export class PlanEditingService {
         creditedJpTenths: 0,
         doneSource: null,
         doneSourceId: null,
-        position: (await maxPosition(m, planId)) + 1,
+        position: (await maxPosition(m, PlanActivity, planId)) + 1,
       });
       return { action: 'activity-added', comment: source.title };
     });
@@ -182,9 +183,13 @@ export class PlanEditingService {
   }
 }
 
-async function maxPosition(m: EntityManager, planId: string): Promise<number> {
+async function maxPosition(
+  m: EntityManager,
+  entity: typeof PlanActivity | typeof PlanGoal,
+  planId: string,
+): Promise<number> {
   const row = await m
-    .createQueryBuilder(PlanActivity, 'a')
+    .createQueryBuilder(entity, 'a')
     .select('COALESCE(MAX(a.position), 0)', 'max')
     .where('a.plan_id = :planId', { planId })
     .getRawOne<{ max: string | number }>();
