@@ -4,6 +4,7 @@ import {
   asUser,
   createTestApp,
   givenPublishedCourse,
+  givenQuizCourse,
   givenRegions,
   givenUnit,
   givenUser,
@@ -258,6 +259,42 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
     expect(moved.body.modules[0].lessons.map((l: { state: { completed: boolean } }) => l.state.completed)).toEqual([
       true,
       false,
+      false,
+    ]);
+  });
+
+  it('a migration does not carry "done" onto a lesson that became a quiz: the quiz must still be taken', async () => {
+    const learner = await newLearner();
+    const course = await givenQuizCourse(t, instructor.auth, { textLessons: 2 });
+    await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    await as(learner).post(`/api/learning/courses/${course.courseId}/lessons/${course.textLessonIds[0]}/completion`);
+    await as(learner).post(`/api/learning/courses/${course.courseId}/lessons/${course.textLessonIds[1]}/completion`);
+
+    // Version 2: the first reading becomes a quiz of its own.
+    const changed = await as(instructor).put(
+      `/api/catalog/courses/${course.courseId}/lessons/${course.textLessonIds[0]}`,
+      { title: 'Kuis Awal', kind: 'quiz' },
+    );
+    expect(changed.status).toBe(200);
+    const quiz = await as(instructor).post(`/api/assessment/courses/${course.courseId}/quizzes`, {
+      title: 'Kuis Awal',
+      slots: course.questionIds.map((questionId) => ({ questionId })),
+      passPercent: 60,
+    });
+    expect(quiz.status).toBe(201);
+    const attached = await as(instructor).post(
+      `/api/assessment/courses/${course.courseId}/quizzes/${quiz.body.id}/lesson`,
+      { lessonId: changed.body.id },
+    );
+    expect(attached.status).toBeLessThan(300);
+    expect((await as(instructor).post(`/api/catalog/courses/${course.courseId}/publish`)).status).toBeLessThan(300);
+
+    const migrated = await as(instructor).post(`/api/learning/courses/${course.courseId}/learners/migration`);
+    expect(migrated.body).toMatchObject({ moved: 1, completed: 0 });
+    const moved = await as(learner).get(`/api/learning/courses/${course.courseId}`);
+    expect(moved.body.modules[0].lessons.map((l: { state: { completed: boolean } }) => l.state.completed)).toEqual([
+      false,
+      true,
       false,
     ]);
   });

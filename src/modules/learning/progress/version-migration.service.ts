@@ -68,21 +68,26 @@ export class VersionMigrationService {
     const enrolment = await lockEnrolment(m, enrolmentId);
     if (!enrolment || enrolment.status !== 'active' || enrolment.versionId === target.versionId) return 'skipped';
     const source = await this.facts.of(enrolment.versionId);
+    const sourceLessons = new Map(source?.lessons.map((l) => [l.id, l]) ?? []);
     const keyOf = new Map(source?.lessons.map((l) => [l.id, l.lessonKey]) ?? []);
-    const byKey = new Map(target.lessons.map((l) => [l.lessonKey, l.id]));
+    const byKey = new Map(target.lessons.map((l) => [l.lessonKey, l]));
     const old = await m.findBy(LessonProgress, { userId: enrolment.userId, versionId: enrolment.versionId });
     const now = this.clock.now();
     const carried = old
-      .map((p) => ({ p, lessonId: byKey.get(keyOf.get(p.lessonId) ?? '') }))
-      .filter((x): x is { p: LessonProgress; lessonId: string } => x.lessonId !== undefined)
-      .map(({ p, lessonId }) => ({
-        userId: p.userId,
-        versionId: target.versionId,
-        lessonId,
-        positionSeconds: p.positionSeconds,
-        completedAt: p.completedAt,
-        updatedAt: now,
-      }));
+      .map((p) => ({ p, from: sourceLessons.get(p.lessonId), to: byKey.get(keyOf.get(p.lessonId) ?? '') }))
+      .filter((x): x is { p: LessonProgress; from: LessonFacts; to: LessonFacts } => !!x.from && !!x.to)
+      .map(({ p, from, to }) => {
+        // A lesson that became another kind, or now presents another quiz, is not what was done.
+        const same = from.kind === to.kind && from.quizId === to.quizId;
+        return {
+          userId: p.userId,
+          versionId: target.versionId,
+          lessonId: to.id,
+          positionSeconds: same ? p.positionSeconds : 0,
+          completedAt: same ? p.completedAt : null,
+          updatedAt: now,
+        };
+      });
     if (carried.length)
       await m
         .createQueryBuilder()
@@ -92,9 +97,11 @@ export class VersionMigrationService {
         .orIgnore()
         .updateEntity(false)
         .execute();
-    const lastLessonId = byKey.get(keyOf.get(enrolment.lastLessonId ?? '') ?? '') ?? null;
+    const lastLessonId = byKey.get(keyOf.get(enrolment.lastLessonId ?? '') ?? '')?.id ?? null;
     await m.update(Enrolment, { id: enrolment.id }, { versionId: target.versionId, lastLessonId, updatedAt: now });
     const moved = { ...enrolment, versionId: target.versionId };
     return (await this.recorder.completeIfRuleMet(m, moved, target, now)) ? 'completed' : 'moved';
   }
 }
+
+type LessonFacts = CompletionFacts['lessons'][number];
