@@ -126,6 +126,35 @@ describe('the instructor’s quiz pages', () => {
     expect(stats.text).toContain('1 percobaan yang sudah dinilai');
   });
 
+  it('makes a quiz of every question of a bank larger than one page, and pages the bank', async () => {
+    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Bank Besar' });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
+    const gift = Array.from({ length: 130 }, (_, i) => `Pernyataan nomor ${i + 1} benar. {T}`).join('\n\n');
+    const imported = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), gift });
+    expect(imported.status).toBe(303);
+    const first = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
+    expect(first.text).toContain('Bank soal (130 soal)');
+    expect(first.text).toContain(`href="/pengajar/kursus/${courseId}/kuis?halaman=2#bank"`);
+    const second = await agent.get(`/pengajar/kursus/${courseId}/kuis?halaman=2`);
+    expect(second.text).toContain('<ol class="list" start="101">');
+    expect(second.text).toContain('Pernyataan nomor 130 benar.');
+    expect(second.text).not.toContain('Pernyataan nomor 100 benar.');
+
+    const created = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis`)
+      .type('form')
+      .send({ _csrf: csrfOf(first.text), title: 'Semua Soal', passPercent: '60', drawCount: '' });
+    expect(created.status).toBe(303);
+    const quizzes = await asUser(t, instructor).get(`/api/assessment/courses/${courseId}/quizzes`);
+    const quiz = (quizzes.body.items ?? quizzes.body).find((q: { title: string }) => q.title === 'Semua Soal');
+    expect(quiz.slots).toHaveLength(130);
+  });
+
   it('keeps another instructor out with a not-found page', async () => {
     const other = await givenUser(t, { role: 'instructor', unitId });
     const course = await givenDraftCourse(t, instructor.auth, { title: 'Kursus Tertutup' });

@@ -25,6 +25,9 @@ const GIFT_MAX_BYTES = 2 * 1024 * 1024;
 type Problems = ReturnType<typeof formProblems> | null;
 
 /** Instructors' quiz pages: the bank (GIFT in and out), quizzes, the grading queue and item statistics. */
+
+/** Questions of the bank per page of the quiz page. */
+const BANK_PAGE = 100;
 @ApiExcludeController()
 @Controller('pengajar/kursus/:id')
 @UseFilters(PageExceptionFilter)
@@ -91,9 +94,12 @@ export class QuizAuthoringPagesController {
     @Body() body: unknown,
   ) {
     await this.act(user, id, req, reply, async () => {
-      const all = (await this.bank.list(user, id, { page: 1, pageSize: 100 })).items;
       const drawCount = Number(formText(body, 'drawCount', 5));
-      const slots = drawCount > 0 ? [{ count: drawCount }] : all.map((q) => ({ questionId: q.id }));
+      // Empty: every question of the bank (a quiz holds 200 at most; more is refused by name).
+      const slots =
+        drawCount > 0
+          ? [{ count: drawCount }]
+          : (await this.bank.activeIds(user, id)).map((questionId) => ({ questionId }));
       const number = (name: string) => (formText(body, name, 10) ? Number(formText(body, name, 10)) : undefined);
       const dto = plainToInstance(QuizDto, {
         title: formText(body, 'title', 200),
@@ -277,8 +283,9 @@ export class QuizAuthoringPagesController {
   ) {
     const ctx = pageContext(req, reply, user);
     const course = await this.courses.get(user, id);
+    const page = Math.max(1, Math.min(10_000, Math.floor(Number((req.query as { halaman?: unknown }).halaman)) || 1));
     const [questions, quizzes] = await Promise.all([
-      this.bank.list(user, id, { page: 1, pageSize: 100 }),
+      this.bank.list(user, id, { page, pageSize: BANK_PAGE }),
       this.quizzes.list(user, id),
     ]);
     const quizLessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind === 'quiz');
@@ -291,6 +298,8 @@ export class QuizAuthoringPagesController {
         fmt: formatters(ctx.locale),
         course,
         questions,
+        page: questions,
+        pageUrl: (n: number) => `/pengajar/kursus/${id}/kuis?halaman=${n}#bank`,
         quizzes,
         quizLessons,
         problems,

@@ -92,6 +92,19 @@ export class QuestionBankService {
     return toPage(rows.map(questionView), total, filter);
   }
 
+  /** Every question of the bank not retired, in bank order: a quiz of "every question". */
+  async activeIds(user: AuthUser, courseId: string): Promise<string[]> {
+    await this.editors.assert(user, courseId);
+    const rows = await this.tx.run((m) =>
+      m.find(Question, {
+        select: { id: true },
+        where: { courseId, retiredAt: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    );
+    return rows.map((q) => q.id);
+  }
+
   /** The bank as GIFT text (docs/question-bank-gift.md). */
   async exportGift(user: AuthUser, courseId: string): Promise<string> {
     await this.editors.assert(user, courseId);
