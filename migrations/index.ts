@@ -20,6 +20,7 @@ import { EvaluationTotalsCovered1764790000000 } from './1764790000000-Evaluation
 import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFrom';
 import { CertificateExportScope1764810000000 } from './1764810000000-CertificateExportScope';
 import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-SerialCounterPerPrintedIssuer';
+import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SessionsValidFrom1764800000000,
   CertificateExportScope1764810000000,
   SerialCounterPerPrintedIssuer1764820000000,
+  ExternalActivityDedupe1764830000000,
 ];

@@ -97,6 +97,28 @@ describe('learning: external activities count once a unit admin verifies them', 
     expect(home.body.competencies).toEqual([expect.objectContaining({ code: 'M.05', level: 2 })]);
   });
 
+  it('stores a form sent twice (a double tap) once, and takes it again once the first was rejected', async () => {
+    const learner = await givenUser(t, { unitId });
+    const sends = await Promise.all([record(learner, seminar), record(learner, seminar), record(learner, seminar)]);
+    expect(sends.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(sends.map((r) => r.body.id)).size).toBe(1);
+    // The same again later, with the title typed a little differently.
+    const later = await record(learner, { ...seminar, title: '  seminar nasional  PELAYANAN publik ' });
+    expect(later.body.id).toBe(sends[0].body.id);
+    const mine = await t.http().get('/api/learning/external-activities').set('authorization', learner.auth);
+    expect(mine.body.items).toHaveLength(1);
+
+    const rejected = await t
+      .http()
+      .post(`/api/learning/external-activities/${sends[0].body.id}/rejection`)
+      .set('authorization', tangselAdmin.auth)
+      .send({ reason: 'Sertifikat tidak terbaca.' });
+    expect(rejected.body.status).toBe('rejected');
+    const corrected = await record(learner, seminar);
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.id).not.toBe(sends[0].body.id);
+  });
+
   it('a rejected activity needs a reason and never enters the ledger', async () => {
     const learner = await givenUser(t, { unitId });
     const res = await record(learner, {

@@ -7,6 +7,7 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 @Entity('external_activity')
 @Index('IDX_external_activity_user', ['userId', 'createdAt'])
 @Index('IDX_external_activity_review', ['status', 'regionCode'])
+@Index('UQ_external_activity_dedupe', ['dedupeKey'], { unique: true })
 export class ExternalActivity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -74,4 +75,12 @@ export class ExternalActivity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /**
+   * The same activity of the same person (form, title, dates) while it is submitted or
+   * verified: a second send of the form finds the first. Cleared on rejection, so that a
+   * corrected activity can be sent again.
+   */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 64, nullable: true })
+  dedupeKey: string | null;
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, FieldProblem, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
 import { acceptsFamily, detectFileKind } from '../../../../libs/content';
-import { TransactionRunner } from '../../../../libs/database';
+import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { CompetenciesApi } from '../../competencies/competencies.api';
@@ -73,36 +74,50 @@ export class ExternalActivitiesService {
         fields: problems,
       });
     }
+    const dedupeKey = dedupeKeyOf(user.id, dto);
+    const earlier = await this.tx.run((m) => m.findOneBy(ExternalActivity, { dedupeKey }));
+    if (earlier) return this.view({ kind: 'own', userId: user.id }, earlier.id);
     const me = await this.context.learner(user);
     const key = await this.storage.put('evidence', file.content, kind.extension);
     const id = newId();
-    await this.tx.run((m) =>
-      m.insert(ExternalActivity, {
-        id,
-        userId: user.id,
-        regionCode: me.regionCode,
-        formCode: dto.formCode,
-        title: dto.title.trim(),
-        organiser: dto.organiser.trim(),
-        startDate: dto.startDate.slice(0, 10),
-        endDate: dto.endDate.slice(0, 10),
-        days: dto.days ?? null,
-        programmeJpTenths: dto.programmeJp === undefined ? null : Math.round(dto.programmeJp * 10),
-        international: dto.international,
-        jpTenths: Math.round(jp.jp * 10),
-        competencyCode: dto.competencyCode ?? null,
-        level: dto.level ?? null,
-        evidenceKey: key,
-        evidenceMime: kind.mime,
-        evidenceName: evidenceName(file.fileName, kind.extension),
-        status: 'submitted',
-        reviewedBy: null,
-        reviewedAt: null,
-        rejectionReason: null,
-        createdAt: this.clock.now(),
-      }),
-    );
-    return this.view({ kind: 'own', userId: user.id }, id);
+    const stored = await this.tx
+      .run((m) =>
+        m.insert(ExternalActivity, {
+          id,
+          dedupeKey,
+          userId: user.id,
+          regionCode: me.regionCode,
+          formCode: dto.formCode,
+          title: dto.title.trim(),
+          organiser: dto.organiser.trim(),
+          startDate: dto.startDate.slice(0, 10),
+          endDate: dto.endDate.slice(0, 10),
+          days: dto.days ?? null,
+          programmeJpTenths: dto.programmeJp === undefined ? null : Math.round(dto.programmeJp * 10),
+          international: dto.international,
+          jpTenths: Math.round(jp.jp * 10),
+          competencyCode: dto.competencyCode ?? null,
+          level: dto.level ?? null,
+          evidenceKey: key,
+          evidenceMime: kind.mime,
+          evidenceName: evidenceName(file.fileName, kind.extension),
+          status: 'submitted',
+          reviewedBy: null,
+          reviewedAt: null,
+          rejectionReason: null,
+          createdAt: this.clock.now(),
+        }),
+      )
+      .then(() => id)
+      .catch(async (err: unknown) => {
+        // The same form sent twice at once: the other send stored it; this one's file goes.
+        if (!isDuplicateKey(err)) throw err;
+        await this.storage.delete(key).catch(() => undefined);
+        const first = await this.tx.run((m) => m.findOneBy(ExternalActivity, { dedupeKey }));
+        if (!first) throw err;
+        return first.id;
+      });
+    return this.view({ kind: 'own', userId: user.id }, stored);
   }
 
   async mine(userId: string, query: PageQuery): Promise<Page<ExternalActivityView>> {
@@ -174,6 +189,7 @@ export class ExternalActivitiesService {
         reviewedBy: user.id,
         reviewedAt: this.clock.now(),
         rejectionReason: reason.trim(),
+        dedupeKey: null,
       });
     });
     return this.view(scope, id);
@@ -239,4 +255,12 @@ function evidenceName(fileName: string, extension: string): string {
     .trim()
     .slice(0, 150);
   return `${base || 'bukti'}.${extension}`;
+}
+
+/** One person's activity of one form, title and dates (title compared without case or extra spaces). */
+function dedupeKeyOf(userId: string, dto: ExternalActivityDto): string {
+  const title = dto.title.trim().replace(/\s+/g, ' ').toLowerCase();
+  return createHash('sha256')
+    .update([userId, dto.formCode, title, dto.startDate.slice(0, 10), dto.endDate.slice(0, 10)].join('\u0000'))
+    .digest('hex');
 }
