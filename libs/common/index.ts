@@ -10,3 +10,4 @@ export * from './ttl-cache';
 export * from './wib';
 export * from './micro-batch';
 export * from './indonesian-months';
+export * from './date-validators';

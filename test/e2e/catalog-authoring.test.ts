@@ -63,6 +63,10 @@ describe('catalog: instructors build, publish and version courses', () => {
     [{ audience: { everyone: false, regions: ['Medan'] } }, 'audience.regions', 'matches'],
     [{ competencies: [{ code: 'M.05', level: 6 }] }, 'competencies.0.level', 'max'],
     [{ role: 'national_admin' }, 'role', 'unknown_field'],
+    // ISO 8601 forms that are not a calendar day: once an Invalid Date (a 500 on MySQL).
+    [{ deadline: '2026-W52-1' }, 'deadline', 'isCalendarDate'],
+    [{ deadline: '2026-001' }, 'deadline', 'isCalendarDate'],
+    [{ deadline: '2026-02-30' }, 'deadline', 'isCalendarDate'],
   ])('refuses %j naming %s (%s)', async (change, field, rule) => {
     const res = await as(instructor).post('/api/catalog/courses', draft(change));
     expect(res.status).toBe(400);

@@ -163,6 +163,13 @@ describe('learning: external activities count once a unit admin verifies them', 
     expect(res.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
   });
 
+  it('refuses dates that are not calendar days, so the days-within-dates check cannot be skipped', async () => {
+    const learner = await givenUser(t, { unitId });
+    const res = await record(learner, { ...seminar, startDate: '2026-001', endDate: '2026-01-03', days: '366' });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'startDate', rule: 'isCalendarDate' })]);
+  });
+
   it('refuses evidence that is not a PDF or image by its content, whatever its name', async () => {
     const learner = await givenUser(t, { unitId });
     const res = await record(learner, seminar, HTML_AS_PDF, 'sertifikat.pdf');

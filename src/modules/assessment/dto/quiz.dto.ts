@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +21,7 @@ import { GRADING_METHODS, GradingMethod } from '../domain/attempt-score';
 import { DIFFICULTIES, Difficulty } from '../domain/questions';
 import { REVIEW_TIMINGS, ReviewTiming } from '../domain/review-policy';
 import { QUIZ_ROLES, QuizRole } from '../entities';
+import { IsDateTimeWithOffset } from '../../../../libs/common';
 
 /** One fixed question (questionId), or `count` random questions matching the filters. */
 export class SlotDto {
@@ -79,12 +79,12 @@ export class QuizDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   opensAt?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTimeWithOffset()
   closesAt?: string;
 
   @ApiPropertyOptional({ description: 'Absent: unlimited' })

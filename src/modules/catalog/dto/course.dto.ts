@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -19,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ENROLMENT_MODES, EnrolmentMode } from '../entities';
+import { IsCalendarDate } from '../../../../libs/common';
 
 export class CourseCompetencyDto {
   @ApiProperty({ example: 'M.05' })
@@ -101,7 +101,7 @@ export class CourseDraftDto {
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadline?: string | null;
 }
 

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { PopulationFilterDto } from '../../identity/identity.api';
+import { IsCalendarDate } from '../../../../libs/common';
 
 export const MAX_ASSIGNED_NIPS = 20_000;
 
@@ -16,7 +17,7 @@ export class CreateAssignmentDto {
 
   @ApiPropertyOptional({ example: '2026-12-15', description: 'Finish by (the course deadline if not given)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadline?: string;
 
   @ApiPropertyOptional({ type: AssignmentFilterDto })

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -13,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '../../../../libs/common';
+import { IsCalendarDate, PageQuery } from '../../../../libs/common';
 import { ACTIVITY_STATUSES, ActivityStatus } from '../entities';
 
 /** Multipart fields arrive as strings: these turn them into the types the rules expect. */
@@ -40,11 +39,11 @@ export class ExternalActivityDto {
   organiser: string;
 
   @ApiProperty({ example: '2026-10-05' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   startDate: string;
 
   @ApiProperty({ example: '2026-10-06' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   endDate: string;
 
   @ApiPropertyOptional({ description: 'Days attended (seminar, workshop)' })

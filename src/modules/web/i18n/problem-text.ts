@@ -101,6 +101,8 @@ const RULES_ID: Record<string, string> = {
   isBoolean: '{field} harus ya atau tidak.',
   isISO8601: '{field} harus berupa tanggal (HH/BB/TTTT).',
   isDateString: '{field} harus berupa tanggal (HH/BB/TTTT).',
+  isCalendarDate: '{field} harus berupa tanggal yang ada di kalender.',
+  isDateTime: '{field} harus berupa tanggal dan jam.',
   isEmail: '{field} bukan alamat e-mail yang sah.',
   isUuid: '{field} tidak dikenal.',
   matches: 'Format {field} tidak sesuai.',
