@@ -82,6 +82,26 @@ describe('learning: unit admins assign courses through a queued, resumable job',
     clock.mockRestore();
   });
 
+  it('refuses a deadline already past, and asks for one when the course deadline has passed', async () => {
+    const lapsed = await givenPublishedCourse(t, instructor.auth, {
+      enrolmentMode: 'assigned',
+      audience: { everyone: false, regions: ['12'] },
+      deadline: '2020-06-30',
+    });
+    const past = await assign({ courseId: lapsed.courseId, filter: { unitId: belawanUnitId }, deadline: '2020-12-31' });
+    expect(past.status).toBe(422);
+    expect(past.body.details.fields).toEqual([expect.objectContaining({ field: 'deadline', rule: 'not_past' })]);
+    const none = await assign({ courseId: lapsed.courseId, filter: { unitId: belawanUnitId } });
+    expect(none.status).toBe(422);
+    expect(none.body.details.fields[0].message).toContain('2020-06-30');
+    const fresh = await assign({
+      courseId: lapsed.courseId,
+      filter: { unitId: belawanUnitId },
+      deadline: '2099-12-31',
+    });
+    expect(fresh.status).toBe(202);
+  });
+
   it('settles a pending request on the terms of the assignment: its deadline, counted as enrolled by it', async () => {
     const course = await givenPublishedCourse(t, instructor.auth, {
       enrolmentMode: 'approval',

@@ -9,6 +9,7 @@ export const LearningError = defineErrors('LEARNING', {
   ENROLMENT_PENDING: 'conflict',
   ENROLMENT_CLOSED: 'conflict',
   ENROLMENT_OWN: 'forbidden',
+  ASSIGNMENT_DEADLINE_PASSED: 'unprocessable',
   DEADLINE_PASSED: 'conflict',
   LESSON_LOCKED: 'conflict',
   COMPLETED_BY_QUIZ: 'conflict',

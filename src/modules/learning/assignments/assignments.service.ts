@@ -9,6 +9,8 @@ import {
   skipOf,
   toPage,
   validationFailed,
+  wibDay,
+  wibDeadlinePassed,
 } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
@@ -57,8 +59,24 @@ export class AssignmentsService {
         });
       }
     }
-    const id = newId();
     const now = this.clock.now();
+    const deadline = dto.deadline ? new Date(dto.deadline) : offered.deadline;
+    // Everyone assigned would start out overdue, and no reminder would ever come.
+    if (deadline && wibDeadlinePassed(deadline, now)) {
+      const given = !!dto.deadline;
+      throw new DomainException(LearningError.ASSIGNMENT_DEADLINE_PASSED, 'The deadline has passed', {
+        fields: [
+          {
+            field: 'deadline',
+            rule: 'not_past',
+            message: given
+              ? 'deadline must be today or later'
+              : `the course deadline (${wibDay(deadline)}) has passed: give a deadline`,
+          },
+        ],
+      });
+    }
+    const id = newId();
     await this.tx.run(async (m) => {
       await m.insert(CourseAssignment, {
         id,
@@ -67,7 +85,7 @@ export class AssignmentsService {
         scopeRegionCode: scopeRegion,
         filterJson: filter ? JSON.stringify(filter) : null,
         nips: dto.nips ? [...new Set(dto.nips)].join('\n') : null,
-        deadline: dto.deadline ? new Date(dto.deadline) : offered.deadline,
+        deadline,
         status: 'queued',
         enrolled: 0,
         alreadyEnrolled: 0,
