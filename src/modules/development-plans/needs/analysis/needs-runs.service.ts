@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin } from '../../../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../../libs/common';
-import { TransactionRunner } from '../../../../../libs/database';
+import { forUpdateOn, runRetryingDeadlocks, TransactionRunner } from '../../../../../libs/database';
 import { OutboxService } from '../../../../../libs/queue';
 import { OrganisationApi } from '../../../organisation/organisation.api';
 import { StartNeedsRunDto } from '../dto/needs-run.dto';
@@ -40,19 +40,16 @@ export class NeedsRunsService {
   /**
    * Queues a run. Two runs over overlapping populations at once could each sweep the
    * other's fresh rows, so a second one waits until the first has finished (409).
+   *
+   * Two starts at once must not both find "nothing running": each inserts its run first and
+   * only then reads the active runs with a locking read (on MySQL; SQLite's write transactions
+   * already run one at a time). Whichever reads second either waits for the other's commit
+   * and sees its run, or the two wait on each other's new row, the database rolls one back as
+   * a deadlock, and its retry sees the other's run. A refused run's row goes with its rollback.
    */
   async start(user: AuthUser, scope: AccessScope, dto: StartNeedsRunDto): Promise<NeedsRunView> {
     const population = await this.populations.resolve(scope, dto);
-    const run = await this.tx.run(async (m) => {
-      const active = await m.find(NeedsRun, { where: { status: In(ACTIVE) } });
-      const overlapping = active.find(
-        (r) => regionWithin(r.regionCode, population.regionCode) || regionWithin(population.regionCode, r.regionCode),
-      );
-      if (overlapping) {
-        throw new DomainException(NeedsError.NEEDS_RUN_IN_PROGRESS, 'An analysis of this region is still running', {
-          runId: overlapping.id,
-        });
-      }
+    const run = await runRetryingDeadlocks(this.tx, async (m) => {
       const row: NeedsRun = {
         id: newId(),
         regionCode: population.regionCode,
@@ -68,6 +65,17 @@ export class NeedsRunsService {
         finishedAt: null,
       };
       await m.createQueryBuilder().insert().into(NeedsRun).values(row).updateEntity(false).execute();
+      const active = await m.find(NeedsRun, { where: { status: In(ACTIVE) }, ...forUpdateOn(m) });
+      const overlapping = active.find(
+        (r) =>
+          r.id !== row.id &&
+          (regionWithin(r.regionCode, population.regionCode) || regionWithin(population.regionCode, r.regionCode)),
+      );
+      if (overlapping) {
+        throw new DomainException(NeedsError.NEEDS_RUN_IN_PROGRESS, 'An analysis of this region is still running', {
+          runId: overlapping.id,
+        });
+      }
       await this.outbox.enqueue(m, 'development-plans.needs-run', { runId: row.id }, { jobId: row.id });
       return row;
     });
