@@ -198,6 +198,32 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
     expect(approved.body.status).toBe('active');
   });
 
+  it('an approval starts the learner on the version published now, and is refused once the course is archived', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { enrolmentMode: 'approval' });
+    const early = await newLearner();
+    const late = await newLearner();
+    const first = await as(early).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    const second = await as(late).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    await as(instructor).post(`/api/catalog/courses/${course.courseId}/modules/${course.sectionId}/lessons`, {
+      title: 'Pelajaran baru',
+      kind: 'text',
+      bodyHtml: '<p>Baru</p>',
+    });
+    const v2 = await as(instructor).post(`/api/catalog/courses/${course.courseId}/publish`);
+    const approved = await as(tangselAdmin).post(`/api/learning/enrolment-requests/${first.body.id}/approval`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.versionId).toBe(v2.body.versionId);
+
+    expect((await as(instructor).post(`/api/catalog/courses/${course.courseId}/archive`)).status).toBe(204);
+    const refused = await as(tangselAdmin).post(`/api/learning/enrolment-requests/${second.body.id}/approval`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('LEARNING.COURSE_NOT_FOUND');
+    // It can still be turned down, so it leaves the queue.
+    expect((await as(tangselAdmin).post(`/api/learning/enrolment-requests/${second.body.id}/rejection`)).status).toBe(
+      200,
+    );
+  });
+
   it('refuses to enrol after the course deadline (409)', async () => {
     const learner = await newLearner();
     const course = await givenPublishedCourse(t, instructor.auth, { deadline: '2020-01-31' });

@@ -111,8 +111,13 @@ export class EnrolmentsService {
     });
   }
 
-  /** An admin's own request is decided by another admin of the region. */
+  /**
+   * An admin's own request is decided by another admin of the region. An approval starts
+   * the person on the version published now (the request may predate a new version), and
+   * is refused once the course is archived or its enrolment deadline has passed.
+   */
   async decide(user: AuthUser, enrolmentId: string, approve: boolean): Promise<EnrolmentView> {
+    const now = this.clock.now();
     return this.tx.run(async (m) => {
       const enrolment = await m.findOneBy(Enrolment, { id: enrolmentId });
       if (!enrolment || !visibleTo(scopeOf(user), enrolment)) {
@@ -121,10 +126,19 @@ export class EnrolmentsService {
       if (enrolment.userId === user.id) {
         throw new DomainException(LearningError.ENROLMENT_OWN, 'Your own request is decided by another administrator');
       }
+      const offered = approve ? await this.catalog.offered(enrolment.courseId) : null;
+      if (approve && (!offered || offered.status !== 'published')) {
+        throw new DomainException(LearningError.COURSE_NOT_FOUND, 'The course is no longer offered');
+      }
+      if (offered?.deadline && wibDeadlinePassed(offered.deadline, now)) {
+        throw new DomainException(LearningError.DEADLINE_PASSED, 'The enrolment deadline of this course has passed');
+      }
       const changed = await m.update(
         Enrolment,
         { id: enrolmentId, status: 'requested' },
-        { status: approve ? 'active' : 'rejected', updatedAt: this.clock.now() },
+        offered
+          ? { status: 'active', versionId: offered.publishedVersionId!, deadline: offered.deadline, updatedAt: now }
+          : { status: 'rejected', updatedAt: now },
       );
       if (changed.affected !== 1) {
         throw new DomainException(LearningError.ENROLMENT_CLOSED, `The request was already ${enrolment.status}`);
