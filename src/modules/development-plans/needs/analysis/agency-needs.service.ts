@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { AccessScope, regionWithin } from '../../../../../libs/auth';
+import { AccessScope } from '../../../../../libs/auth';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CatalogApi } from '../../../catalog/catalog.api';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
@@ -10,6 +9,7 @@ import { AgencyQuery } from '../dto/needs-run.dto';
 import { NeedsRun } from '../entities';
 import { gapAggregates, PlacedAggregate } from './gap-aggregates';
 import { Population, Populations } from './population';
+import { regionAndAncestors } from './region-range';
 
 export type NamedNeed = RankedNeed & { competencyName: string };
 
@@ -90,15 +90,25 @@ export class AgencyNeedsService {
     return names;
   }
 
-  /** The newest finished run over this population or a region containing it. */
+  /**
+   * The newest finished run over this population or a region containing it: a run of the
+   * region or one of its ancestors, over the whole region or this population's unit.
+   */
   private async analysedAt(p: Population): Promise<Date | null> {
-    const runs = await this.tx.run((m) =>
-      m.find(NeedsRun, { where: { status: In(['done']) }, order: { finishedAt: 'DESC' }, take: 200 }),
-    );
-    const covering = runs.find(
-      (r) => regionWithin(p.regionCode, r.regionCode) && (r.unitId === null || r.unitId === p.unitId),
-    );
-    return covering?.finishedAt ?? null;
+    const run = await this.tx.run((m) => {
+      const qb = m
+        .createQueryBuilder(NeedsRun, 'r')
+        .select(['r.id', 'r.finishedAt'])
+        .where('r.region_code IN (:...regions)', { regions: regionAndAncestors(p.regionCode) })
+        .andWhere('r.status = :done', { done: 'done' })
+        .orderBy('r.finishedAt', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(1);
+      if (p.unitId) qb.andWhere('(r.unit_id IS NULL OR r.unit_id = :unitId)', { unitId: p.unitId });
+      else qb.andWhere('r.unit_id IS NULL');
+      return qb.getOne();
+    });
+    return run?.finishedAt ?? null;
   }
 }
 

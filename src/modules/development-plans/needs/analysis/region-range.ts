@@ -14,3 +14,9 @@ export function regionRangeCondition(
     params: { [param]: regionCode, [`${param}Low`]: `${regionCode}.`, [`${param}High`]: `${regionCode}/` },
   };
 }
+
+/** A region code and every code above it: 36.74.01 → 36, 36.74, 36.74.01. */
+export function regionAndAncestors(regionCode: string): string[] {
+  const parts = regionCode.split('.');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+}
