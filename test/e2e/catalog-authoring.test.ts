@@ -193,6 +193,26 @@ describe('catalog: instructors build, publish and version courses', () => {
     expect(notInstructor.status).toBe(404);
   });
 
+  it('reorders the lessons and modules of a published course by the ids it shows, opening the draft', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { lessons: [true, true, true] });
+    const shown = await as(instructor).get(`/api/catalog/courses/${course.courseId}`);
+    const published = shown.body.modules[0].lessons.map((l: { id: string }) => l.id);
+    expect(published).toEqual(course.lessonIds);
+    const reordered = await as(instructor).put(
+      `/api/catalog/courses/${course.courseId}/modules/${course.sectionId}/lessons/order`,
+      { ids: [...published].reverse() },
+    );
+    expect(reordered.status).toBeLessThan(300);
+    const modules = await as(instructor).put(`/api/catalog/courses/${course.courseId}/modules/order`, {
+      ids: [course.sectionId],
+    });
+    expect(modules.status).toBeLessThan(300);
+    const draft = await as(instructor).get(`/api/catalog/courses/${course.courseId}`);
+    expect(draft.body.modules[0].lessons.map((l: { title: string }) => l.title)).toEqual(
+      shown.body.modules[0].lessons.map((l: { title: string }) => l.title).reverse(),
+    );
+  });
+
   it('archives: the course leaves the catalogue and cannot be edited', async () => {
     const course = await givenPublishedCourse(t, instructor.auth, { title: 'Kursus Diarsipkan' });
     expect((await as(instructor).post(`/api/catalog/courses/${course.courseId}/archive`)).status).toBe(204);

@@ -52,10 +52,15 @@ export class CourseContentService {
     });
   }
 
-  /** Puts the sections in the given order; every section id must be listed once. */
-  orderSections(user: AuthUser, courseId: string, ids: string[]): Promise<void> {
+  /**
+   * Puts the sections in the given order; every section id must be listed once. Ids of the
+   * published version are accepted too (the page shows them until a draft is open).
+   */
+  orderSections(user: AuthUser, courseId: string, given: string[]): Promise<void> {
     return this.inDraft(user, courseId, async (m, draft) => {
       const sections = await m.findBy(CourseSection, { versionId: draft.id });
+      const ids: string[] = [];
+      for (const id of given) ids.push((await this.section(m, draft, id).catch(() => null))?.id ?? id);
       assertSameSet(
         sections.map((s) => s.id),
         ids,
@@ -128,11 +133,13 @@ export class CourseContentService {
     });
   }
 
-  /** Puts a section's lessons in the given order. */
-  orderLessons(user: AuthUser, courseId: string, sectionId: string, ids: string[]): Promise<void> {
+  /** Puts a section's lessons in the given order (ids of the published version accepted too). */
+  orderLessons(user: AuthUser, courseId: string, sectionId: string, given: string[]): Promise<void> {
     return this.inDraft(user, courseId, async (m, draft) => {
       const section = await this.section(m, draft, sectionId);
       const lessons = await m.findBy(Lesson, { versionId: draft.id, sectionId: section.id });
+      const ids: string[] = [];
+      for (const id of given) ids.push((await this.lessonOf(m, draft, id).catch(() => null))?.id ?? id);
       assertSameSet(
         lessons.map((l) => l.id),
         ids,
