@@ -2,6 +2,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
+  givenDraftCourse,
   givenPublishedCourse,
   givenRegions,
   givenUnit,
@@ -158,5 +159,23 @@ describe('the instructor’s pages', () => {
       .send({ _csrf: csrfOf(withTeam.text) });
     expect(removed.status).toBe(303);
     expect((await agent.get(url)).text).not.toContain(colleague.user.name);
+  });
+
+  it('gives a refused lesson back in its module, open and filled in as it was sent', async () => {
+    const unit = await givenUnit(t, '36.74');
+    const instructor = await givenUser(t, { role: 'instructor', unitId: unit.id });
+    const { courseId, sectionId } = await givenDraftCourse(t, instructor.auth, { title: 'Regulasi ASN' });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const page = await agent.get(`/pengajar/kursus/${courseId}`);
+    const refused = await agent
+      .post(`/pengajar/kursus/${courseId}/modul/${sectionId}/pelajaran`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), title: 'Tautan Regulasi', kind: 'link', externalUrl: 'peraturan.go.id' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('value="Tautan Regulasi"');
+    expect(refused.text).toContain('<option value="link" selected>');
+    expect(refused.text).toContain('value="peraturan.go.id"');
+    expect(refused.text).toMatch(/<details open>\s*<summary>[^<]*Modul 1/);
   });
 });

@@ -155,6 +155,37 @@ describe('the instructor’s quiz pages', () => {
     expect(quiz.slots).toHaveLength(130);
   });
 
+  it('gives a refused quiz form back as it was sent, choices and boxes included', async () => {
+    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Form Kembali' });
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
+    await agent
+      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), gift: 'Satu-satunya soal. {T}' });
+    const refused = await agent
+      .post(`/pengajar/kursus/${courseId}/kuis`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        title: 'Pre-test Rata-rata',
+        drawCount: '20',
+        passPercent: '60',
+        gradingMethod: 'average',
+        showScore: 'never',
+        showAnswers: 'never',
+        role: 'pre',
+        shuffleQuestions: 'on',
+      });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('value="Pre-test Rata-rata"');
+    for (const chosen of ['average', 'pre']) expect(refused.text).toContain(`<option value="${chosen}" selected>`);
+    expect(refused.text).toMatch(/name="showScore">(?:(?!<\/select>).)*<option value="never" selected>/s);
+    expect(refused.text).toContain('name="shuffleQuestions" checked');
+    expect(refused.text).not.toContain('name="shuffleOptions" checked');
+  });
+
   it('keeps another instructor out with a not-found page', async () => {
     const other = await givenUser(t, { role: 'instructor', unitId });
     const course = await givenDraftCourse(t, instructor.auth, { title: 'Kursus Tertutup' });

@@ -26,6 +26,19 @@ const AUTHORS = ['instructor', 'national_admin'] as const;
 type Problems = ReturnType<typeof formProblems> | null;
 
 /** Instructors build courses here: the draft's fields, modules, lessons, files, publishing. */
+
+interface LessonFormValues {
+  title: string;
+  kind: string;
+  required: boolean;
+  bodyHtml: string;
+  externalUrl: string;
+}
+
+interface LessonForm {
+  sectionId: string;
+  values: LessonFormValues;
+}
 @ApiExcludeController()
 @Controller('pengajar/kursus')
 @UseFilters(PageExceptionFilter)
@@ -118,19 +131,35 @@ export class AuthoringPagesController {
     @Res() reply: FastifyReply,
     @Body() body: unknown,
   ) {
-    await this.attempt(req, reply, user, id, null, async () => {
-      const dto = plainToInstance(LessonDto, {
-        title: formText(body, 'title', 200),
-        kind: formText(body, 'kind', 20),
-        required: formFlag(body, 'required'),
-        ...(formText(body, 'bodyHtml', 200_000) ? { bodyHtml: formText(body, 'bodyHtml', 200_000) } : {}),
-        ...(formText(body, 'externalUrl') ? { externalUrl: formText(body, 'externalUrl') } : {}),
-      });
-      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length) throw validationFailed(flattenValidationErrors(errors));
-      await this.content.addLesson(user, id, sectionId, dto);
-      return 'saved';
-    });
+    const sent: LessonFormValues = {
+      title: formText(body, 'title', 200),
+      kind: formText(body, 'kind', 20),
+      required: formFlag(body, 'required'),
+      bodyHtml: formText(body, 'bodyHtml', 200_000),
+      externalUrl: formText(body, 'externalUrl'),
+    };
+    const lessonForm = { sectionId, values: sent };
+    await this.attempt(
+      req,
+      reply,
+      user,
+      id,
+      null,
+      async () => {
+        const dto = plainToInstance(LessonDto, {
+          title: sent.title,
+          kind: sent.kind,
+          required: sent.required,
+          ...(sent.bodyHtml ? { bodyHtml: sent.bodyHtml } : {}),
+          ...(sent.externalUrl ? { externalUrl: sent.externalUrl } : {}),
+        });
+        const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+        if (errors.length) throw validationFailed(flattenValidationErrors(errors));
+        await this.content.addLesson(user, id, sectionId, dto);
+        return 'saved';
+      },
+      lessonForm,
+    );
   }
 
   /** Multipart (the file); the CSRF token travels in the action URL. */
@@ -252,6 +281,7 @@ export class AuthoringPagesController {
     id: string,
     values: CourseFormValues | null,
     change: () => Promise<string>,
+    lessonForm: LessonForm | null = null,
   ) {
     try {
       const done = await change();
@@ -259,7 +289,7 @@ export class AuthoringPagesController {
     } catch (err) {
       const problems = formProblems(err);
       const course = await this.courses.get(user, id);
-      await this.editPage(req, reply, user, course, values ?? courseFormOf(course), problems, 422);
+      await this.editPage(req, reply, user, course, values ?? courseFormOf(course), problems, 422, lessonForm);
     }
   }
 
@@ -300,6 +330,7 @@ export class AuthoringPagesController {
     values: CourseFormValues,
     problems: Problems,
     status = 200,
+    lessonForm: LessonForm | null = null,
   ) {
     const ctx = pageContext(req, reply, user);
     const [competencies, team] = await Promise.all([
@@ -318,6 +349,8 @@ export class AuthoringPagesController {
         values,
         competencies,
         problems,
+        // A refused lesson comes back in its module's form, open and filled in as it was sent.
+        lessonForm,
         notice: this.notice(ctx, doneFlag(req), course),
       },
       status,
