@@ -3,6 +3,9 @@ import { TransactionRunner } from '../../../../../libs/database';
 import { REACTION_ITEMS, ReactionItem } from '../domain/answers';
 import { AppliedAnswer, CourseEvaluation, FollowUpRole, FollowUpStatus, FollowUpSurvey } from '../entities';
 
+/** Course ids handed to a reader's filter at a time. */
+const KEEP_CHUNK = 500;
+
 const COLUMN: Record<ReactionItem, string> = { material: 'material', delivery: 'delivery', usefulness: 'usefulness' };
 
 export interface CourseCounts {
@@ -16,20 +19,38 @@ export interface CourseCounts {
 export class EvaluationQueries {
   constructor(private readonly tx: TransactionRunner) {}
 
-  /** Courses with questionnaires and how many were sent and answered (at most `limit`, most answered first). */
-  async courses(limit = 500): Promise<CourseCounts[]> {
-    const rows = await this.tx.run((m) =>
-      m
+  /**
+   * Courses with questionnaires and how many were sent and answered, most answered first, at
+   * most `limit` of them. With `keep` (which of these course ids the reader may see), only
+   * those count: the reader's courses are picked out of all of them before the limit is
+   * applied, so a unit's few courses are not crowded out by the busiest courses nationwide.
+   */
+  async courses(limit = 500, keep?: (courseIds: string[]) => Promise<string[]>): Promise<CourseCounts[]> {
+    const rows = await this.tx.run((m) => {
+      const qb = m
         .createQueryBuilder(CourseEvaluation, 'e')
         .select('e.course_id', 'courseId')
         .addSelect('COUNT(*)', 'requested')
         .addSelect('COUNT(e.answered_at)', 'answered')
         .groupBy('e.course_id')
         .orderBy('COUNT(e.answered_at)', 'DESC')
-        .limit(limit)
-        .getRawMany<{ courseId: string; requested: string | number; answered: string | number }>(),
-    );
-    return rows.map((r) => ({ courseId: r.courseId, requested: Number(r.requested), answered: Number(r.answered) }));
+        .addOrderBy('e.course_id', 'ASC');
+      if (!keep) qb.limit(limit);
+      return qb.getRawMany<{ courseId: string; requested: string | number; answered: string | number }>();
+    });
+    const all = rows.map((r) => ({
+      courseId: r.courseId,
+      requested: Number(r.requested),
+      answered: Number(r.answered),
+    }));
+    if (!keep) return all;
+    const kept: CourseCounts[] = [];
+    for (let i = 0; i < all.length && kept.length < limit; i += KEEP_CHUNK) {
+      const chunk = all.slice(i, i + KEEP_CHUNK);
+      const visible = new Set(await keep(chunk.map((c) => c.courseId)));
+      kept.push(...chunk.filter((c) => visible.has(c.courseId)));
+    }
+    return kept.slice(0, limit);
   }
 
   async requested(courseIds: string[]): Promise<number> {

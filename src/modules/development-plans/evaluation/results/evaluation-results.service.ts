@@ -19,6 +19,8 @@ import { EvaluationScope } from './evaluation-scope';
 
 /** How many of a competency's courses its pooled learning gain reads (the most relevant first). */
 const COURSES_PER_COMPETENCY = 20;
+/** Courses a results list shows at most (the most answered of the reader's). */
+const COURSE_LIMIT = 500;
 
 export interface CompetencyGain extends GainSummary {
   code: string;
@@ -62,14 +64,7 @@ export class EvaluationResultsService {
   async courseList(
     user: AuthUser,
   ): Promise<Array<{ courseId: string; title: string; requested: number; answered: number }>> {
-    const all = await this.queries.courses();
-    const visible = new Set(
-      await this.scope.visibleCourses(
-        user,
-        all.map((c) => c.courseId),
-      ),
-    );
-    const mine = all.filter((c) => visible.has(c.courseId));
+    const mine = await this.queries.courses(COURSE_LIMIT, this.scope.courseFilter(user));
     const titles = await this.catalog.courseTitles(mine.map((c) => c.courseId));
     return mine.map((c) => ({ ...c, title: titles.get(c.courseId) ?? '' }));
   }
@@ -108,16 +103,13 @@ export class EvaluationResultsService {
    */
   async instructor(user: AuthUser, instructorId: string): Promise<InstructorResults> {
     if (user.role === 'instructor' && user.id !== instructorId) throw instructorNotFound();
-    const all = await this.queries.courses();
-    const teaching = await this.catalog.instructorIds(all.map((c) => c.courseId));
-    const theirs = all.filter((c) => teaching.get(c.courseId)?.includes(instructorId));
-    const visible = new Set(
-      await this.scope.visibleCourses(
+    const courses = await this.queries.courses(COURSE_LIMIT, async (ids) => {
+      const teaching = await this.catalog.instructorIds(ids);
+      return this.scope.visibleCourses(
         user,
-        theirs.map((c) => c.courseId),
-      ),
-    );
-    const courses = theirs.filter((c) => visible.has(c.courseId));
+        ids.filter((id) => teaching.get(id)?.includes(instructorId)),
+      );
+    });
     const [person] = (await this.identity.factsOf([instructorId])) ?? [];
     if (!person || (courses.length === 0 && user.id !== instructorId)) throw instructorNotFound();
     const ids = courses.map((c) => c.courseId);

@@ -22,6 +22,11 @@ export class EvaluationScope {
     return ['instructor', 'unit_admin', 'national_admin'].includes(user.role);
   }
 
+  /** Keeps the course ids the reader may see; none for a reader who sees every course. */
+  courseFilter(user: AuthUser): ((courseIds: string[]) => Promise<string[]>) | undefined {
+    return user.role === 'national_admin' ? undefined : (courseIds) => this.visibleCourses(user, courseIds);
+  }
+
   async visibleCourses(user: AuthUser, courseIds: string[]): Promise<string[]> {
     const ids = [...new Set(courseIds)];
     if (ids.length === 0) return [];
