@@ -170,4 +170,21 @@ describe('needs analysis pages', () => {
     expect(page.text).not.toContain(asn.user.name);
     expect((await agent.get(`/admin/analisis-kebutuhan/kebutuhan?regionCode=36.74`)).status).toBe(404);
   });
+
+  it('shows a national admin the form to choose a population, and a mistyped unit code beside it', async () => {
+    const national = await signedIn(await givenUser(t, { role: 'national_admin' }));
+    const first = await national.get('/admin/analisis-kebutuhan/kebutuhan');
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('Pilih wilayah');
+    expect(first.text).toContain('name="regionCode"');
+    const chosen = await national.get('/admin/analisis-kebutuhan/kebutuhan?regionCode=36.74');
+    expect(chosen.status).toBe(200);
+    expect(chosen.text).toContain('Seluruh cakupan');
+
+    const local = await signedIn(admin);
+    const mistyped = await local.get('/admin/analisis-kebutuhan/kebutuhan?unitCode=TIDAK-ADA');
+    expect(mistyped.status).toBe(422);
+    expect(mistyped.text).toContain('value="TIDAK-ADA"');
+    expect(mistyped.text).toMatch(/Unit|unitCode/);
+  });
 });

@@ -84,12 +84,28 @@ export class NeedsAdminPagesController {
   async needs(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = pageContext(req, reply, user);
     const query = req.query as Record<string, unknown>;
-    const ask = await populationFromForm(this.organisation, user, {
+    const values = {
       regionCode: typeof query.regionCode === 'string' ? query.regionCode.slice(0, 20) : '',
       unitCode: typeof query.unitCode === 'string' ? query.unitCode.slice(0, 40) : '',
       unitId: typeof query.unitId === 'string' ? query.unitId.slice(0, 36) : '',
-    });
-    const view = await this.agency.view(scopeOf(user), ask);
+    };
+    let view: Awaited<ReturnType<AgencyNeedsService['view']>>;
+    try {
+      view = await this.agency.view(scopeOf(user), await populationFromForm(this.organisation, user, values));
+    } catch (err) {
+      // Nothing chosen yet (a national admin's first visit) is a form to fill, not an error;
+      // a mistyped region or unit is a problem beside the form. Outside the scope stays 404.
+      if (!(err instanceof DomainException) || !err.details?.fields?.length) throw err;
+      const nothingAsked = !values.regionCode && !values.unitCode && !values.unitId;
+      const problems = nothingAsked ? null : formProblems(err);
+      await render(
+        reply,
+        'needs/agency.eta',
+        { ...ctx, title: ctx.t('needs.agency.title'), view: null, values, problems },
+        problems ? 422 : 200,
+      );
+      return;
+    }
     const params = new URLSearchParams({ regionCode: view.population.regionCode });
     if (view.population.unitId) params.set('unitId', view.population.unitId);
     await render(reply, 'needs/agency.eta', {
