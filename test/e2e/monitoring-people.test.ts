@@ -392,6 +392,20 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
     expect(deep.status).toBe(200);
   });
 
+  it('names plan statuses on the page as the dashboard does, not by their codes', async () => {
+    const planner = await givenUser(t, { unitId: unitA });
+    expect((await asUser(t, planner).post('/api/development-plans/me', {})).status).toBe(201);
+    await t.drain();
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, tangsel.username, tangsel.password);
+    const page = await agent.get(`/pemantauan/orang?node=${unitA}&year=${YEAR}&metric=plan-status&status=draft`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Rencana pengembangan tahun ${YEAR} berstatus Draf`);
+    expect(page.text).toContain(planner.user.name);
+    expect(page.text).toMatch(/<td>Draf<\/td>/);
+    expect(page.text).not.toContain('berstatus draft');
+  });
+
   it('the page lists the people with pagination and an export form', async () => {
     const agent = browserAgent(t);
     await signInThroughPages(agent, tangsel.username, tangsel.password);

@@ -13,6 +13,7 @@ import { formatters } from './format';
 import { MessageKey } from './i18n/messages';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
+import { PLAN_STATUSES, PlanStatus } from '../development-plans/plans/entities';
 
 const ADMINS = ['unit_admin', 'national_admin'] as const;
 const FILTER_KEYS = PEOPLE_QUERY_KEYS;
@@ -43,12 +44,15 @@ export class MonitoringPeoplePagesController {
     const { node, ask, page, next, previous } = await this.people.list(scopeOf(user), query);
     const courseId = ask.family === 'course' ? ask.courseId : null;
     const course = courseId ? ((await this.catalog.courseTitles([courseId])).get(courseId) ?? '') : '';
+    // A plan status reads as the dashboard shows it ("Berjalan", not in_progress).
+    const planStatus = (status: string) =>
+      PLAN_STATUSES.includes(status as PlanStatus) ? ctx.t(`mon.plan.${status}` as MessageKey) : status;
     const heading = ctx.t(`monp.metric.${query.metric}` as MessageKey, {
       year: 'year' in ask ? ask.year : '',
       bucket: query.bucket ?? '',
       course: course ? `"${course}"` : ctx.t('monp.allCourses'),
       competency: query.competencyCode ?? '',
-      status: query.status ?? '',
+      status: query.status ? planStatus(query.status) : '',
     });
     // The filters exactly as asked, with the node resolved (the default is the top of the scope).
     const filters: Record<string, string> = {};
@@ -66,6 +70,7 @@ export class MonitoringPeoplePagesController {
       ...ctx,
       title: ctx.t('monp.title', { name: node.name }),
       heading,
+      planStatus,
       fmt: formatters(ctx.locale),
       family: ask.family,
       page,
