@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../../libs/auth';
+import { AccessScope, AuthUser } from '../../../../../libs/auth';
 import { Clock, DomainException, newId, Page, skipOf, toPage, wibDay } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
@@ -7,6 +7,7 @@ import { IdentityApi } from '../../../identity/identity.api';
 import { AssessmentQuery, RecordAssessmentDto } from '../dto/assessment.dto';
 import { AssessmentSource, CompetencyAssessment } from '../entities';
 import { NeedsError } from '../needs.errors';
+import { descending, pageOverPeople } from './page-over-people';
 import { PeopleInScope } from './people-in-scope';
 import { validDay } from './valid-day';
 
@@ -72,21 +73,25 @@ export class AssessmentsService {
     return (await this.views([row]))[0];
   }
 
+  /** The records of the people in the caller's scope now (a person who moved away goes with theirs). */
   async list(scope: AccessScope, query: AssessmentQuery): Promise<Page<AssessmentView>> {
     const userId = query.nip ? (await this.people.byNip(scope, query.nip)).id : null;
-    const [rows, total] = await this.tx.run((m) => {
-      const qb = m
-        .createQueryBuilder(CompetencyAssessment, 'a')
-        .orderBy('a.assessedOn', 'DESC')
-        .addOrderBy('a.createdAt', 'DESC')
-        .addOrderBy('a.id', 'DESC');
-      if (scope.kind === 'region') {
-        const c = regionSubtreeCondition('a.region_code', scope.regionCode);
-        qb.andWhere(c.sql, c.params);
-      } else if (scope.kind === 'own') qb.andWhere('a.user_id = :own', { own: scope.userId });
-      if (userId) qb.andWhere('a.user_id = :userId', { userId });
-      return qb.skip(skipOf(query)).take(query.pageSize).getManyAndCount();
-    });
+    const read = (userIds: string[] | null, first: number, skip = 0) =>
+      this.tx.run((m) => {
+        const qb = m
+          .createQueryBuilder(CompetencyAssessment, 'a')
+          .orderBy('a.assessedOn', 'DESC')
+          .addOrderBy('a.createdAt', 'DESC')
+          .addOrderBy('a.id', 'DESC');
+        if (userIds) qb.where('a.user_id IN (:...userIds)', { userIds });
+        return qb.skip(skip).take(first).getManyAndCount();
+      });
+    let page: [CompetencyAssessment[], number];
+    if (userId) page = await read([userId], query.pageSize, skipOf(query));
+    else if (scope.kind === 'own') page = await read([scope.userId], query.pageSize, skipOf(query));
+    else if (scope.kind === 'national') page = await read(null, query.pageSize, skipOf(query));
+    else page = await pageOverPeople(this.people.idsInRegion(scope.regionCode), query, read, newestFirst);
+    const [rows, total] = page;
     return toPage(await this.views(rows), total, query);
   }
 
@@ -120,4 +125,9 @@ export class AssessmentsService {
       recordedAt: r.createdAt,
     }));
   }
+}
+
+/** The list's order: assessed most recently first, then recorded most recently, then id. */
+function newestFirst(a: CompetencyAssessment, b: CompetencyAssessment): number {
+  return descending(a.assessedOn, b.assessedOn) || descending(a.createdAt, b.createdAt) || descending(a.id, b.id);
 }

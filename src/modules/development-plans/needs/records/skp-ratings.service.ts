@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../../libs/auth';
+import { AccessScope, AuthUser } from '../../../../../libs/auth';
 import {
   Clock,
   DomainException,
@@ -19,7 +19,8 @@ import { readSkpTable } from '../domain/skp-table';
 import { SkpRatingRecord } from '../entities';
 import { NeedsError } from '../needs.errors';
 import type { SkpRating } from '../person-gaps';
-import { personVisible } from './people-in-scope';
+import { descending, pageOverPeople } from './page-over-people';
+import { PeopleInScope, personVisible } from './people-in-scope';
 
 export interface SkpImportResult {
   imported: number;
@@ -47,6 +48,7 @@ export class SkpRatingsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly identity: IdentityApi,
+    private readonly people: PeopleInScope,
     private readonly clock: Clock,
   ) {}
 
@@ -96,23 +98,28 @@ export class SkpRatingsService {
     return { imported: records.length, replaced, years: [...new Set(rows.map((r) => r.year))].sort() };
   }
 
+  /** The ratings of the people in the caller's scope now (a person who moved away goes with theirs). */
   async list(
     scope: AccessScope,
     query: { year?: number; page: number; pageSize: number },
   ): Promise<Page<SkpRatingView>> {
-    const [rows, total] = await this.tx.run((m) => {
-      const qb = m
-        .createQueryBuilder(SkpRatingRecord, 's')
-        .orderBy('s.year', 'DESC')
-        .addOrderBy('s.importedAt', 'DESC')
-        .addOrderBy('s.id', 'ASC');
-      if (scope.kind === 'region') {
-        const c = regionSubtreeCondition('s.region_code', scope.regionCode);
-        qb.andWhere(c.sql, c.params);
-      } else if (scope.kind === 'own') qb.andWhere('s.user_id = :own', { own: scope.userId });
-      if (query.year) qb.andWhere('s.year = :year', { year: query.year });
-      return qb.skip(skipOf(query)).take(query.pageSize).getManyAndCount();
-    });
+    const read = (userIds: string[] | null, first: number, skip = 0) =>
+      this.tx.run((m) => {
+        const qb = m
+          .createQueryBuilder(SkpRatingRecord, 's')
+          .orderBy('s.year', 'DESC')
+          .addOrderBy('s.importedAt', 'DESC')
+          .addOrderBy('s.id', 'ASC');
+        if (userIds) qb.andWhere('s.user_id IN (:...userIds)', { userIds });
+        if (query.year) qb.andWhere('s.year = :year', { year: query.year });
+        return qb.skip(skip).take(first).getManyAndCount();
+      });
+    const [rows, total] =
+      scope.kind === 'own'
+        ? await read([scope.userId], query.pageSize, skipOf(query))
+        : scope.kind === 'national'
+          ? await read(null, query.pageSize, skipOf(query))
+          : await pageOverPeople(this.people.idsInRegion(scope.regionCode), query, read, latestFirst);
     const names = await this.identity.namesOf(rows.map((r) => r.userId));
     const items = rows.map((r) => ({
       userId: r.userId,
@@ -124,6 +131,11 @@ export class SkpRatingsService {
     }));
     return toPage(items, total, query);
   }
+}
+
+/** The list's order: latest year first, then latest import, then id. */
+function latestFirst(a: SkpRatingRecord, b: SkpRatingRecord): number {
+  return descending(a.year, b.year) || descending(a.importedAt, b.importedAt) || descending(b.id, a.id);
 }
 
 function importInvalid(problems: FieldProblem[]): DomainException {
