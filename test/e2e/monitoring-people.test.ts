@@ -393,12 +393,14 @@ describe(`monitoring: people behind the numbers (${usesRedis() ? 'BullMQ on Redi
   });
 
   it('names plan statuses on the page as the dashboard does, not by their codes', async () => {
-    const planner = await givenUser(t, { unitId: unitA });
+    // A unit of its own, so that the other lists of unit A keep their people.
+    const unit = (await givenUnit(t, '36.74')).id;
+    const planner = await givenUser(t, { unitId: unit });
     expect((await asUser(t, planner).post('/api/development-plans/me', {})).status).toBe(201);
     await t.drain();
     const agent = browserAgent(t);
     await signInThroughPages(agent, tangsel.username, tangsel.password);
-    const page = await agent.get(`/pemantauan/orang?node=${unitA}&year=${YEAR}&metric=plan-status&status=draft`);
+    const page = await agent.get(`/pemantauan/orang?node=${unit}&year=${YEAR}&metric=plan-status&status=draft`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`Rencana pengembangan tahun ${YEAR} berstatus Draf`);
     expect(page.text).toContain(planner.user.name);
