@@ -1,4 +1,5 @@
 import { Clock } from '../../libs/common';
+import { FILE_STORAGE, FileStorage } from '../../libs/storage';
 import type { Response } from 'superagent';
 import { Certificate, CertificateEvent } from '../../src/modules/certification/entities';
 import { CertificateIssuer } from '../../src/modules/certification/issuance/certificate-issuer';
@@ -352,6 +353,18 @@ describe('certification: one certificate per completion, a PDF and a signed cred
       .buffer(true)
       .parse(binary);
     expect(named.headers['content-disposition']).toContain('-2027-01-01.zip');
+  });
+
+  it('says a ZIP could not be prepared when a certificate file is missing, instead of "being prepared" for ever', async () => {
+    const { course, certificate } = await givenCompletion('Kursus Berkas Hilang');
+    const row = await t.dataSource.getRepository(Certificate).findOneByOrFail({ id: certificate.id });
+    await t.app.get<FileStorage>(FILE_STORAGE).delete(row.pdfKey);
+    const asked = await as(tangselAdmin).post(`/api/certification/courses/${course.courseId}/certificate-exports`);
+    expect(asked.status).toBe(202);
+    await t.drain();
+    const status = await as(tangselAdmin).get(`/api/certification/certificate-exports/${asked.body.id}`);
+    expect(status.body).toMatchObject({ status: 'failed', ready: false });
+    expect(status.body.error).toEqual(expect.any(String));
   });
 
   it('lists certificates from elsewhere by linking the external activity evidence, not copying it', async () => {

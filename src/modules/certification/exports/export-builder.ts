@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AccessScope, scopeOf } from '../../../../libs/auth';
 import { Clock } from '../../../../libs/common';
@@ -10,6 +12,7 @@ import { certificatesInScope } from '../management/certificate-scope';
 import { certificateFileName } from '../management/certificate.view';
 
 const PAGE = 100;
+const EXPORTS_FOLDER = 'certificate-exports';
 
 /**
  * Builds an export's ZIP. The requester's scope is read again from the database (a unit
@@ -31,38 +34,80 @@ export class ExportBuilder {
     const scope = await this.requesterScope(job.requestedBy);
     const builtFor = scope ? (scope.kind === 'region' ? scope.regionCode : 'national') : null;
     await this.tx.run((m) =>
-      m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0, builtFor }),
+      m.update(CertificateExport, { id: exportId }, { status: 'running', doneCount: 0, builtFor, error: null }),
     );
+    const draft = await this.storage.draft(EXPORTS_FOLDER, 'zip');
+    try {
+      const done = await this.writeZip(draft.path, exportId, job, scope);
+      const fileKey = await draft.commit();
+      await this.tx.run((m) =>
+        m.update(
+          CertificateExport,
+          { id: exportId },
+          { status: 'done', fileKey, total: done, doneCount: done, finishedAt: this.clock.now() },
+        ),
+      );
+    } catch (err) {
+      // Shown to the admin instead of "being prepared" for ever; a retry of the job starts afresh.
+      await draft.discard();
+      await this.tx.run((m) =>
+        m.update(
+          CertificateExport,
+          { id: exportId },
+          { status: 'failed', error: String((err as Error)?.message ?? err).slice(0, 300) },
+        ),
+      );
+      throw err;
+    }
+  }
+
+  /**
+   * Streams the ZIP to disk: each PDF is read from storage only when its turn to be written
+   * comes, so memory holds one PDF at a time, not the whole ZIP (PDFs with a designed
+   * background weigh megabytes each).
+   */
+  private async writeZip(
+    path: string,
+    exportId: string,
+    job: CertificateExport,
+    scope: AccessScope | null,
+  ): Promise<number> {
     const zip = new ZipFile();
-    const chunks: Buffer[] = [];
-    const finished = new Promise<Buffer>((resolve, reject) => {
-      zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-      zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-      zip.outputStream.on('error', reject);
+    const written = new Promise<void>((resolve, reject) => {
+      zip.on('error', reject);
+      pipeline(zip.outputStream, createWriteStream(path)).then(resolve, reject);
     });
     const names = new Set<string>();
     let done = 0;
-    for (let afterId = ''; ;) {
-      const page = scope ? await this.page(scope, job.courseId, afterId) : [];
-      for (const c of page) {
-        zip.addBuffer(await this.storage.get(c.pdfKey), uniqueName(names, certificateFileName(c)), { compress: false });
+    let failure: unknown = null;
+    try {
+      for (let afterId = ''; ;) {
+        const page = scope ? await this.page(scope, job.courseId, afterId) : [];
+        for (const c of page) {
+          zip.addReadStreamLazy(uniqueName(names, certificateFileName(c)), { compress: false }, (give) => {
+            const pdf = this.storage.stream(c.pdfKey);
+            pdf.on('error', (err) => zip.emit('error', err));
+            give(null, pdf);
+          });
+        }
+        done += page.length;
+        await this.tx.run((m) =>
+          m.update(CertificateExport, { id: exportId }, { doneCount: done, total: Math.max(job.total, done) }),
+        );
+        if (page.length < PAGE) break;
+        afterId = page[page.length - 1].id;
       }
-      done += page.length;
-      await this.tx.run((m) =>
-        m.update(CertificateExport, { id: exportId }, { doneCount: done, total: Math.max(job.total, done) }),
-      );
-      if (page.length < PAGE) break;
-      afterId = page[page.length - 1].id;
+    } catch (err) {
+      failure = err;
     }
     zip.end();
-    const fileKey = await this.storage.put('certificate-exports', await finished, 'zip');
-    await this.tx.run((m) =>
-      m.update(
-        CertificateExport,
-        { id: exportId },
-        { status: 'done', fileKey, total: done, doneCount: done, finishedAt: this.clock.now() },
-      ),
-    );
+    // The file is closed before the caller discards it, whether or not the pages were all read.
+    if (failure) {
+      await written.catch(() => undefined);
+      throw failure;
+    }
+    await written;
+    return done;
   }
 
   private page(scope: AccessScope, courseId: string, afterId: string): Promise<Certificate[]> {
