@@ -96,6 +96,27 @@ describe('the pages shell', () => {
     expect(res.headers.location).toBe('/masuk?next=%2Fberanda');
   });
 
+  it('brings a form posted after the session ended back to the page the form was on, not to its POST address', async () => {
+    const agent = browser();
+    const signIn = await agent.get('/masuk');
+    const { port } = t.app.getHttpServer().address() as { port: number };
+    const attempt = '/kuis/percobaan/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    const res = await agent
+      .post(`${attempt}/kirim`)
+      .set('referer', `http://127.0.0.1:${port}${attempt}`)
+      .type('form')
+      .send({ _csrf: csrfOf(signIn.text), r0: 'a' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/masuk?next=${encodeURIComponent(attempt)}`);
+    // Another site's page is never the way back.
+    const foreign = await agent
+      .post(`${attempt}/kirim`)
+      .set('referer', 'https://contoh.example/kuis')
+      .type('form')
+      .send({ _csrf: csrfOf(signIn.text) });
+    expect(foreign.headers.location).toBe('/masuk?next=%2Fberanda');
+  });
+
   it('ignores a `next` that leaves the site', async () => {
     const person = await givenUser(t, { unitId });
     const res = await signInThroughPages(browser(), person.username, person.password, 'https://evil.example/');

@@ -22,9 +22,27 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply, user: Auth
     t: translator(locale),
     csrfToken: reply.generateCsrf(),
     user,
-    path: req.url,
+    path: returnPath(req),
     describeProblem: (problem) => problemText(locale, problem),
   };
+}
+
+/**
+ * Where to bring a visitor back to (after signing in again, or switching language): the
+ * page itself for a GET; for a form post, whose URL answers POST only (and may carry a CSRF
+ * token), the page the form was on, from the Referer when it is this site's.
+ */
+export function returnPath(req: FastifyRequest, fallback = '/beranda'): string {
+  if (req.method === 'GET' || req.method === 'HEAD') return req.url;
+  const referer = req.headers.referer;
+  if (typeof referer !== 'string') return fallback;
+  try {
+    const from = new URL(referer);
+    if (from.host !== req.headers.host) return fallback;
+    return safeNext(`${from.pathname}${from.search}`, fallback);
+  } catch {
+    return fallback;
+  }
 }
 
 /** Only same-site relative paths are followed after sign-in or a language switch (no open redirect). */

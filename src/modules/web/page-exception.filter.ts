@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorBody } from '../../../libs/common';
-import { pageContext, render } from './page-context';
+import { pageContext, render, returnPath } from './page-context';
 
 /**
  * Errors on pages become pages: a visitor who is not signed in is sent to the
@@ -17,7 +17,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { body } = toErrorBody(exception, String(req.id));
     if (body.statusCode === 401) {
-      await reply.redirect(`/masuk?next=${encodeURIComponent(req.url)}`, 303);
+      await reply.redirect(`/masuk?next=${encodeURIComponent(returnPath(req))}`, 303);
       return;
     }
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: req.id }, 'Page failed');
