@@ -21,6 +21,7 @@ import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFro
 import { CertificateExportScope1764810000000 } from './1764810000000-CertificateExportScope';
 import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-SerialCounterPerPrintedIssuer';
 import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
+import { RecordsRegionOfTheirPeople1764840000000 } from './1764840000000-RecordsRegionOfTheirPeople';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CertificateExportScope1764810000000,
   SerialCounterPerPrintedIssuer1764820000000,
   ExternalActivityDedupe1764830000000,
+  RecordsRegionOfTheirPeople1764840000000,
 ];

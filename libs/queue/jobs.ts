@@ -45,6 +45,11 @@ export interface JobPayloads {
   'development-plans.plan-calendar': { day: string };
   /** Walk a needs analysis's population in batches, writing each person's gap rows (resumable). */
   'development-plans.needs-run': { runId: string };
+  /**
+   * People moved (or otherwise changed): their assessments and SKP ratings take the region they
+   * are in now, so a region's lists stay plain indexed reads. Recomputes, so repeats change nothing.
+   */
+  'development-plans.records-follow-people': { userIds: string[] };
   /** Send a needs questionnaire to its population (resumable; each person once). */
   'development-plans.questionnaire-send': { questionnaireId: string };
   /** Open the post-course evaluation (L1) and schedule the follow-ups (L3) of a completed enrolment. */
@@ -112,6 +117,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'development-plans.plan-refresh': 'development',
   'development-plans.plan-calendar': 'development',
   'development-plans.needs-run': 'development',
+  'development-plans.records-follow-people': 'development',
   'development-plans.questionnaire-send': 'development',
   'development-plans.evaluation-request': 'development',
   'development-plans.follow-up-scan': 'development',

@@ -1,5 +1,6 @@
 import { Clock } from '../../libs/common';
 import { asUser, createTestApp, givenRegions, givenUnit, givenUser, GivenUser, TestApp } from '../../libs/testing';
+import { RecordsRegion } from '../../src/modules/development-plans/needs/records/records-region';
 import { givenAsn, givenPosition } from './needs-analysis.fixtures';
 
 const API = '/api/development-plans/needs';
@@ -57,6 +58,8 @@ describe('needs analysis: the records of an ASN who moves to another region', ()
       .set('authorization', national.auth)
       .send({ unitId: medanUnit });
     expect(moved.status).toBe(200);
+    // The move queued a job that takes their records along (the lists read each record's region).
+    await t.drain();
   });
   afterAll(() => t.close());
 
@@ -78,6 +81,21 @@ describe('needs analysis: the records of an ASN who moves to another region', ()
     expect(await names(medanAdmin, 'skp-ratings?year=2025')).toEqual([1, [mover.user.name]]);
     expect(await names(tangselAdmin, 'skp-ratings?year=2025')).toEqual([1, [stayer.user.name]]);
     expect((await names(national, 'skp-ratings?year=2025'))[0]).toBe(2);
+  });
+
+  it('keeps records written after the move with the new region, and following the people again changes nothing', async () => {
+    const later = await asUser(t, medanAdmin).post(`${API}/assessments`, {
+      nip: mover.nip,
+      competencyCode: 'M.01',
+      level: 3,
+      assessedOn: '2026-02-25',
+      source: 'supervisor',
+    });
+    expect(later.status).toBe(201);
+    await t.get(RecordsRegion).follow([mover.user.id, stayer.user.id]);
+    expect(await names(medanAdmin, 'assessments')).toEqual([2, [mover.user.name, mover.user.name]]);
+    expect(await names(tangselAdmin, 'assessments')).toEqual([1, [stayer.user.name]]);
+    expect((await asUser(t, medanAdmin).del(`${API}/assessments/${later.body.id}`)).status).toBe(204);
   });
 
   it('pages the region’s list in its order', async () => {

@@ -12,6 +12,9 @@ import { NeedsRunJob } from './jobs/needs-run.job';
 import { AssessmentsService } from './records/assessments.service';
 import { NeedsRecordsController } from './records/needs-records.controller';
 import { PeopleInScope } from './records/people-in-scope';
+import { RecordsFollowPeople } from './records/records-follow-people';
+import { RecordsFollowPeopleJob } from './records/records-follow-people.job';
+import { RecordsRegion } from './records/records-region';
 import { SkpRatingsService } from './records/skp-ratings.service';
 import { TargetPositionsService } from './records/target-positions.service';
 
@@ -23,6 +26,9 @@ export const NEEDS_PARTS: AreaParts = {
     GapInputsLoader,
     GapService,
     PeopleInScope,
+    RecordsRegion,
+    RecordsFollowPeople,
+    RecordsFollowPeopleJob,
     AssessmentsService,
     SkpRatingsService,
     TargetPositionsService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessScope, AuthUser } from '../../../../../libs/auth';
+import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../../libs/auth';
 import { Clock, DomainException, newId, Page, skipOf, toPage, wibDay } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
@@ -7,8 +7,8 @@ import { IdentityApi } from '../../../identity/identity.api';
 import { AssessmentQuery, RecordAssessmentDto } from '../dto/assessment.dto';
 import { AssessmentSource, CompetencyAssessment } from '../entities';
 import { NeedsError } from '../needs.errors';
-import { descending, pageOverPeople } from './page-over-people';
 import { PeopleInScope } from './people-in-scope';
+import { RecordsRegion } from './records-region';
 import { validDay } from './valid-day';
 
 export interface AssessmentView {
@@ -34,6 +34,7 @@ export class AssessmentsService {
     private readonly identity: IdentityApi,
     private readonly competencies: CompetenciesApi,
     private readonly clock: Clock,
+    private readonly regions: RecordsRegion,
   ) {}
 
   async record(user: AuthUser, scope: AccessScope, dto: RecordAssessmentDto): Promise<AssessmentView> {
@@ -70,28 +71,29 @@ export class AssessmentsService {
     await this.tx.run((m) =>
       m.createQueryBuilder().insert().into(CompetencyAssessment).values(row).updateEntity(false).execute(),
     );
+    await this.regions.settle([{ userId: row.userId, regionCode: row.regionCode }]);
     return (await this.views([row]))[0];
   }
 
-  /** The records of the people in the caller's scope now (a person who moved away goes with theirs). */
+  /**
+   * The records in the caller's scope, by the region on each record: that is the region its
+   * person is in now (RecordsRegion moves the records of a person who moves).
+   */
   async list(scope: AccessScope, query: AssessmentQuery): Promise<Page<AssessmentView>> {
     const userId = query.nip ? (await this.people.byNip(scope, query.nip)).id : null;
-    const read = (userIds: string[] | null, first: number, skip = 0) =>
-      this.tx.run((m) => {
-        const qb = m
-          .createQueryBuilder(CompetencyAssessment, 'a')
-          .orderBy('a.assessedOn', 'DESC')
-          .addOrderBy('a.createdAt', 'DESC')
-          .addOrderBy('a.id', 'DESC');
-        if (userIds) qb.where('a.user_id IN (:...userIds)', { userIds });
-        return qb.skip(skip).take(first).getManyAndCount();
-      });
-    let page: [CompetencyAssessment[], number];
-    if (userId) page = await read([userId], query.pageSize, skipOf(query));
-    else if (scope.kind === 'own') page = await read([scope.userId], query.pageSize, skipOf(query));
-    else if (scope.kind === 'national') page = await read(null, query.pageSize, skipOf(query));
-    else page = await pageOverPeople(this.people.idsInRegion(scope.regionCode), query, read, newestFirst);
-    const [rows, total] = page;
+    const [rows, total] = await this.tx.run((m) => {
+      const qb = m
+        .createQueryBuilder(CompetencyAssessment, 'a')
+        .orderBy('a.assessedOn', 'DESC')
+        .addOrderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'DESC');
+      if (scope.kind === 'region') {
+        const c = regionSubtreeCondition('a.region_code', scope.regionCode);
+        qb.andWhere(c.sql, c.params);
+      } else if (scope.kind === 'own') qb.andWhere('a.user_id = :own', { own: scope.userId });
+      if (userId) qb.andWhere('a.user_id = :userId', { userId });
+      return qb.skip(skipOf(query)).take(query.pageSize).getManyAndCount();
+    });
     return toPage(await this.views(rows), total, query);
   }
 
@@ -125,9 +127,4 @@ export class AssessmentsService {
       recordedAt: r.createdAt,
     }));
   }
-}
-
-/** The list's order: assessed most recently first, then recorded most recently, then id. */
-function newestFirst(a: CompetencyAssessment, b: CompetencyAssessment): number {
-  return descending(a.assessedOn, b.assessedOn) || descending(a.createdAt, b.createdAt) || descending(a.id, b.id);
 }

@@ -4,9 +4,6 @@ import { DomainException } from '../../../../../libs/common';
 import { IdentityApi, PersonFacts } from '../../../identity/identity.api';
 import { NeedsError } from '../needs.errors';
 
-/** People read from the identity module per page when walking a region's population. */
-const PEOPLE_PAGE = 1000;
-
 /** NIP as stored: digits only (people type it with spaces, as it is printed). */
 export const normaliseNip = (nip: string): string => nip.replace(/\s+/g, '');
 
@@ -31,20 +28,6 @@ export class PeopleInScope {
     const [person] = await this.identity.peopleByNips([normaliseNip(nip)]);
     if (!person || !personVisible(scope, person)) throw notFound();
     return person;
-  }
-
-  /**
-   * The ids of the ASN in a region subtree now, a page at a time: the records of a person
-   * who moves go with them, so a region's lists are of the people there today, not of the
-   * region copied onto a record when it was written.
-   */
-  async *idsInRegion(regionCode: string): AsyncGenerator<string[]> {
-    for (let afterId: string | null = null; ;) {
-      const people = await this.identity.peoplePage({ regionCode }, afterId, PEOPLE_PAGE);
-      if (people.length > 0) yield people.map((p) => p.id);
-      if (people.length < PEOPLE_PAGE) return;
-      afterId = people[people.length - 1].id;
-    }
   }
 }
 

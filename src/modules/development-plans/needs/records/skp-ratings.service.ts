@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AccessScope, AuthUser } from '../../../../../libs/auth';
+import { AccessScope, AuthUser, regionSubtreeCondition } from '../../../../../libs/auth';
 import {
   Clock,
   DomainException,
@@ -19,8 +19,8 @@ import { readSkpTable } from '../domain/skp-table';
 import { SkpRatingRecord } from '../entities';
 import { NeedsError } from '../needs.errors';
 import type { SkpRating } from '../person-gaps';
-import { descending, pageOverPeople } from './page-over-people';
-import { PeopleInScope, personVisible } from './people-in-scope';
+import { personVisible } from './people-in-scope';
+import { RecordsRegion } from './records-region';
 
 export interface SkpImportResult {
   imported: number;
@@ -48,8 +48,8 @@ export class SkpRatingsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly identity: IdentityApi,
-    private readonly people: PeopleInScope,
     private readonly clock: Clock,
+    private readonly regions: RecordsRegion,
   ) {}
 
   async import(user: AuthUser, scope: AccessScope, content: Buffer): Promise<SkpImportResult> {
@@ -95,31 +95,31 @@ export class SkpRatingsService {
       }
       return before;
     });
+    await this.regions.settle(records);
     return { imported: records.length, replaced, years: [...new Set(rows.map((r) => r.year))].sort() };
   }
 
-  /** The ratings of the people in the caller's scope now (a person who moved away goes with theirs). */
+  /**
+   * The ratings in the caller's scope, by the region on each rating: that is the region its
+   * person is in now (RecordsRegion moves the ratings of a person who moves).
+   */
   async list(
     scope: AccessScope,
     query: { year?: number; page: number; pageSize: number },
   ): Promise<Page<SkpRatingView>> {
-    const read = (userIds: string[] | null, first: number, skip = 0) =>
-      this.tx.run((m) => {
-        const qb = m
-          .createQueryBuilder(SkpRatingRecord, 's')
-          .orderBy('s.year', 'DESC')
-          .addOrderBy('s.importedAt', 'DESC')
-          .addOrderBy('s.id', 'ASC');
-        if (userIds) qb.andWhere('s.user_id IN (:...userIds)', { userIds });
-        if (query.year) qb.andWhere('s.year = :year', { year: query.year });
-        return qb.skip(skip).take(first).getManyAndCount();
-      });
-    const [rows, total] =
-      scope.kind === 'own'
-        ? await read([scope.userId], query.pageSize, skipOf(query))
-        : scope.kind === 'national'
-          ? await read(null, query.pageSize, skipOf(query))
-          : await pageOverPeople(this.people.idsInRegion(scope.regionCode), query, read, latestFirst);
+    const [rows, total] = await this.tx.run((m) => {
+      const qb = m
+        .createQueryBuilder(SkpRatingRecord, 's')
+        .orderBy('s.year', 'DESC')
+        .addOrderBy('s.importedAt', 'DESC')
+        .addOrderBy('s.id', 'ASC');
+      if (scope.kind === 'region') {
+        const c = regionSubtreeCondition('s.region_code', scope.regionCode);
+        qb.andWhere(c.sql, c.params);
+      } else if (scope.kind === 'own') qb.andWhere('s.user_id = :own', { own: scope.userId });
+      if (query.year) qb.andWhere('s.year = :year', { year: query.year });
+      return qb.skip(skipOf(query)).take(query.pageSize).getManyAndCount();
+    });
     const names = await this.identity.namesOf(rows.map((r) => r.userId));
     const items = rows.map((r) => ({
       userId: r.userId,
@@ -131,11 +131,6 @@ export class SkpRatingsService {
     }));
     return toPage(items, total, query);
   }
-}
-
-/** The list's order: latest year first, then latest import, then id. */
-function latestFirst(a: SkpRatingRecord, b: SkpRatingRecord): number {
-  return descending(a.year, b.year) || descending(a.importedAt, b.importedAt) || descending(b.id, a.id);
 }
 
 function importInvalid(problems: FieldProblem[]): DomainException {
