@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import { GradeChange, QuizAttempt } from '../../src/modules/assessment/entities';
 import { Grader } from '../../src/modules/assessment/attempts/grader';
 import { OutboxMessage, OutboxRelay } from '../../libs/queue';
@@ -222,6 +223,36 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     // The completed course also asks for the learner's evaluation of it (Kirkpatrick L1).
     expect(told.map((n) => n.category).sort()).toEqual(['certificate-issued', 'course-evaluation-due', 'quiz-graded']);
     expect(told.find((n) => n.category === 'quiz-graded')!.lines.join(' ')).toContain('80');
+  });
+
+  it('credits the JP to the year the quiz was submitted, though its essay is marked after New Year', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      jp: 3,
+      questions: [{ type: 'essay', stem: 'Jelaskan makna Bangga Melayani Bangsa.', points: 2 }],
+    });
+    const learner = await enrolled(course.courseId);
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    // 23:30 WIB on 31 December 2026.
+    clock.mockReturnValue(new Date('2026-12-31T16:30:00Z'));
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: { '0': 'Melayani dengan sepenuh hati.' },
+    });
+    await t.drain();
+    clock.mockReturnValue(new Date('2027-01-02T02:00:00Z'));
+    const marked = await as(instructor).put(
+      `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/0/mark`,
+      { points: 2 },
+    );
+    expect(marked.status).toBe(200);
+    await t.drain();
+    const ledger = async (year: number) =>
+      (await as(learner).get(`/api/learning/ledger?year=${year}`)).body as { earnedJp: number };
+    expect((await ledger(2026)).earnedJp).toBe(3);
+    expect((await ledger(2027)).earnedJp).toBe(0);
+    const enrolment = (await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment;
+    expect(enrolment).toMatchObject({ status: 'completed', completedAt: '2026-12-31T16:30:00.000Z' });
   });
 
   it('keeps every mark when instructors mark essays of one attempt at the same moment', async () => {

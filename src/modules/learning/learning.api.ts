@@ -271,8 +271,8 @@ export class LearningApi {
   }
 
   /** Completes the quiz's lessons (idempotent); true when this completed the course. */
-  quizPassed(userId: string, courseId: string, quizId: string): Promise<boolean> {
-    return this.quizzes.passed(userId, courseId, quizId);
+  quizPassed(userId: string, courseId: string, quizId: string, doneAt?: Date): Promise<boolean> {
+    return this.quizzes.passed(userId, courseId, quizId, doneAt);
   }
 
   /**

@@ -44,7 +44,8 @@ export class AttemptOutcome {
       );
       const passed = passes(grade, quiz.passPercent);
       if (quiz.role === 'pre' || passed) {
-        await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id);
+        // Done when it was submitted: an essay marked after New Year still counts for the old year.
+        await this.learning.quizPassed(attempt.userId, quiz.courseId, quiz.id, attempt.submittedAt ?? undefined);
       }
       if (quiz.role === 'post') {
         const { id: attemptId, gradeVersion, userId } = attempt;

@@ -50,11 +50,12 @@ export class QuizProgress {
    * Completes the quiz's lessons for a learner who passed it (or finished a pre-test).
    * Idempotent and order-free like every completion; true when this completed the course.
    */
-  async passed(userId: string, courseId: string, quizId: string): Promise<boolean> {
+  /** `doneAt`: when the passing attempt was submitted (its grade may come days later). */
+  async passed(userId: string, courseId: string, quizId: string, doneAt?: Date): Promise<boolean> {
     const place = await this.quizLessons(userId, courseId, quizId);
     let courseCompleted = false;
     for (const lesson of place?.lessons ?? []) {
-      const outcome = await this.recorder.completeLesson(place!.enrolment.id, lesson.id);
+      const outcome = await this.recorder.completeLesson(place!.enrolment.id, lesson.id, doneAt);
       courseCompleted ||= outcome.courseNewlyCompleted;
     }
     return courseCompleted;
