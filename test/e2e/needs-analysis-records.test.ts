@@ -1,3 +1,4 @@
+import { PlanProgressService } from '../../src/modules/development-plans/plans/progress/plan-progress.service';
 import { Clock } from '../../libs/common';
 import { asUser, createTestApp, givenRegions, givenUnit, givenUser, GivenUser, TestApp } from '../../libs/testing';
 import { givenAsn, givenEvidence, givenPosition } from './needs-analysis.fixtures';
@@ -66,6 +67,33 @@ describe('needs analysis: assessments, SKP ratings and target positions a unit a
       // Taken back: the older course evidence counts again.
       expect((await as(admin).del(`${API}/assessments/${recorded.body.id}`)).status).toBe(204);
       expect(row(await gapsOf(asn), 'M.01')).toMatchObject({ currentLevel: 4, currentSource: 'external' });
+    });
+
+    it('a plan goal is measured the same way: old evidence a later assessment superseded does not reach it', async () => {
+      const asn = await givenAsn(t, tangselUnit, positionId);
+      await givenEvidence(t, asn.user.id, { 'M.01': 4 }, new Date('2023-06-01T03:00:00Z'));
+      const recorded = await as(admin).post(`${API}/assessments`, {
+        nip: asn.nip,
+        competencyCode: 'M.01',
+        level: 2,
+        assessedOn: '2026-02-10',
+        source: 'assessment_centre',
+      });
+      expect(recorded.status).toBe(201);
+      const plan = await t.http().post('/api/development-plans/me').set('authorization', asn.auth).send({});
+      expect(plan.status).toBe(201);
+      const goal = plan.body.goals.find((g: { competencyCode: string }) => g.competencyCode === 'M.01');
+      expect(goal).toMatchObject({ baselineLevel: 2, currentLevel: 2, targetLevel: 3, reachedAt: null });
+      expect(plan.body.events.map((e: { action: string }) => e.action)).not.toContain('goal-reached');
+
+      // Learning after the assessment reaches it.
+      await givenEvidence(t, asn.user.id, { 'M.01': 3 }, new Date('2026-02-20T03:00:00Z'), 'course');
+      await t.get(PlanProgressService).refresh(asn.user.id);
+      const later = await t.http().get('/api/development-plans/me').set('authorization', asn.auth);
+      expect(later.body.goals.find((g: { competencyCode: string }) => g.competencyCode === 'M.01')).toMatchObject({
+        currentLevel: 3,
+        reachedAt: '2026-02-20T03:00:00.000Z',
+      });
     });
 
     it('refuses a future date, an unknown competency and a level out of 1-5, naming the field', async () => {

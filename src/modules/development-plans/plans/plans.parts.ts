@@ -11,6 +11,7 @@ import { PlanProposer } from './plan-proposer';
 import { PlanReader } from './plan-reader';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
+import { GoalEvidence } from './progress/goal-evidence';
 import { PlanProgressService } from './progress/plan-progress.service';
 import { PlanRefresh } from './progress/plan-refresh';
 import { PlanTriggers } from './progress/plan-triggers';
@@ -26,6 +27,7 @@ export const PLANS_PARTS: AreaParts = {
     PlanChanges,
     PlanTriggers,
     PlanProgressService,
+    GoalEvidence,
     PlanRefreshJob,
     PlanReader,
     PlanProposer,
@@ -45,5 +47,6 @@ export const PLANS_PARTS: AreaParts = {
     PlanWorkflowService,
     PlanCalendarService,
     PlanProgressService,
+    GoalEvidence,
   ],
 };

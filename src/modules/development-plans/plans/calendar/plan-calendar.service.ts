@@ -72,7 +72,7 @@ export class PlanCalendarService {
     return this.tx.run(async (m) => {
       const plans = (await lockOpenPlans(m, userId)).filter((p) => p.year < year);
       if (plans.length === 0) return 0;
-      const evidence = await this.learning.evidenceOf([userId]);
+      const evidence = await this.progress.evidenceOf(userId);
       const postTests = await this.assessment.postTestResults(userId);
       const now = this.clock.now();
       for (const plan of plans) {

@@ -4,7 +4,6 @@ import { AuthUser } from '../../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { CompetenciesApi } from '../../../competencies/competencies.api';
-import { LearningApi } from '../../../learning/learning.api';
 import { editable } from '../domain/workflow';
 import { ActivityDto, GoalDto, UpdateActivityDto, UpdateGoalDto } from '../dto/plan.dto';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from '../entities';
@@ -28,7 +27,6 @@ export class PlanEditingService {
     private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly competencies: CompetenciesApi,
-    private readonly learning: LearningApi,
     private readonly sources: ActivitySource,
     private readonly progress: PlanProgressService,
   ) {}
@@ -44,7 +42,8 @@ export class PlanEditingService {
         fields: [{ field: 'competencyCode', rule: 'active', message: 'competencyCode is retired' }],
       });
     }
-    const evidence = await this.learning.evidenceOf([user.id]);
+    // The level now, as the gap table has it: a later assessment outweighs older evidence.
+    const evidence = await this.progress.evidenceOf(user.id);
     const baseline = Math.max(
       0,
       ...evidence.filter((e) => e.competencyCode === dto.competencyCode).map((e) => e.level),

@@ -4,9 +4,10 @@ import { Clock } from '../../../../../libs/common';
 import { isMysqlFamily, TransactionRunner } from '../../../../../libs/database';
 import { AssessmentApi } from '../../../assessment/assessment.api';
 import { LearningApi } from '../../../learning/learning.api';
-import { applyProgress, ProgressActivity, ProgressGoal } from '../domain/progress';
+import { applyProgress, ProgressActivity, ProgressEvidence, ProgressGoal } from '../domain/progress';
 import { DevelopmentPlan, PlanActivity, PlanGoal } from '../entities';
 import { PlanChanges } from '../plan-changes';
+import { GoalEvidence } from './goal-evidence';
 import { audit } from '../plan-writes';
 
 /**
@@ -23,13 +24,14 @@ export class PlanProgressService {
     private readonly assessment: AssessmentApi,
     private readonly clock: Clock,
     private readonly changes: PlanChanges,
+    private readonly goalEvidence: GoalEvidence,
   ) {}
 
   async refresh(userId: string): Promise<void> {
     await this.tx.run(async (m) => {
       const plans = await lockOpenPlans(m, userId);
       if (plans.length === 0) return;
-      const evidence = await this.learning.evidenceOf([userId]);
+      const evidence = await this.goalEvidence.of(userId);
       const postTests = await this.assessment.postTestResults(userId);
       for (const plan of plans) {
         const credits = await this.learning.creditsOf(userId, plan.year);
@@ -38,12 +40,17 @@ export class PlanProgressService {
     });
   }
 
+  /** What the person's goals are measured by (evidence, superseded by later assessments). */
+  evidenceOf(userId: string): Promise<ProgressEvidence[]> {
+    return this.goalEvidence.of(userId);
+  }
+
   /** Brings one plan (already locked by the caller's transaction) up to date. */
   async refreshPlan(
     m: EntityManager,
     plan: DevelopmentPlan,
     credits: Awaited<ReturnType<LearningApi['creditsOf']>>,
-    evidence: Awaited<ReturnType<LearningApi['evidenceOf']>>,
+    evidence: readonly ProgressEvidence[],
     postTests: Awaited<ReturnType<AssessmentApi['postTestResults']>>,
   ): Promise<void> {
     const now = this.clock.now();

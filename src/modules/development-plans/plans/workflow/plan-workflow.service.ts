@@ -113,7 +113,7 @@ export class PlanWorkflowService {
   private async summaryOf(m: EntityManager, plan: DevelopmentPlan, note: string | null): Promise<string> {
     const [credits, evidence, postTests] = [
       await this.learning.creditsOf(plan.userId, plan.year),
-      await this.learning.evidenceOf([plan.userId]),
+      await this.progress.evidenceOf(plan.userId),
       await this.assessment.postTestResults(plan.userId),
     ];
     await this.progress.refreshPlan(m, plan, credits, evidence, postTests);

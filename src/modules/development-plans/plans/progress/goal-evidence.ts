@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { startOfWibDay, wibDay } from '../../../../../libs/common';
+import { TransactionRunner } from '../../../../../libs/database';
+import { LearningApi } from '../../../learning/learning.api';
+import { CompetencyAssessment } from '../../needs/entities';
+import type { ProgressEvidence } from '../domain/progress';
+
+/**
+ * What a plan's goals are measured by, on the rule the gap tables use (needs/domain/
+ * current-level): a formal assessment measures the person as they are on its day, so
+ * evidence earned up to that day no longer counts (a course finished years ago does not
+ * outweigh a fresh assessment-centre rating), and the assessment itself counts from its day.
+ */
+@Injectable()
+export class GoalEvidence {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly learning: LearningApi,
+  ) {}
+
+  async of(userId: string): Promise<ProgressEvidence[]> {
+    const [evidence, assessments] = await Promise.all([
+      this.learning.evidenceOf([userId]),
+      this.tx.run((m) =>
+        m.find(CompetencyAssessment, {
+          select: { competencyCode: true, level: true, assessedOn: true, createdAt: true },
+          where: { userId },
+        }),
+      ),
+    ]);
+    return goalEvidenceOf(evidence, assessments);
+  }
+}
+
+export function goalEvidenceOf(
+  evidence: readonly ProgressEvidence[],
+  assessments: ReadonlyArray<Pick<CompetencyAssessment, 'competencyCode' | 'level' | 'assessedOn' | 'createdAt'>>,
+): ProgressEvidence[] {
+  const latest = new Map<string, (typeof assessments)[number]>();
+  for (const a of assessments) {
+    const seen = latest.get(a.competencyCode);
+    const later =
+      !seen ||
+      a.assessedOn > seen.assessedOn ||
+      (a.assessedOn === seen.assessedOn && a.createdAt.getTime() > seen.createdAt.getTime());
+    if (later) latest.set(a.competencyCode, a);
+  }
+  const since = evidence.filter((e) => {
+    const a = latest.get(e.competencyCode);
+    return !a || wibDay(e.earnedAt) > a.assessedOn;
+  });
+  const rated = [...latest.values()].map((a) => ({
+    competencyCode: a.competencyCode,
+    level: a.level,
+    earnedAt: startOfWibDay(a.assessedOn),
+  }));
+  return [...since.map(({ competencyCode, level, earnedAt }) => ({ competencyCode, level, earnedAt })), ...rated];
+}
