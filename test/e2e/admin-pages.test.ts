@@ -33,6 +33,28 @@ describe('the unit admin’s pages', () => {
     return agent;
   };
 
+  it('finds a course for the assignment and certificate pickers by its title, beyond the newest ones listed', async () => {
+    await givenPublishedCourse(t, instructor.auth, { title: 'Arsip Statis Lama', enrolmentMode: 'assigned' });
+    await givenPublishedCourse(t, instructor.auth, { title: 'Keuangan Daerah', enrolmentMode: 'assigned' });
+    const agent = await signedIn(medanAdmin);
+    for (const base of ['/admin/penugasan', '/admin/sertifikat']) {
+      const found = await agent.get(`${base}?cari=${encodeURIComponent('Arsip Statis')}`);
+      expect(found.status).toBe(200);
+      expect(found.text).toContain('name="cari"');
+      expect(found.text).toContain('Arsip Statis Lama');
+      expect(found.text).not.toContain('Keuangan Daerah');
+    }
+    // A refused assignment keeps the search, so the chosen course is still in the list.
+    const page = await agent.get(`/admin/penugasan?cari=${encodeURIComponent('Arsip Statis')}`);
+    const refused = await agent
+      .post('/admin/penugasan')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), cari: 'Arsip Statis', deadline: '2020-01-01', regionCode: '12.71' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('value="Arsip Statis"');
+    expect(refused.text).not.toContain('Keuangan Daerah');
+  });
+
   it('assigns a course by criteria and by CSV, and shows the counts of the queued run', async () => {
     const course = await givenPublishedCourse(t, instructor.auth, {
       title: 'Tata Naskah Dinas',

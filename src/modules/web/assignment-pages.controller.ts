@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Roles, scopeOf } from '../../../libs/auth';
 import { flattenValidationErrors, UuidParam, validationFailed } from '../../../libs/common';
 import { readUploadedFile } from '../../../libs/content';
-import { CatalogApi, CatalogueQuery } from '../catalog/catalog.api';
+import { CatalogApi } from '../catalog/catalog.api';
 import { EMPLOYEE_TYPES } from '../identity/domain/golongan';
 import { AssignmentsService } from '../learning/assignments/assignments.service';
 import { nipsFromCsv } from '../learning/assignments/nip-list';
@@ -16,6 +16,7 @@ import { formatters } from './format';
 import { formProblems, formText, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
+import { coursePicker } from './course-picker';
 
 const ADMINS = ['unit_admin', 'national_admin'] as const;
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
@@ -53,7 +54,7 @@ export class AssignmentPagesController {
     @Body() body: unknown,
   ) {
     const values: Record<string, string> = Object.fromEntries(
-      ['courseId', 'deadline', ...FILTER_FIELDS].map((f) => [f, formText(body, f, 40)]),
+      ['courseId', 'deadline', 'cari', ...FILTER_FIELDS].map((f) => [f, formText(body, f, f === 'cari' ? 100 : 40)]),
     );
     try {
       const filter = Object.fromEntries(FILTER_FIELDS.filter((f) => values[f]).map((f) => [f, values[f]]));
@@ -136,11 +137,11 @@ export class AssignmentPagesController {
     page = 1,
   ) {
     const ctx = pageContext(req, reply, user);
-    const [courses, assignments] = await Promise.all([
-      this.catalogue.search(user, Object.assign(new CatalogueQuery(), { page: 1, pageSize: 100 })),
+    const [picker, assignments] = await Promise.all([
+      coursePicker(this.catalogue, user, values.cari ?? (req.query as Record<string, unknown>).cari),
       this.assignments.list(scopeOf(user), { page: Math.max(1, Math.min(page, 100000)), pageSize: 20 }),
     ]);
-    const titles = new Map(courses.items.map((c) => [c.id, c.title]));
+    const titles = new Map(picker.courses.map((c) => [c.id, c.title]));
     const missing = assignments.items.map((a) => a.courseId).filter((id) => !titles.has(id));
     for (const [id, title] of await this.catalog.courseTitles(missing)) titles.set(id, title);
     await render(
@@ -150,10 +151,13 @@ export class AssignmentPagesController {
         ...ctx,
         title: ctx.t('admin.assign.title'),
         fmt: formatters(ctx.locale),
-        courses: courses.items,
+        courses: picker.courses,
+        picker,
+        action: '/admin/penugasan',
         titles,
         page: assignments,
-        pageUrl: (n: number) => `/admin/penugasan?page=${n}`,
+        pageUrl: (n: number) =>
+          `/admin/penugasan?page=${n}${picker.search ? `&cari=${encodeURIComponent(picker.search)}` : ''}`,
         employeeTypes: EMPLOYEE_TYPES,
         values,
         problems,

@@ -12,7 +12,7 @@ import {
   UuidParam,
   validationFailed,
 } from '../../../libs/common';
-import { CatalogApi, CatalogueQuery } from '../catalog/catalog.api';
+import { CatalogApi } from '../catalog/catalog.api';
 import { CertificationError } from '../certification/certification.errors';
 import { ReasonDto } from '../certification/dto/certificate.dto';
 import { CERTIFICATE_STATUSES, CertificateStatus } from '../certification/entities';
@@ -25,6 +25,7 @@ import { translator } from './i18n/messages';
 import { doneFlag, formText, seeOther } from './page-actions';
 import { PageContext, pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
+import { coursePicker } from './course-picker';
 
 const ADMINS = ['unit_admin', 'national_admin'] as const;
 const PAGE_SIZE = 20;
@@ -63,12 +64,14 @@ export class CertificateAdminPagesController {
   ) {
     if (courseId && UUID.test(courseId)) return seeOther(reply, `/admin/sertifikat/kursus/${courseId}`);
     const ctx = pageContext(req, reply, user);
-    const courses = await this.catalogue.search(user, Object.assign(new CatalogueQuery(), { page: 1, pageSize: 100 }));
+    const picker = await coursePicker(this.catalogue, user, (req.query as Record<string, unknown>).cari);
     await render(reply, 'certificates/admin-pick.eta', {
       ...ctx,
       title: ctx.t('certs.admin.title'),
       fmt: formatters(ctx.locale),
-      courses: courses.items,
+      courses: picker.courses,
+      picker,
+      action: '/admin/sertifikat',
     });
   }
 
