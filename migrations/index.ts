@@ -22,6 +22,7 @@ import { CertificateExportScope1764810000000 } from './1764810000000-Certificate
 import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-SerialCounterPerPrintedIssuer';
 import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
 import { RecordsRegionOfTheirPeople1764840000000 } from './1764840000000-RecordsRegionOfTheirPeople';
+import { AddressFailuresRegionOfTheirPeople1764850000000 } from './1764850000000-AddressFailuresRegionOfTheirPeople';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SerialCounterPerPrintedIssuer1764820000000,
   ExternalActivityDedupe1764830000000,
   RecordsRegionOfTheirPeople1764840000000,
+  AddressFailuresRegionOfTheirPeople1764850000000,
 ];

@@ -36,6 +36,8 @@ export interface JobPayloads {
   'notifications.send-digest': { recipientId: string; day: string };
   /** Remind learners whose enrolment is due in 7 days and tomorrow (WIB days). */
   'notifications.deadline-scan': { day: string };
+  /** People moved or changed: their refused mail addresses are listed for the admins of where they are now. */
+  'notifications.address-failures-follow': { userIds: string[] };
   /**
    * Bring a person's development plans up to date with their credits, evidence and post-tests
    * (jobId: the cause, e.g. the enrolment). Recomputes from the sources, so order never matters.
@@ -114,6 +116,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'notifications.digest-run': 'notifications',
   'notifications.send-digest': 'notifications',
   'notifications.deadline-scan': 'notifications',
+  'notifications.address-failures-follow': 'notifications',
   'development-plans.plan-refresh': 'development',
   'development-plans.plan-calendar': 'development',
   'development-plans.needs-run': 'development',

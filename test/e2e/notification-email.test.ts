@@ -202,4 +202,26 @@ describe(`notification e-mail delivery (${usesRedis() ? 'BullMQ on Redis' : 'in-
     await t.drain();
     expect(mailsTo(person)).toHaveLength(1);
   });
+
+  it('moves a refused address along with its person: the new region’s admin sees and clears it', async () => {
+    const person = await learner();
+    smtp.rejectRecipient(person.user.email!, 550);
+    await notifyUrgent(person);
+    await drainWithRetries();
+    const national = await givenUser(t, { role: 'national_admin' });
+    const gorontaloUnitId = gorontaloAdmin.user.unitId!;
+    const moved = await t
+      .http()
+      .patch(`/api/users/${person.user.id}`)
+      .set('authorization', national.auth)
+      .send({ unitId: gorontaloUnitId });
+    expect(moved.status).toBe(200);
+    await t.drain();
+    const ids = async (who: GivenUser) =>
+      (await asUser(t, who).get('/api/notifications/address-failures')).body.items.map(
+        (f: { userId: string }) => f.userId,
+      );
+    expect(await ids(medanAdmin)).not.toContain(person.user.id);
+    expect(await ids(gorontaloAdmin)).toContain(person.user.id);
+  });
 });

@@ -27,6 +27,7 @@ import { NotificationsController } from './notifications.controller';
 import { PreferencesService } from './preferences/preferences.service';
 import { UnsubscribeService } from './preferences/unsubscribe.service';
 import { UnsubscribeController } from './unsubscribe.controller';
+import { AddressFailuresFollowJob } from './jobs/address-failures-follow.job';
 
 /**
  * In-app notifications and e-mail. Depends on identity only (names, addresses, languages),
@@ -58,6 +59,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     SendEmailJob,
     DigestRunJob,
     SendDigestJob,
+    AddressFailuresFollowJob,
   ],
   // The pages (web module) drive the same services as the API controllers.
   exports: [NotificationsApi, InboxService, PreferencesService, UnsubscribeService, AddressFailuresService, DevMailbox],

@@ -88,6 +88,26 @@ export class AddressFailuresService {
     );
   }
 
+  /**
+   * Lists the refused addresses of these people under the region they are in now (the job of
+   * a move, read after the move committed): the admins of their new region see and clear them.
+   */
+  async follow(userIds: string[]): Promise<void> {
+    const people = await this.identity.factsOf([...new Set(userIds)]);
+    const byRegion = new Map<string | null, string[]>();
+    for (const p of people) byRegion.set(p.regionCode, [...(byRegion.get(p.regionCode) ?? []), p.id]);
+    await this.tx.run(async (m) => {
+      for (const [regionCode, ids] of byRegion) {
+        await m
+          .createQueryBuilder()
+          .update(AddressFailure)
+          .set({ regionCode })
+          .where('user_id IN (:...ids)', { ids })
+          .execute();
+      }
+    });
+  }
+
   /** Lets mail go to the address again; outside the caller's scope it does not exist (404). */
   async clear(scope: AccessScope, id: string): Promise<void> {
     const row = await this.failures.findOneBy({ id });
