@@ -23,6 +23,7 @@ import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-Seri
 import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
 import { RecordsRegionOfTheirPeople1764840000000 } from './1764840000000-RecordsRegionOfTheirPeople';
 import { AddressFailuresRegionOfTheirPeople1764850000000 } from './1764850000000-AddressFailuresRegionOfTheirPeople';
+import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ExternalActivityDedupe1764830000000,
   RecordsRegionOfTheirPeople1764840000000,
   AddressFailuresRegionOfTheirPeople1764850000000,
+  LongTextColumns1764860000000,
 ];

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../libs/config';
-import { dataSourceOptions, migrate } from '../libs/database';
+import { dataSourceOptions, migrate, widenLongText } from '../libs/database';
 import { redisConnection } from '../libs/queue/redis-connection';
 import { MIGRATIONS } from '../migrations';
 import { ALL_ENTITIES } from './entities';
@@ -15,7 +15,7 @@ import { ALL_ENTITIES } from './entities';
 async function main(command: string | undefined): Promise<number> {
   const config = loadConfig(process.env);
   const dataSource = new DataSource(dataSourceOptions(config.database, ALL_ENTITIES, MIGRATIONS));
-  await dataSource.initialize();
+  widenLongText(await dataSource.initialize());
   try {
     if (command === 'migrate') {
       const applied = await migrate(dataSource);

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { widenLongText } from './long-text';
 import { migrate } from './migrate';
 import { TransactionRunner } from './transaction-runner';
 
@@ -20,7 +21,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => options,
           dataSourceFactory: async (opts) => {
-            const dataSource = await new DataSource(opts!).initialize();
+            const dataSource = widenLongText(await new DataSource(opts!).initialize());
             if (migrateOnStart) await migrate(dataSource);
             return dataSource;
           },

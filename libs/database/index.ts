@@ -11,3 +11,4 @@ export * from './deadlock';
 export * from './multi-row-sql';
 export * from './driver-values';
 export * from './temp-table-room';
+export * from './long-text';

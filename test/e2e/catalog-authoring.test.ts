@@ -98,6 +98,23 @@ describe('catalog: instructors build, publish and version courses', () => {
     ]);
   });
 
+  it('keeps a long lesson whole (beyond the 64 KB of a MySQL TEXT column)', async () => {
+    const created = await as(instructor).post('/api/catalog/courses', draft());
+    const id = created.body.courseId;
+    const section = await as(instructor).post(`/api/catalog/courses/${id}/modules`, { title: 'Modul Panjang' });
+    const paragraph = '<p>Pasal demi pasal Undang-Undang ASN dibahas satu per satu dengan contohnya.</p>';
+    const body = paragraph.repeat(Math.ceil(150_000 / paragraph.length)).slice(0, 150_000 - 4) + '</p>';
+    const lesson = await as(instructor).post(`/api/catalog/courses/${id}/modules/${section.body.id}/lessons`, {
+      title: 'Materi lengkap',
+      kind: 'text',
+      bodyHtml: body,
+    });
+    expect(lesson.status).toBe(201);
+    const read = await as(instructor).get(`/api/catalog/courses/${id}`);
+    const stored = read.body.modules[0].lessons[0].bodyHtml as string;
+    expect(stored.length).toBeGreaterThan(140_000);
+  });
+
   it('sanitises lesson HTML on save', async () => {
     const created = await as(instructor).post('/api/catalog/courses', draft());
     const id = created.body.courseId;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrate, schemaDrift } from '../../libs/database';
+import { dataSourceOptions, migrate, schemaDrift, widenLongText } from '../../libs/database';
 import { prepareTestEnvironment, TestEnvironment } from '../../libs/testing';
 import { MIGRATIONS } from '../../migrations';
 import { ALL_ENTITIES } from '../../src/entities';
@@ -10,9 +10,9 @@ describe('the migrated schema', () => {
 
   beforeAll(async () => {
     environment = await prepareTestEnvironment();
-    dataSource = await new DataSource(
-      dataSourceOptions(environment.config.database, ALL_ENTITIES, MIGRATIONS),
-    ).initialize();
+    dataSource = widenLongText(
+      await new DataSource(dataSourceOptions(environment.config.database, ALL_ENTITIES, MIGRATIONS)).initialize(),
+    );
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LongTextColumn } from '../../../../libs/database/long-text';
 
 export const ATTEMPT_STATUSES = ['in_progress', 'submitted', 'awaiting_manual', 'graded', 'failed'] as const;
 /**
@@ -46,11 +47,11 @@ export class QuizAttempt {
   closedBy: 'learner' | 'timer' | null;
 
   /** FrozenQuestion[]: the questions, options in the order shown, and their keys. Never sent as is. */
-  @Column({ name: 'snapshot_json', type: 'text' })
+  @LongTextColumn({ name: 'snapshot_json' })
   snapshotJson: string;
 
   /** Slot → response. */
-  @Column({ name: 'responses_json', type: 'text' })
+  @LongTextColumn({ name: 'responses_json' })
   responsesJson: string;
 
   /** Bumped by every save, so that two saves racing cannot overwrite each other. */
@@ -68,7 +69,7 @@ export class QuizAttempt {
   percentHundredths: number | null;
 
   /** Slot → SlotMark. */
-  @Column({ name: 'marks_json', type: 'text', nullable: true })
+  @LongTextColumn({ name: 'marks_json', nullable: true })
   marksJson: string | null;
 
   @Column({ name: 'graded_at', type: 'datetime', precision: 3, nullable: true })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Difficulty, QuestionType } from '../domain/questions';
+import { LongTextColumn } from '../../../../libs/database/long-text';
 
 /**
  * A question of a course's bank. `content` is what learners may see and `key` what
@@ -34,10 +35,10 @@ export class Question {
   @Column({ type: 'varchar', length: 6 })
   difficulty: Difficulty;
 
-  @Column({ name: 'content_json', type: 'text' })
+  @LongTextColumn({ name: 'content_json' })
   contentJson: string;
 
-  @Column({ name: 'key_json', type: 'text' })
+  @LongTextColumn({ name: 'key_json' })
   keyJson: string;
 
   /** Bumped on every edit; an attempt records the revision it froze. */

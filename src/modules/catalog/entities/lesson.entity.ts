@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LongTextColumn } from '../../../../libs/database/long-text';
 
 export const LESSON_KINDS = ['text', 'video', 'document', 'link', 'quiz'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
@@ -35,7 +36,7 @@ export class Lesson {
   required: boolean;
 
   /** Rich text, sanitised on save. */
-  @Column({ name: 'body_html', type: 'text', nullable: true })
+  @LongTextColumn({ name: 'body_html', nullable: true })
   bodyHtml: string | null;
 
   @Column({ name: 'media_key', type: 'varchar', length: 120, nullable: true })

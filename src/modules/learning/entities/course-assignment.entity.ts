@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LongTextColumn } from '../../../../libs/database/long-text';
 
 export const ASSIGNMENT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -25,7 +26,7 @@ export class CourseAssignment {
   filterJson: string | null;
 
   /** Newline-separated NIPs when assigned from a CSV. */
-  @Column({ type: 'text', nullable: true })
+  @LongTextColumn({ nullable: true })
   nips: string | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
