@@ -334,6 +334,35 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       expect(regraded.body.result).toMatchObject({ score: 3, max: 4 });
     });
 
+    it('a regrade shows the fixed key in the review even where the total stays the same', async () => {
+      const course = await givenQuizCourse(t, instructor.auth);
+      const learner = await enrolled(course.courseId);
+      const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+      const third = started.body.questions[0].options.find((o: { text: string }) => o.text === 'Anggota Sipil Negara');
+      await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+        responses: { '0': third.id, '1': true, '2': 'x' },
+      });
+      await t.drain();
+      const before = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+      expect(before.body.result.score).toBe(1);
+
+      await as(instructor).put(`/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`, {
+        type: 'single',
+        stem: 'Apa kepanjangan ASN?',
+        options: [
+          { text: 'Aparatur Sipil Negara' },
+          { text: 'Aparat Sipil Nasional', correct: true },
+          { text: 'Anggota Sipil Negara' },
+        ],
+      });
+      await as(instructor).post(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`);
+      await t.drain();
+      const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+      expect(after.body.result.score).toBe(1);
+      const fixed = after.body.questions[0].options.find((o: { text: string }) => o.text === 'Aparat Sipil Nasional');
+      expect(after.body.review[0].correctResponse).toBe(fixed.id);
+    });
+
     it('a regrade also fixes the key of attempts still in progress or waiting for their grading', async () => {
       const course = await givenQuizCourse(t, instructor.auth);
       const stillAnswering = await enrolled(course.courseId);

@@ -7,7 +7,7 @@ import { OutboxService } from '../../../../libs/queue';
 import { AssessmentError } from '../assessment.errors';
 import { snapshotOf } from '../attempts/attempt-store';
 import { Grader } from '../attempts/grader';
-import { FrozenQuestion, scoreAttempt } from '../domain/attempt-score';
+import { AttemptScore, FrozenQuestion, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { QuestionContent, QuestionKey } from '../domain/questions';
 import { applyLabels } from '../domain/snapshot';
@@ -109,8 +109,12 @@ export class RegradesService {
             JSON.parse(attempt.responsesJson) as Record<string, Response>,
             marksOf(attempt),
           );
-          if (score.scoreHundredths === attempt.scoreHundredths && score.maxHundredths === attempt.maxHundredths)
+          if (score.scoreHundredths === attempt.scoreHundredths && score.maxHundredths === attempt.maxHundredths) {
+            // The total stands, but the fixed key and the marks per question still go in: the
+            // review shows the right answer, and statistics and overrides read those marks.
+            await this.keepFixedKeys(m, attempt, snapshot, score);
             continue;
+          }
           if (await this.grader.record(m, attempt, score, attempt.status, snapshot)) {
             changed++;
             await m.insert(GradeChange, {
@@ -143,6 +147,23 @@ export class RegradesService {
       });
       if (!more) return;
     }
+  }
+
+  /** A graded attempt whose total stands: its snapshot and marks are brought to the fixed key. */
+  private async keepFixedKeys(
+    m: EntityManager,
+    attempt: QuizAttempt,
+    snapshot: FrozenQuestion[],
+    score: AttemptScore,
+  ): Promise<void> {
+    const snapshotJson = JSON.stringify(snapshot);
+    const marksJson = JSON.stringify(score.marks);
+    if (snapshotJson === attempt.snapshotJson && marksJson === attempt.marksJson) return;
+    await m.update(
+      QuizAttempt,
+      { id: attempt.id, status: attempt.status, gradeVersion: attempt.gradeVersion },
+      { snapshotJson, marksJson },
+    );
   }
 
   /** An attempt not graded yet keeps its questions and answers; only the key frozen in it is fixed. */
