@@ -255,6 +255,27 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(enrolment).toMatchObject({ status: 'completed', completedAt: '2026-12-31T16:30:00.000Z' });
   });
 
+  it('refuses an instructor marking their own attempt (403); a colleague marks it', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [{ type: 'essay', stem: 'Jelaskan makna Akuntabel.', points: 2 }],
+    });
+    expect((await as(instructor).post(`/api/learning/courses/${course.courseId}/enrolment`)).status).toBe(200);
+    const started = await as(instructor).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as(instructor).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: { '0': 'Jujur.' } });
+    await t.drain();
+    const url = `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/0/mark`;
+    const own = await as(instructor).put(url, { points: 2 });
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('ASSESSMENT.ATTEMPT_OWN');
+    const colleague = await givenUser(t, { role: 'instructor', unitId });
+    expect(
+      (await as(instructor).post(`/api/catalog/courses/${course.courseId}/instructors`, { userId: colleague.user.id }))
+        .status,
+    ).toBeLessThan(300);
+    expect((await as(colleague).put(url, { points: 1 })).status).toBe(200);
+  });
+
   it('keeps every mark when instructors mark essays of one attempt at the same moment', async () => {
     const essay = (n: number) => ({ type: 'essay' as const, stem: `Esai ${n}: jelaskan.`, points: 2 });
     const course = await givenQuizCourse(t, instructor.auth, {

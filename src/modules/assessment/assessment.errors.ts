@@ -16,5 +16,6 @@ export const AssessmentError = defineErrors('ASSESSMENT', {
   NO_ATTEMPTS_LEFT: 'conflict',
   ATTEMPT_CLOSED: 'conflict',
   NOT_GRADABLE: 'conflict',
+  ATTEMPT_OWN: 'forbidden',
   REGRADE_RUNNING: 'conflict',
 });

@@ -181,6 +181,11 @@ export class GradingService {
       // start from the same marks, and the second write would find its version gone.
       const attempt = await m.findOne(QuizAttempt, { where: { id: attemptId, courseId }, ...forUpdateOn(m) });
       if (!attempt) throw notFound();
+      // An instructor who took their own course's quiz is marked by a colleague, as an admin's
+      // own request or activity is decided by another admin.
+      if (attempt.userId === user.id) {
+        throw new DomainException(AssessmentError.ATTEMPT_OWN, 'Your own attempt is marked by another instructor');
+      }
       if (attempt.status !== 'awaiting_manual' && attempt.status !== 'graded') {
         throw new DomainException(AssessmentError.NOT_GRADABLE, 'The attempt has not been graded yet');
       }
