@@ -38,7 +38,7 @@ export class JpTargetsJob implements JobProcessor<'monitoring.jp-targets'> {
             `SELECT year, user_id FROM mon_jp_person WHERE ${where} ORDER BY year, user_id LIMIT ${LEAVES_PER_PAGE}`,
             params,
           );
-          const keys = rows.map((r) => ({ year: Number(r.year), userId: r.user_id }));
+          const keys = rows.map((r) => ({ userId: r.user_id, year: Number(r.year) }));
           if (keys.length > 0) await this.signals.refresh(m, 'jp', keys);
           return keys;
         });

@@ -106,4 +106,20 @@ describe('LeafRefresher', () => {
     expect(calls.claimed).toEqual([['a']]);
     expect(stored.get('a')).toEqual({ n: 4 });
   });
+
+  it('takes one key once whatever order its fields were written in (producers build them differently)', async () => {
+    const stored = new Map<string, State | 'placeholder'>();
+    const { kind, calls } = memoryKind(stored, new Map([['a', { n: 3 }]]));
+    const queries: Array<{ sql: string; params: unknown[] }> = [];
+    const keys = [
+      { id: 'a', year: 2026 },
+      { year: 2026, id: 'a' },
+    ] as unknown as Key[];
+    await refresher(queries).refreshMany(kind, keys);
+    expect(calls.read).toEqual([['a'], ['a']]);
+    expect(calls.claimed).toEqual([['a']]);
+    // Counted once: +3, not +6.
+    expect(queries[0].params).toContain(3);
+    expect(queries[0].params).not.toContain(6);
+  });
 });
