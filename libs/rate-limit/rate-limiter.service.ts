@@ -68,6 +68,21 @@ export class RateLimiterService {
     if (count > rule.limit && blockedUntil) throw rateLimited(message, blockedUntil, this.clock.now());
   }
 
+  /**
+   * Takes back one hit that turned out harmless (a sign-in with the right password), and the
+   * block it may have set: a training room of 40 behind one address signs in without 429s,
+   * while wrong guesses from it still add up.
+   */
+  async giveBack(key: string, rule: RateLimitRule): Promise<void> {
+    await runRetryingDeadlocks(this.tx, async (m) => {
+      const bucket = await this.lockedBucket(m, key);
+      if (!bucket || bucket.count <= 0) return;
+      const count = bucket.count - 1;
+      const blockedUntil = count >= rule.limit ? bucket.blockedUntil : null;
+      await m.update(RateLimitBucket, { key }, { count, blockedUntil });
+    });
+  }
+
   async reset(key: string): Promise<void> {
     await this.tx.run((m) => m.delete(RateLimitBucket, { key }));
   }

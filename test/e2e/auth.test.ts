@@ -205,3 +205,27 @@ describe('sign-in rate limit per IP address behind a load balancer (TRUST_PROXY=
     expect((await attempt('203.0.113.8', 9)).status).toBe(401);
   });
 });
+
+describe('sign-in rate limit per IP address, for people who get their password right', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '3', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+  });
+  afterAll(() => t.close());
+
+  it('counts only wrong passwords against an address: a room of colleagues behind one NAT all sign in', async () => {
+    // One after another: sign-ins in flight at the same moment each hold one of the 3 hits.
+    const colleagues = [];
+    for (let i = 0; i < 7; i++) colleagues.push(await givenUser(t));
+    for (const who of colleagues) {
+      const res = await t.http().post('/api/auth/login').send({ username: who.username, password: who.password });
+      expect(res.status).toBe(200);
+    }
+    const guesses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.http().post('/api/auth/login').send({ username: colleagues[0].username, password: 'salah' });
+      guesses.push(res.status);
+    }
+    expect(guesses).toEqual([401, 401, 401, 429]);
+  });
+});

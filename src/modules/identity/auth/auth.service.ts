@@ -46,7 +46,8 @@ export class AuthService {
     const accountKey = user ? personRateKey(user.id) : rateKey('login-account', account);
 
     await this.limiter.assertNotBlocked([ipKey, accountKey], message);
-    await this.limiter.consume(ipKey, { limit: maxAttemptsPerIp, windowMs }, message);
+    const ipRule = { limit: maxAttemptsPerIp, windowMs };
+    await this.limiter.consume(ipKey, ipRule, message);
     // The attempt counts as a failure before the password is checked, so that parallel guesses
     // each use up one of the window's attempts; a right password clears the count again.
     // Failures count for a window only: an attacker can slow a person down, never lock them out for good.
@@ -54,6 +55,8 @@ export class AuthService {
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) throw new DomainException(IdentityError.INVALID_CREDENTIALS, 'NIP/e-mail or password is wrong');
     await this.limiter.reset(accountKey);
+    // Only wrong guesses count against the address: many people sign in from one office NAT.
+    await this.limiter.giveBack(ipKey, ipRule);
     return this.issue(user);
   }
 
