@@ -266,6 +266,20 @@ describe('monitoring: JP attainment rollups equal the ledger, per node', () => {
     expect(await peopleAt('', 2026)).toBe(7);
   });
 
+  it('counts a reactivated person again in every year, their past years included', async () => {
+    okBody(
+      await t
+        .http()
+        .patch(`/api/users/${people.mentee.user.id}`)
+        .set('authorization', national.auth)
+        .send({ active: true }),
+      'reactivate',
+    );
+    await t.drain();
+    for (const year of [2026, 2027]) await expectNodesToMatchLedger(year);
+    expect(await peopleAt(unitA, 2026)).toBe(5);
+  });
+
   it('recounts who met the target when the national admin changes it, with no rebuild', async () => {
     // Early 2027 (the clock of the tests before). At 15 JP: short of the target of 20, past one of 12.
     const fifteen = await givenUser(t, { unitId: unitB });

@@ -98,7 +98,7 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     const [person] = await this.identity.asnFactsOf([userId]);
     if (!person?.employeeType) return null;
     const [jp] = await this.learning.jpYearsOf([{ userId, employeeType: person.employeeType }], [year]);
-    return stateOf(person, jp);
+    return counts(person, jp) ? stateOf(person, jp) : null;
   }
 
   /** Many people and years: one facts query and one ledger query per year. */
@@ -119,7 +119,7 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     return keys.map((k) => {
       const person = people.get(k.userId);
       const year = jp.get(`${k.userId}:${k.year}`);
-      return person?.employeeType && year ? stateOf(person, year) : null;
+      return person?.employeeType && year && counts(person, year) ? stateOf(person, year) : null;
     });
   }
 
@@ -180,7 +180,7 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     const now = this.clock.now();
     // As the increments make them: a leaf from the year the account was created on (the
     // daily job adds each new year), and one for any year with credits.
-    const counted = jp.filter((j) => j.year >= wibYearOf(byId.get(j.userId)!.createdAt) || j.jpTenths !== 0);
+    const counted = jp.filter((j) => counts(byId.get(j.userId)!, j));
     const rows = counted.map((j) => ({
       userId: j.userId,
       ...stateOf(byId.get(j.userId)!, j),
@@ -198,6 +198,11 @@ export class JpLeaves implements LeafKind<Key, JpState>, RebuildableLeaves {
     const rows: Array<{ year: number | string }> = await m.query('SELECT DISTINCT year FROM mon_jp_person');
     return [...new Set([...rows.map((r) => Number(r.year)), wibYearOf(this.clock.now())])].sort((a, b) => a - b);
   }
+}
+
+/** An ASN has a leaf from the year (WIB) their account was created, and in any year with credits. */
+function counts(person: PersonFacts, jp: JpYear): boolean {
+  return jp.year >= wibYearOf(person.createdAt) || jp.jpTenths !== 0;
 }
 
 function stateOf(person: PersonFacts, jp: JpYear): JpState {

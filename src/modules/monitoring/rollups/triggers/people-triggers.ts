@@ -40,21 +40,16 @@ export class PeopleTriggers implements OnModuleInit {
   }
 
   /**
-   * A person's unit, type or golongan is on every year's leaf, so every year they already
-   * have a leaf for is refreshed, with the current one (the rebuild recomputes them all alike).
+   * A person's unit, type or golongan is on every year's leaf, so every year the rollups hold
+   * is refreshed for them, with the current one, as the rebuild recomputes them all: a person
+   * reactivated (or given an employee type) gets back the past years their leaves were
+   * dropped from, not only the years they still have a leaf in.
    */
   private async peopleChanged(m: EntityManager, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
-    const current = wibYearOf(this.clock.now());
-    const keys = userIds.map((userId) => ({ userId, year: current }));
-    for (let i = 0; i < userIds.length; i += 1000) {
-      const slice = userIds.slice(i, i + 1000);
-      const rows: Array<{ user_id: string; year: number | string }> = await m.query(
-        `SELECT user_id, year FROM mon_jp_person WHERE user_id IN (${slice.map(() => '?').join(', ')})`,
-        slice,
-      );
-      for (const r of rows) keys.push({ userId: r.user_id, year: Number(r.year) });
-    }
+    const rows: Array<{ year: number | string }> = await m.query('SELECT DISTINCT year FROM mon_jp_person');
+    const years = new Set([...rows.map((r) => Number(r.year)), wibYearOf(this.clock.now())]);
+    const keys = userIds.flatMap((userId) => [...years].map((year) => ({ userId, year })));
     await this.signals.refresh(m, 'jp', keys);
     await this.signals.refresh(
       m,
