@@ -1,4 +1,4 @@
-import { grade, parseNumber, Response, responseProblem } from './grading';
+import { grade, numberReadings, parseNumber, Response, responseProblem } from './grading';
 import { QuestionContent, QuestionInput, QuestionKey, toStored } from './questions';
 
 const stored = (q: Omit<QuestionInput, 'stem'>) => toStored({ stem: 'Q', ...q } as QuestionInput);
@@ -280,6 +280,28 @@ describe('parseNumber', () => {
     ['1,2.3.4', null],
   ])('reads %j as %p', (raw, expected) => {
     expect(parseNumber(raw)).toBe(expected);
+  });
+});
+
+describe('numberReadings', () => {
+  it.each<[string, number[]]>([
+    ['250.000', [250, 250000]],
+    ['1,500', [1.5, 1500]],
+    ['-1.500', [-1.5, -1500]],
+    ['3.5', [3.5]],
+    ['1.250.000', [1250000]],
+    ['12.3456', [12.3456]],
+    ['abc', []],
+  ])('reads %j as %p', (raw, readings) => {
+    expect(numberReadings(raw)).toEqual(readings);
+  });
+
+  it('gives the mark for an amount typed the Indonesian way', () => {
+    const key = { type: 'numeric' as const, answer: 250000, tolerance: 0 };
+    expect(grade(key, '250.000').fraction).toBe(1);
+    expect(grade(key, 'Rp 250.000').fraction).toBe(0);
+    expect(grade({ ...key, answer: 2.5 }, '2.500').fraction).toBe(1);
+    expect(grade({ ...key, answer: 250 }, '250.000').fraction).toBe(1);
   });
 });
 

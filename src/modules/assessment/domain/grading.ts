@@ -90,10 +90,10 @@ export function grade(key: QuestionKey, response: Response | undefined): Mark {
       return { fraction: key.answers.some((a) => normaliseText(a, key.caseSensitive) === given) ? 1 : 0 };
     }
     case 'numeric': {
-      const value = typeof response === 'string' ? parseNumber(response) : null;
-      if (value === null) return { fraction: 0 };
+      const values = typeof response === 'string' ? numberReadings(response) : [];
       // A hair of slack so that 0.1 + 0.2 style float error never costs a learner the mark.
-      return { fraction: Math.abs(value - key.answer) <= key.tolerance + 1e-9 ? 1 : 0 };
+      const close = values.some((value) => Math.abs(value - key.answer) <= key.tolerance + 1e-9);
+      return { fraction: close ? 1 : 0 };
     }
     case 'matching': {
       const given =
@@ -131,6 +131,19 @@ export function parseNumber(raw: string): number | null {
   }
   const value = Number(s);
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Every way a typed number can be meant. `250.000` or `1,500` (one separator before exactly
+ * three digits) is a decimal to some and a thousand-grouped whole number to others (the
+ * Indonesian `Rp 250.000`): both readings are tried, and either may be right.
+ */
+export function numberReadings(raw: string): number[] {
+  const value = parseNumber(raw);
+  if (value === null) return [];
+  const s = raw.trim().replace(/\s/g, '');
+  const grouped = /^[-+]?\d{1,3}[.,]\d{3}$/.test(s) ? Number(s.replace(/[.,]/, '')) : null;
+  return grouped === null || grouped === value ? [value] : [value, grouped];
 }
 
 function feedbackFor(feedback: Record<string, string>, chosen: string[]): string[] | undefined {
