@@ -514,6 +514,30 @@ describe('toStored and toInput', () => {
     });
   });
 
+  it('gives prompts that share a match one choice, so a learner right on both gets both marks', () => {
+    const stored = toStored({
+      type: 'matching',
+      stem: 'Pasangkan',
+      pairs: [
+        { prompt: 'Kucing', match: 'Hewan' },
+        { prompt: 'Anjing', match: ' Hewan ' },
+        { prompt: 'Mawar', match: 'Tumbuhan' },
+      ],
+    });
+    expect(stored.content).toMatchObject({
+      choices: [
+        { id: 'ma', text: 'Hewan' },
+        { id: 'mb', text: 'Tumbuhan' },
+      ],
+    });
+    expect(stored.key).toEqual({ type: 'matching', pairs: { pa: 'ma', pb: 'ma', pc: 'mb' } });
+    expect(toInput(stored).pairs).toEqual([
+      { prompt: 'Kucing', match: 'Hewan' },
+      { prompt: 'Anjing', match: 'Hewan' },
+      { prompt: 'Mawar', match: 'Tumbuhan' },
+    ]);
+  });
+
   // What must never be in `content` (the part a learner's browser receives).
   const secrets: Record<QuestionType, string[]> = {
     single: ['"correct"', '"feedback"', 'Benar sekali'],

@@ -210,15 +210,22 @@ export function toStored(q: QuestionInput): StoredQuestion {
     case 'matching': {
       const pairs = q.pairs!;
       const promptIds = ids(pairs.length, 'p');
-      const choiceIds = ids(pairs.length, 'm');
+      // Prompts sharing a match (Kucing → Hewan, Anjing → Hewan) share one choice: two alike
+      // choices would leave the learner guessing which of them each prompt wants.
+      const matches = [...new Set(pairs.map((p) => p.match.trim()))];
+      const choiceIds = ids(matches.length, 'm');
+      const choiceOf = new Map(matches.map((text, i) => [text, choiceIds[i]]));
       return {
         ...base,
         content: {
           type: 'matching',
           prompts: pairs.map((p, i) => ({ id: promptIds[i], text: p.prompt.trim() })),
-          choices: pairs.map((p, i) => ({ id: choiceIds[i], text: p.match.trim() })),
+          choices: matches.map((text, i) => ({ id: choiceIds[i], text })),
         },
-        key: { type: 'matching', pairs: Object.fromEntries(promptIds.map((id, i) => [id, choiceIds[i]])) },
+        key: {
+          type: 'matching',
+          pairs: Object.fromEntries(promptIds.map((id, i) => [id, choiceOf.get(pairs[i].match.trim())!])),
+        },
       };
     }
     case 'ordering': {
