@@ -247,10 +247,24 @@ describe('buildSnapshot', () => {
         random: lcg(seed),
       });
 
-    it('keeps options as stored when not shuffling', () => {
+    it('keeps options as stored when not shuffling (matching choices aside)', () => {
+      const kept = (qs: Array<{ content: { type: string } }>) => qs.filter((q) => q.content.type !== 'matching');
       for (const seed of SEEDS.slice(0, 20)) {
-        expect(snap(seed, false).map((q) => unlabel(q).content)).toEqual(optionBank.map((q) => q.content));
+        expect(kept(snap(seed, false).map((q) => unlabel(q))).map((q) => q.content)).toEqual(
+          kept(optionBank).map((q) => q.content),
+        );
       }
+    });
+
+    it('shuffles matching choices even when options are not shuffled: in pair order they give the answer', () => {
+      const orders = new Set<string>();
+      for (const seed of SEEDS) {
+        const matching = snap(seed, false)
+          .map((q) => unlabel(q))
+          .find((q) => q.content.type === 'matching')!;
+        orders.add((matching.content as { choices: Array<{ text: string }> }).choices.map((c) => c.text).join('|'));
+      }
+      expect(orders.size).toBeGreaterThan(3);
     });
 
     it('shuffles options, keeping each id with its own text', () => {

@@ -160,8 +160,13 @@ function shuffleContent(content: QuestionContent, random: () => number): Questio
   }
 }
 
-/** Ordering items are always shown shuffled: in their stored order they would give the answer away. */
+/**
+ * Ordering items and matching choices are always shown shuffled, whatever the quiz says of
+ * option order: in their stored order they would give the answer away (the k-th choice
+ * answers the k-th prompt).
+ */
 export function presentOrdering(content: QuestionContent, random: () => number): QuestionContent {
+  if (content.type === 'matching') return { ...content, choices: shuffle(content.choices, random) };
   if (content.type !== 'ordering') return content;
   let items = shuffle(content.items, random);
   // A shuffle that lands on the answer is shuffled again (a 2-item list can only be reversed).
