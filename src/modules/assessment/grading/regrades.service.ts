@@ -197,10 +197,55 @@ export function withFixedKeys(
   return snapshot.map((q) => {
     const bank = current.get(q.questionId);
     if (!bank) return q;
+    // Matching and ordering keep their key in which id carries which text: a fixed order
+    // or pairing moves texts between ids, so it is carried over by text.
+    if (q.content.type === 'ordering' || q.content.type === 'matching') return keyByText(q, bank) ?? q;
     const now = applyLabels(bank.content, bank.key, q.labels);
     if (now.key.type !== q.key.type || !sameChoices(q.content, now.content)) return q;
     return { ...q, key: now.key, points: bank.points };
   });
+}
+
+/**
+ * The bank's fixed ordering or pairing in the attempt's own ids, matched by text; null when
+ * the items, prompts or choices are no longer the same texts (then the attempt stays as graded).
+ */
+export function keyByText(
+  q: FrozenQuestion,
+  bank: { content: QuestionContent; key: QuestionKey; points: number },
+): FrozenQuestion | null {
+  const idsByText = (list: Array<{ id: string; text: string }>) => {
+    const map = new Map(list.map((x) => [x.text, x.id]));
+    return map.size === list.length ? map : null;
+  };
+  const sameTexts = (a: Array<{ text: string }>, b: Array<{ text: string }>) =>
+    a.length === b.length && a.every((x) => b.some((y) => y.text === x.text));
+  if (q.content.type === 'ordering' && bank.content.type === 'ordering' && bank.key.type === 'ordering') {
+    const ids = idsByText(q.content.items);
+    if (!ids || !sameTexts(q.content.items, bank.content.items)) return null;
+    const text = new Map(bank.content.items.map((i) => [i.id, i.text]));
+    const order = bank.key.order.map((id) => ids.get(text.get(id) ?? ''));
+    if (order.some((id) => id === undefined)) return null;
+    return { ...q, key: { type: 'ordering', order: order as string[] }, points: bank.points };
+  }
+  if (q.content.type === 'matching' && bank.content.type === 'matching' && bank.key.type === 'matching') {
+    const prompts = idsByText(q.content.prompts);
+    const choices = idsByText(q.content.choices);
+    if (!prompts || !choices) return null;
+    if (!sameTexts(q.content.prompts, bank.content.prompts) || !sameTexts(q.content.choices, bank.content.choices))
+      return null;
+    const promptText = new Map(bank.content.prompts.map((p) => [p.id, p.text]));
+    const choiceText = new Map(bank.content.choices.map((c) => [c.id, c.text]));
+    const pairs: Record<string, string> = {};
+    for (const [p, c] of Object.entries(bank.key.pairs)) {
+      const prompt = prompts.get(promptText.get(p) ?? '');
+      const choice = choices.get(choiceText.get(c) ?? '');
+      if (!prompt || !choice) return null;
+      pairs[prompt] = choice;
+    }
+    return { ...q, key: { type: 'matching', pairs }, points: bank.points };
+  }
+  return null;
 }
 
 /** Same ids with the same texts, whatever order the attempt showed them in. */
