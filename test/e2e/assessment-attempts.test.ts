@@ -141,6 +141,41 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     expect(closed.body.result).toMatchObject({ score: 1, max: 3 });
   });
 
+  it('moves the end of attempts in progress when the instructor extends the quiz’s close', async () => {
+    const start = Date.now();
+    const closesAt = new Date(start + 60 * 60_000).toISOString();
+    const course = await givenQuizCourse(t, instructor.auth, { quiz: { closesAt } });
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    expect(started.body.dueAt).toBe(closesAt);
+
+    // A network outage: the close is moved two hours later while the learner is sitting it.
+    const extended = new Date(start + 3 * 60 * 60_000).toISOString();
+    const saved = await as(instructor).put(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}`, {
+      title: 'Kuis Akhir',
+      slots: course.questionIds.map((questionId) => ({ questionId })),
+      shuffleOptions: false,
+      passPercent: 60,
+      showAnswers: 'after_grading',
+      closesAt: extended,
+    });
+    expect(saved.status).toBe(200);
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    clock.mockReturnValue(new Date(start + 70 * 60_000));
+    await t.drain();
+    const still = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(still.body).toMatchObject({ status: 'in_progress', dueAt: extended });
+    const answered = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: { '1': true },
+    });
+    expect(answered.status).toBe(200);
+
+    clock.mockReturnValue(new Date(start + 3 * 60 * 60_000 + 60_000));
+    await t.drain();
+    const closed = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(closed.body).toMatchObject({ status: 'graded', closedBy: 'timer' });
+  });
+
   it('responses that do not fit their question are refused with the slot named, and nothing is saved', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const learner = await enrolled(course.courseId);

@@ -29,6 +29,7 @@ import { RegradesService } from './grading/regrades.service';
 import { RegradeRunJob } from './jobs/regrade-run.job';
 import { QuizzesController } from './quizzes/quizzes.controller';
 import { QuizzesService } from './quizzes/quizzes.service';
+import { AttemptDeadlines } from './attempts/attempt-deadlines';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
     QuestionBankService,
     QuizzesService,
     AttemptStore,
+    AttemptDeadlines,
     AttemptsService,
     Grader,
     Submissions,

@@ -4,17 +4,17 @@ import { EntityManager, In, IsNull } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
-import { OutboxService } from '../../../../libs/queue';
 import { LearningApi } from '../../learning/learning.api';
 import { AssessmentError } from '../assessment.errors';
 import { quizGrade } from '../domain/attempt-score';
 import { BankQuestion, buildSnapshot, NotEnoughQuestions } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
 import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
-import { AttemptStore, NETWORK_GRACE_MS, snapshotOf } from './attempt-store';
+import { AttemptStore, snapshotOf } from './attempt-store';
 import { AttemptView, learnerAttemptView } from './attempt.view';
 import { mergeResponses, SubmitReceipt } from './responses';
 import { Submissions } from './submissions';
+import { AttemptDeadlines, dueAtOf } from './attempt-deadlines';
 
 /** What a learner sees of a quiz before and between attempts. */
 export interface QuizIntro {
@@ -49,8 +49,8 @@ export class AttemptsService {
     private readonly clock: Clock,
     private readonly learning: LearningApi,
     private readonly store: AttemptStore,
-    private readonly outbox: OutboxService,
     private readonly submissions: Submissions,
+    private readonly deadlines: AttemptDeadlines,
   ) {}
 
   async intro(user: AuthUser, quizId: string): Promise<QuizIntro> {
@@ -163,7 +163,7 @@ export class AttemptsService {
     }
     const now = this.clock.now();
     const snapshot = freeze(quiz, await this.bank(m, quiz));
-    const dueAt = deadline(quiz, now);
+    const dueAt = dueAtOf(quiz, now);
     const attempt: QuizAttempt = {
       id: newId(),
       quizId: quiz.id,
@@ -188,14 +188,7 @@ export class AttemptsService {
       updatedAt: now,
     };
     await m.createQueryBuilder().insert().into(QuizAttempt).values(attempt).updateEntity(false).execute();
-    if (dueAt) {
-      await this.outbox.enqueue(
-        m,
-        'assessment.attempt-expire',
-        { attemptId: attempt.id },
-        { jobId: attempt.id, delayMs: dueAt.getTime() - now.getTime() + NETWORK_GRACE_MS },
-      );
-    }
+    if (dueAt) await this.deadlines.schedule(m, attempt.id, dueAt, now);
     return attempt;
   }
 
@@ -277,13 +270,6 @@ export function checkWindow(quiz: Quiz, now: Date): void {
 
 function closed(quiz: Quiz, now: Date): boolean {
   return quiz.closesAt !== null && now >= quiz.closesAt;
-}
-
-/** The time limit, cut short by the close date. */
-function deadline(quiz: Quiz, now: Date): Date | null {
-  const byLimit = quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null;
-  if (!quiz.closesAt) return byLimit;
-  return byLimit && byLimit < quiz.closesAt ? byLimit : quiz.closesAt;
 }
 
 const closedError = () =>

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
+import { Clock } from '../../../../libs/common';
 import { AttemptStore } from '../attempts/attempt-store';
+import { QuizAttempt } from '../entities';
 
-/** The server's timer: an attempt still open after its deadline (and the network grace) is closed and graded. */
+/**
+ * The server's timer: an attempt still open after its deadline (and the network grace) is
+ * closed and graded. A timer whose deadline was moved later (the quiz's close extended)
+ * finds the attempt not due yet and leaves it to the timer of the new deadline.
+ */
 @Injectable()
 @JobHandler('assessment.attempt-expire')
 export class AttemptExpireJob implements JobProcessor<'assessment.attempt-expire'> {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly store: AttemptStore,
+    private readonly clock: Clock,
   ) {}
 
   async handle(payload: JobPayloads['assessment.attempt-expire']): Promise<void> {
-    await this.tx.run((m) => this.store.close(m, payload.attemptId, 'timer'));
+    await this.tx.run(async (m) => {
+      const attempt = await m.findOne(QuizAttempt, {
+        select: { id: true, dueAt: true },
+        where: { id: payload.attemptId },
+      });
+      if (!attempt?.dueAt || this.clock.now() < attempt.dueAt) return;
+      await this.store.close(m, payload.attemptId, 'timer');
+    });
   }
 }

@@ -10,6 +10,7 @@ import { drawMatches, SlotRule } from '../domain/snapshot';
 import { QuizDto, SlotDto } from '../dto/quiz.dto';
 import { Question, Quiz } from '../entities';
 import { QuizView, quizView } from './quiz.view';
+import { AttemptDeadlines } from '../attempts/attempt-deadlines';
 
 /** Quizzes of a course: settings, slots, and the lesson that presents each. */
 @Injectable()
@@ -19,6 +20,7 @@ export class QuizzesService {
     private readonly clock: Clock,
     private readonly editors: CourseEditors,
     private readonly catalog: CatalogApi,
+    private readonly deadlines: AttemptDeadlines,
   ) {}
 
   async create(user: AuthUser, courseId: string, dto: QuizDto): Promise<QuizView> {
@@ -44,9 +46,13 @@ export class QuizzesService {
   async update(user: AuthUser, courseId: string, quizId: string, dto: QuizDto): Promise<QuizView> {
     await this.editors.assert(user, courseId);
     return this.tx.run(async (m) => {
-      await this.find(m, courseId, quizId);
-      await m.update(Quiz, { id: quizId }, { ...(await this.fields(m, courseId, dto)), updatedAt: this.clock.now() });
-      return quizView(await m.findOneByOrFail(Quiz, { id: quizId }));
+      const before = await this.find(m, courseId, quizId);
+      const now = this.clock.now();
+      await m.update(Quiz, { id: quizId }, { ...(await this.fields(m, courseId, dto)), updatedAt: now });
+      const after = await m.findOneByOrFail(Quiz, { id: quizId });
+      const timing = (q: Quiz) => `${q.closesAt?.getTime() ?? ''}|${q.timeLimitMinutes ?? ''}`;
+      if (timing(before) !== timing(after)) await this.deadlines.reschedule(m, after, now);
+      return quizView(after);
     });
   }
 
