@@ -325,6 +325,28 @@ describe('learning: enrol, learn, resume, complete once, credit the JP ledger', 
     ]);
   });
 
+  it('a course a migration completes is completed on the day of the migration, not on the day of the old lessons', async () => {
+    const learner = await newLearner();
+    const course = await givenPublishedCourse(t, instructor.auth, { lessons: [true, true], jp: 4 });
+    await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    clock.mockReturnValue(new Date('2025-12-30T03:00:00Z'));
+    await as(learner).post(`/api/learning/courses/${course.courseId}/lessons/${course.lessonIds[0]}/completion`);
+    clock.mockRestore();
+    // Version 2 drops the lesson the learner never did: the migration completes the course.
+    expect(
+      (await as(instructor).del(`/api/catalog/courses/${course.courseId}/lessons/${course.lessonIds[1]}`)).status,
+    ).toBeLessThan(300);
+    await as(instructor).post(`/api/catalog/courses/${course.courseId}/publish`);
+    const migrated = await as(instructor).post(`/api/learning/courses/${course.courseId}/learners/migration`);
+    expect(migrated.body).toMatchObject({ moved: 1, completed: 1 });
+    const year = new Date().getUTCFullYear();
+    const enrolment = (await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment;
+    expect(new Date(enrolment.completedAt).getUTCFullYear()).toBe(year);
+    const ledger = await as(learner).get(`/api/learning/ledger?year=2025`);
+    expect(ledger.body.earnedJp).toBe(0);
+  });
+
   it('the home page shows courses in progress, assignments with deadlines, JP against the target and competencies', async () => {
     const learner = await newLearner();
     const started = await givenPublishedCourse(t, instructor.auth, {

@@ -69,14 +69,23 @@ export class CompletionRecorder {
    * and after learners move to a new version. True only for the one call that completes it.
    * The course is completed when its last required lesson was done, which is what dates the
    * JP: a quiz submitted on 31 December and marked on 2 January counts for December's year.
+   * After a move to a new version (`byLessons` false) it is completed now: the instructor's
+   * edit, not the learner's old lessons, is what completed it, and it must not date the JP
+   * into a year already closed.
    */
-  async completeIfRuleMet(m: EntityManager, enrolment: Enrolment, facts: CompletionFacts, now: Date): Promise<boolean> {
+  async completeIfRuleMet(
+    m: EntityManager,
+    enrolment: Enrolment,
+    facts: CompletionFacts,
+    now: Date,
+    byLessons = true,
+  ): Promise<boolean> {
     const done = await m.find(LessonProgress, {
       select: { lessonId: true, completedAt: true },
       where: { userId: enrolment.userId, versionId: enrolment.versionId, completedAt: Not(IsNull()) },
     });
     if (!isCourseComplete(facts.lessons, new Set(done.map((p) => p.lessonId)))) return false;
-    const completedAt = lastRequiredDone(facts, done, now);
+    const completedAt = byLessons ? lastRequiredDone(facts, done, now) : now;
     const won = await m.update(
       Enrolment,
       { id: enrolment.id, completedAt: IsNull() },

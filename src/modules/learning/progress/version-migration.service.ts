@@ -100,7 +100,7 @@ export class VersionMigrationService {
     const lastLessonId = byKey.get(keyOf.get(enrolment.lastLessonId ?? '') ?? '')?.id ?? null;
     await m.update(Enrolment, { id: enrolment.id }, { versionId: target.versionId, lastLessonId, updatedAt: now });
     const moved = { ...enrolment, versionId: target.versionId };
-    return (await this.recorder.completeIfRuleMet(m, moved, target, now)) ? 'completed' : 'moved';
+    return (await this.recorder.completeIfRuleMet(m, moved, target, now, false)) ? 'completed' : 'moved';
   }
 }
 
