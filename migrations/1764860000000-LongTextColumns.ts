@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { isMysqlFamily } from '../libs/database/dialect';
 
 /** The columns declared with LongTextColumn, and whether each may be NULL. */
 const LONG_TEXT: ReadonlyArray<[table: string, column: string, nullable: boolean]> = [
@@ -27,11 +28,14 @@ export class LongTextColumns1764860000000 implements MigrationInterface {
     await this.retype(q, 'TEXT');
   }
 
+  /** One ALTER per table (MySQL copies the table for each): quiz_attempt is copied once, not three times. */
   private async retype(q: QueryRunner, type: string): Promise<void> {
-    const engine = q.connection.options.type;
-    if (engine !== 'mysql' && engine !== 'mariadb') return;
-    for (const [table, column, nullable] of LONG_TEXT) {
-      await q.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` ${type} ${nullable ? 'NULL' : 'NOT NULL'}`);
+    if (!isMysqlFamily(q.connection)) return;
+    for (const table of new Set(LONG_TEXT.map(([t]) => t))) {
+      const columns = LONG_TEXT.filter(([t]) => t === table).map(
+        ([, column, nullable]) => `MODIFY \`${column}\` ${type} ${nullable ? 'NULL' : 'NOT NULL'}`,
+      );
+      await q.query(`ALTER TABLE \`${table}\` ${columns.join(', ')}`);
     }
   }
 }
