@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { newId } from '../../../../libs/common';
 import { OutboxService } from '../../../../libs/queue';
 import { LeafKeys, LeafName } from './leaf-kinds';
+import { canonicalKey } from './leaf-refresher';
 
 const KEYS_PER_JOB = 200;
 
@@ -16,7 +17,7 @@ export class MonitoringSignals {
   constructor(private readonly outbox: OutboxService) {}
 
   async refresh<N extends LeafName>(m: EntityManager, leaf: N, keys: Array<LeafKeys[N]>): Promise<void> {
-    const unique = [...new Map(keys.map((k) => [JSON.stringify(k), k])).values()];
+    const unique = [...new Map(keys.map((k) => [canonicalKey(k), k])).values()];
     const jobs = [];
     for (let i = 0; i < unique.length; i += KEYS_PER_JOB) {
       const slice = unique.slice(i, i + KEYS_PER_JOB);

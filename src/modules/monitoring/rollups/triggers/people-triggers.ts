@@ -40,16 +40,30 @@ export class PeopleTriggers implements OnModuleInit {
   }
 
   /**
-   * A person's unit, type or golongan is on every year's leaf, so every year the rollups hold
-   * is refreshed for them, with the current one, as the rebuild recomputes them all: a person
-   * reactivated (or given an employee type) gets back the past years their leaves were
-   * dropped from, not only the years they still have a leaf in.
+   * A person's unit, type or golongan is on every year's leaf, so every year they have a leaf
+   * in is refreshed, with the current one; and every year the rollups hold since their
+   * account was created, as the rebuild counts them: a person reactivated (or given an
+   * employee type) gets back the past years their leaves were dropped from. People created
+   * in this very transaction are not found by the lookup: the current year is theirs.
    */
   private async peopleChanged(m: EntityManager, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
-    const rows: Array<{ year: number | string }> = await m.query('SELECT DISTINCT year FROM mon_jp_person');
-    const years = new Set([...rows.map((r) => Number(r.year)), wibYearOf(this.clock.now())]);
-    const keys = userIds.flatMap((userId) => [...years].map((year) => ({ userId, year })));
+    const current = wibYearOf(this.clock.now());
+    const keys = userIds.map((userId) => ({ userId, year: current }));
+    const held: Array<{ year: number | string }> = await m.query('SELECT DISTINCT year FROM mon_jp_person');
+    const years = held.map((r) => Number(r.year)).filter((y) => y !== current);
+    for (let i = 0; i < userIds.length; i += 1000) {
+      const slice = userIds.slice(i, i + 1000);
+      const rows: Array<{ user_id: string; year: number | string }> = await m.query(
+        `SELECT user_id, year FROM mon_jp_person WHERE user_id IN (${slice.map(() => '?').join(', ')})`,
+        slice,
+      );
+      for (const r of rows) keys.push({ userId: r.user_id, year: Number(r.year) });
+      for (const person of await this.identity.factsOf(slice)) {
+        const since = wibYearOf(person.createdAt);
+        for (const year of years) if (year >= since) keys.push({ userId: person.id, year });
+      }
+    }
     await this.signals.refresh(m, 'jp', keys);
     await this.signals.refresh(
       m,
