@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { newId } from '../../../../libs/common';
 import { OutboxService } from '../../../../libs/queue';
 import { Quiz, QuizAttempt } from '../entities';
@@ -38,11 +38,23 @@ export class AttemptDeadlines {
       select: { id: true, startedAt: true, dueAt: true },
       where: { quizId: quiz.id, status: 'in_progress' },
     });
+    // Attempts cut short by the close all share the new deadline: one UPDATE per deadline.
+    const moved = new Map<number | null, string[]>();
     for (const attempt of open) {
-      const dueAt = dueAtOf(quiz, attempt.startedAt);
-      if ((dueAt?.getTime() ?? null) === (attempt.dueAt?.getTime() ?? null)) continue;
-      await m.update(QuizAttempt, { id: attempt.id, status: 'in_progress' }, { dueAt, updatedAt: now });
-      if (dueAt) await this.schedule(m, attempt.id, dueAt, now, `${attempt.id}:${newId()}`);
+      const dueAt = dueAtOf(quiz, attempt.startedAt)?.getTime() ?? null;
+      if (dueAt === (attempt.dueAt?.getTime() ?? null)) continue;
+      moved.set(dueAt, [...(moved.get(dueAt) ?? []), attempt.id]);
+    }
+    for (const [due, ids] of moved) {
+      const dueAt = due === null ? null : new Date(due);
+      await m.update(QuizAttempt, { id: In(ids), status: 'in_progress' }, { dueAt, updatedAt: now });
+      if (!dueAt) continue;
+      const delayMs = Math.max(0, dueAt.getTime() - now.getTime()) + NETWORK_GRACE_MS;
+      await this.outbox.enqueueMany(
+        m,
+        'assessment.attempt-expire',
+        ids.map((attemptId) => ({ payload: { attemptId }, jobId: `${attemptId}:${newId()}`, delayMs })),
+      );
     }
   }
 }

@@ -100,7 +100,7 @@ export class AttemptStore {
 
   /** Past its deadline and the network grace: only the timer may close it now. */
   expired(attempt: Pick<QuizAttempt, 'dueAt'>, now = this.clock.now()): boolean {
-    return attempt.dueAt !== null && now.getTime() > attempt.dueAt.getTime() + NETWORK_GRACE_MS;
+    return attempt.dueAt !== null && now.getTime() >= attempt.dueAt.getTime() + NETWORK_GRACE_MS;
   }
 }
 

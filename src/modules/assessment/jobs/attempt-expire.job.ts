@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
-import { Clock } from '../../../../libs/common';
 import { AttemptStore } from '../attempts/attempt-store';
 import { QuizAttempt } from '../entities';
 
@@ -16,7 +15,6 @@ export class AttemptExpireJob implements JobProcessor<'assessment.attempt-expire
   constructor(
     private readonly tx: TransactionRunner,
     private readonly store: AttemptStore,
-    private readonly clock: Clock,
   ) {}
 
   async handle(payload: JobPayloads['assessment.attempt-expire']): Promise<void> {
@@ -25,7 +23,7 @@ export class AttemptExpireJob implements JobProcessor<'assessment.attempt-expire
         select: { id: true, dueAt: true },
         where: { id: payload.attemptId },
       });
-      if (!attempt?.dueAt || this.clock.now() < attempt.dueAt) return;
+      if (!attempt || !this.store.expired(attempt)) return;
       await this.store.close(m, payload.attemptId, 'timer');
     });
   }
