@@ -24,11 +24,6 @@ export class CompetenciesApi {
     return this.competencies.offeredSummaries(chosen.filter((c): c is string => !!c));
   }
 
-  /** Which of these codes are retired: a new choice of one is refused. */
-  retiredCodes(codes: string[]): Promise<string[]> {
-    return this.competencies.retiredCodes(codes);
-  }
-
   /** Code, name and pillar of each known code (unknown ones are left out). */
   summaries(codes: string[]): Promise<CompetencySummary[]> {
     return this.competencies.summaries(codes);

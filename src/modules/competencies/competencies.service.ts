@@ -126,13 +126,6 @@ export class CompetenciesService {
     return (await this.allSummaries()).filter((c) => c.active || keep.has(c.code));
   }
 
-  /** Which of these codes are retired. */
-  async retiredCodes(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const rows = await this.competencies.findBy({ code: In(codes), active: false });
-    return rows.map((c) => c.code);
-  }
-
   async unknownCodes(codes: string[]): Promise<string[]> {
     if (codes.length === 0) return [];
     const known = new Set((await this.competencies.findBy({ code: In(codes) })).map((c) => c.code));

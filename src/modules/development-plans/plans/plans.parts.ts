@@ -47,6 +47,5 @@ export const PLANS_PARTS: AreaParts = {
     PlanWorkflowService,
     PlanCalendarService,
     PlanProgressService,
-    GoalEvidence,
   ],
 };

@@ -40,14 +40,15 @@ export function currentLevelOf(
   const latest = latestAssessment(assessments);
   let best: CurrentLevel = latest ? { level: latest.level, source: 'assessment' } : { level: 0, source: null };
   for (const e of evidence) {
-    if (latest && dayOf(e.earnedAt) <= latest.assessedOn) continue;
+    if (supersededBy(latest, e)) continue;
     if (e.level > best.level) best = { level: e.level, source: e.source };
   }
   if (best.source === null && selfAssessed !== null && selfAssessed > 0) return { level: selfAssessed, source: 'self' };
   return best;
 }
 
-function latestAssessment(assessments: LevelAssessment[]): LevelAssessment | null {
+/** The assessment that measures the person now: the latest day, the later recorded on a tie. */
+export function latestAssessment(assessments: LevelAssessment[]): LevelAssessment | null {
   let latest: LevelAssessment | null = null;
   for (const a of assessments) {
     if (
@@ -61,7 +62,7 @@ function latestAssessment(assessments: LevelAssessment[]): LevelAssessment | nul
   return latest;
 }
 
-/** The WIB day of a moment, comparable with an assessment's YYYY-MM-DD. */
-function dayOf(at: Date): string {
-  return wibDay(at);
+/** Evidence earned up to the day of the latest assessment no longer counts: the assessment measured it. */
+export function supersededBy(latest: LevelAssessment | null, evidence: Pick<LevelEvidence, 'earnedAt'>): boolean {
+  return latest !== null && wibDay(evidence.earnedAt) <= latest.assessedOn;
 }

@@ -32,12 +32,13 @@ export class PlanEditingService {
   ) {}
 
   async addGoal(user: AuthUser, planId: string, dto: GoalDto): Promise<PlanView> {
-    if ((await this.competencies.unknownCodes([dto.competencyCode])).length) {
+    const [competency] = await this.competencies.summaries([dto.competencyCode]);
+    if (!competency) {
       throw new DomainException(PlansError.COMPETENCY_UNKNOWN, `Unknown competency ${dto.competencyCode}`, {
         fields: [{ field: 'competencyCode', rule: 'known', message: 'competencyCode is not in the dictionary' }],
       });
     }
-    if ((await this.competencies.retiredCodes([dto.competencyCode])).length) {
+    if (!competency.active) {
       throw new DomainException(PlansError.COMPETENCY_UNKNOWN, `Competency ${dto.competencyCode} is retired`, {
         fields: [{ field: 'competencyCode', rule: 'active', message: 'competencyCode is retired' }],
       });

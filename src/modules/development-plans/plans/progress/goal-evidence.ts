@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { startOfWibDay, wibDay } from '../../../../../libs/common';
+import { startOfWibDay } from '../../../../../libs/common';
+import { latestAssessment, LevelAssessment, supersededBy } from '../../needs/domain/current-level';
 import { TransactionRunner } from '../../../../../libs/database';
 import { LearningApi } from '../../../learning/learning.api';
 import { CompetencyAssessment } from '../../needs/entities';
@@ -36,21 +37,15 @@ export function goalEvidenceOf(
   evidence: readonly ProgressEvidence[],
   assessments: ReadonlyArray<Pick<CompetencyAssessment, 'competencyCode' | 'level' | 'assessedOn' | 'createdAt'>>,
 ): ProgressEvidence[] {
-  const latest = new Map<string, (typeof assessments)[number]>();
+  const byCompetency = new Map<string, LevelAssessment[]>();
   for (const a of assessments) {
-    const seen = latest.get(a.competencyCode);
-    const later =
-      !seen ||
-      a.assessedOn > seen.assessedOn ||
-      (a.assessedOn === seen.assessedOn && a.createdAt.getTime() > seen.createdAt.getTime());
-    if (later) latest.set(a.competencyCode, a);
+    const rating = { level: a.level, assessedOn: a.assessedOn, recordedAt: a.createdAt };
+    byCompetency.set(a.competencyCode, [...(byCompetency.get(a.competencyCode) ?? []), rating]);
   }
-  const since = evidence.filter((e) => {
-    const a = latest.get(e.competencyCode);
-    return !a || wibDay(e.earnedAt) > a.assessedOn;
-  });
-  const rated = [...latest.values()].map((a) => ({
-    competencyCode: a.competencyCode,
+  const latest = new Map([...byCompetency].map(([code, list]) => [code, latestAssessment(list)!]));
+  const since = evidence.filter((e) => !supersededBy(latest.get(e.competencyCode) ?? null, e));
+  const rated = [...latest].map(([competencyCode, a]) => ({
+    competencyCode,
     level: a.level,
     earnedAt: startOfWibDay(a.assessedOn),
   }));
