@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { AuthUser } from '../../../libs/auth';
 import { Clock, DomainException, newId, validationFailed } from '../../../libs/common';
 import { sanitiseHtml } from '../../../libs/content';
@@ -59,8 +59,7 @@ export class CourseContentService {
   orderSections(user: AuthUser, courseId: string, given: string[]): Promise<void> {
     return this.inDraft(user, courseId, async (m, draft) => {
       const sections = await m.findBy(CourseSection, { versionId: draft.id });
-      const ids: string[] = [];
-      for (const id of given) ids.push((await this.section(m, draft, id).catch(() => null))?.id ?? id);
+      const ids = await inDraftIds(m, CourseSection, 'sectionKey', sections, given);
       assertSameSet(
         sections.map((s) => s.id),
         ids,
@@ -138,8 +137,7 @@ export class CourseContentService {
     return this.inDraft(user, courseId, async (m, draft) => {
       const section = await this.section(m, draft, sectionId);
       const lessons = await m.findBy(Lesson, { versionId: draft.id, sectionId: section.id });
-      const ids: string[] = [];
-      for (const id of given) ids.push((await this.lessonOf(m, draft, id).catch(() => null))?.id ?? id);
+      const ids = await inDraftIds(m, Lesson, 'lessonKey', lessons, given);
       assertSameSet(
         lessons.map((l) => l.id),
         ids,
@@ -203,6 +201,27 @@ export class CourseContentService {
       }
     }
   }
+}
+
+/**
+ * The given ids in the draft's own ids: an id of the published version names the same row by
+ * its key (one query for all of them). Ids the draft does not know stay as given, for the
+ * caller's check to refuse.
+ */
+async function inDraftIds<T extends { id: string }, K extends keyof T & string>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  key: K,
+  draftRows: T[],
+  given: string[],
+): Promise<string[]> {
+  const inDraft = new Set(draftRows.map((r) => r.id));
+  const others = given.filter((id) => !inDraft.has(id));
+  if (others.length === 0) return given;
+  const published = await m.getRepository(entity).findBy({ id: In(others) } as FindOptionsWhere<T>);
+  const keyOf = new Map(published.map((r) => [r.id, r[key]]));
+  const byKey = new Map(draftRows.map((r) => [r[key], r.id]));
+  return given.map((id) => (inDraft.has(id) ? id : (byKey.get(keyOf.get(id) as T[K]) ?? id)));
 }
 
 function lessonFields(dto: LessonDto) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { AccessScope, scopeOf } from '../../../../libs/auth';
@@ -73,10 +74,10 @@ export class ExportBuilder {
     scope: AccessScope | null,
   ): Promise<number> {
     const zip = new ZipFile();
-    const written = new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      pipeline(zip.outputStream, createWriteStream(path)).then(resolve, reject);
-    });
+    // A PDF that cannot be read fails the ZIP's stream, and the pipeline closes the file
+    // before it rejects (yazl would otherwise stop with its output left open).
+    const written = pipeline(zip.outputStream, createWriteStream(path));
+    zip.on('error', (err: Error) => (zip.outputStream as Readable).destroy(err));
     const names = new Set<string>();
     let done = 0;
     let failure: unknown = null;
