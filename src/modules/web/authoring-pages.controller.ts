@@ -25,8 +25,6 @@ import { flattenValidationErrors, validationFailed } from '../../../libs/common'
 const AUTHORS = ['instructor', 'national_admin'] as const;
 type Problems = ReturnType<typeof formProblems> | null;
 
-/** Instructors build courses here: the draft's fields, modules, lessons, files, publishing. */
-
 interface LessonFormValues {
   title: string;
   kind: string;
@@ -39,6 +37,8 @@ interface LessonForm {
   sectionId: string;
   values: LessonFormValues;
 }
+
+/** Instructors build courses here: the draft's fields, modules, lessons, files, publishing. */
 @ApiExcludeController()
 @Controller('pengajar/kursus')
 @UseFilters(PageExceptionFilter)

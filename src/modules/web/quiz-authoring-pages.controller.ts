@@ -24,10 +24,10 @@ const AUTHORS = ['instructor', 'national_admin'] as const;
 const GIFT_MAX_BYTES = 2 * 1024 * 1024;
 type Problems = ReturnType<typeof formProblems> | null;
 
-/** Instructors' quiz pages: the bank (GIFT in and out), quizzes, the grading queue and item statistics. */
-
 /** Questions of the bank per page of the quiz page. */
 const BANK_PAGE = 100;
+
+/** Instructors' quiz pages: the bank (GIFT in and out), quizzes, the grading queue and item statistics. */
 @ApiExcludeController()
 @Controller('pengajar/kursus/:id')
 @UseFilters(PageExceptionFilter)

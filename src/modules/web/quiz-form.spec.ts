@@ -1,5 +1,5 @@
 import type { LearnerQuestion } from '../assessment/attempts/attempt.view';
-import { readQuizForm, responsesFromForm } from './quiz-form';
+import { readQuizForm } from './quiz-form';
 
 const q = (slot: number, type: LearnerQuestion['type'], extra: Partial<LearnerQuestion> = {}): LearnerQuestion => ({
   slot,
@@ -9,7 +9,7 @@ const q = (slot: number, type: LearnerQuestion['type'], extra: Partial<LearnerQu
   ...extra,
 });
 
-describe('responsesFromForm', () => {
+describe('readQuizForm', () => {
   const questions = [
     q(0, 'single', { options: [{ id: 'a', text: 'A' }] }),
     q(1, 'multiple', { options: [{ id: 'a', text: 'A' }] }),
@@ -69,7 +69,7 @@ describe('responsesFromForm', () => {
     ['blank text is no answer', { r3: '   ', r2: 'maybe' }, { 3: null, 2: null }],
     ['repeated boxes are sent once', { r1: ['a', 'a'] }, { 1: ['a'] }],
   ])('%s', (_, body, expected) => {
-    expect(responsesFromForm(body, questions)).toMatchObject(expected);
+    expect(readQuizForm(body, questions).responses).toMatchObject(expected);
   });
 
   it('sends a partly placed or tied ordering as not answered yet, and names its slot', () => {
@@ -89,6 +89,6 @@ describe('responsesFromForm', () => {
   });
 
   it('bounds text answers', () => {
-    expect((responsesFromForm({ r3: 'x'.repeat(900) }, questions)[3] as string).length).toBe(500);
+    expect((readQuizForm({ r3: 'x'.repeat(900) }, questions).responses[3] as string).length).toBe(500);
   });
 });

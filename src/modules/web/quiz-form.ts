@@ -8,10 +8,6 @@ const TEXT_MAX = { short: 500, numeric: 500, essay: 20_000 } as const;
  * a multiple-response question must count. Field names: `r<slot>`, and `r<slot>.<id>`
  * for matching prompts and ordering items (the item's position, 1..n).
  */
-export function responsesFromForm(body: unknown, questions: LearnerQuestion[]): Record<string, unknown> {
-  return readQuizForm(body, questions).responses;
-}
-
 /**
  * The form's answers, and the slots of ordering questions only partly placed (an item
  * without a position, or two items at one): those are sent as not answered yet, so that
