@@ -21,8 +21,7 @@ import { SessionsValidFrom1764800000000 } from './1764800000000-SessionsValidFro
 import { CertificateExportScope1764810000000 } from './1764810000000-CertificateExportScope';
 import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-SerialCounterPerPrintedIssuer';
 import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
-import { RecordsRegionOfTheirPeople1764840000000 } from './1764840000000-RecordsRegionOfTheirPeople';
-import { AddressFailuresRegionOfTheirPeople1764850000000 } from './1764850000000-AddressFailuresRegionOfTheirPeople';
+import { RegionsOfTheirPeople1764840000000 } from './1764840000000-RegionsOfTheirPeople';
 import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
@@ -50,7 +49,6 @@ export const MIGRATIONS = [
   CertificateExportScope1764810000000,
   SerialCounterPerPrintedIssuer1764820000000,
   ExternalActivityDedupe1764830000000,
-  RecordsRegionOfTheirPeople1764840000000,
-  AddressFailuresRegionOfTheirPeople1764850000000,
+  RegionsOfTheirPeople1764840000000,
   LongTextColumns1764860000000,
 ];

@@ -12,3 +12,4 @@ export * from './multi-row-sql';
 export * from './driver-values';
 export * from './temp-table-room';
 export * from './long-text';
+export * from './region-follow';

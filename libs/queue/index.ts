@@ -8,3 +8,4 @@ export * from './outbox.service';
 export * from './queue.module';
 export * from './daily-job-scheduler';
 export * from './in-tx-listeners';
+export * from './chunked-jobs';

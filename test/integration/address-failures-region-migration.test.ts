@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AddressFailuresRegionOfTheirPeople1764850000000 } from '../../migrations/1764850000000-AddressFailuresRegionOfTheirPeople';
+import { RegionsOfTheirPeople1764840000000 } from '../../migrations/1764840000000-RegionsOfTheirPeople';
 import { createTestApp, givenRegions, givenUnit, givenUser, TestApp } from '../../libs/testing';
 
 /** Refused mail addresses of people who moved before their address followed them. */
@@ -28,7 +28,7 @@ describe('migration: refused addresses take the region their people are in now',
     const ids = [await failure(mover, '36.74'), await failure(stayer, '36.74'), await failure(gone, '36.74')];
     const runner = t.dataSource.createQueryRunner();
     try {
-      await new AddressFailuresRegionOfTheirPeople1764850000000().up(runner);
+      await new RegionsOfTheirPeople1764840000000().up(runner);
     } finally {
       await runner.release();
     }

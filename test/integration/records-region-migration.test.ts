@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RecordsRegionOfTheirPeople1764840000000 } from '../../migrations/1764840000000-RecordsRegionOfTheirPeople';
+import { RegionsOfTheirPeople1764840000000 } from '../../migrations/1764840000000-RegionsOfTheirPeople';
 import { createTestApp, givenRegions, givenUnit, givenUser, TestApp } from '../../libs/testing';
 
 /** Assessments and SKP ratings of people who moved before their records followed them. */
@@ -67,9 +67,9 @@ describe('migration: records take the region their people are in now', () => {
 
     const runner = t.dataSource.createQueryRunner();
     try {
-      await new RecordsRegionOfTheirPeople1764840000000().up(runner);
+      await new RegionsOfTheirPeople1764840000000().up(runner);
       // Run again: nothing left to change.
-      await new RecordsRegionOfTheirPeople1764840000000().up(runner);
+      await new RegionsOfTheirPeople1764840000000().up(runner);
     } finally {
       await runner.release();
     }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessScope, regionSubtreeCondition, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, newId, Page, skipOf, toPage } from '../../../../libs/common';
-import { TransactionRunner } from '../../../../libs/database';
+import { followRegions, TransactionRunner } from '../../../../libs/database';
 import { IdentityApi, PersonContact } from '../../identity/identity.api';
 import { AddressFailure } from '../entities';
 import { NotificationsError } from '../notifications.errors';
@@ -92,20 +92,13 @@ export class AddressFailuresService {
    * Lists the refused addresses of these people under the region they are in now (the job of
    * a move, read after the move committed): the admins of their new region see and clear them.
    */
-  async follow(userIds: string[]): Promise<void> {
-    const people = await this.identity.factsOf([...new Set(userIds)]);
-    const byRegion = new Map<string | null, string[]>();
-    for (const p of people) byRegion.set(p.regionCode, [...(byRegion.get(p.regionCode) ?? []), p.id]);
-    await this.tx.run(async (m) => {
-      for (const [regionCode, ids] of byRegion) {
-        await m
-          .createQueryBuilder()
-          .update(AddressFailure)
-          .set({ regionCode })
-          .where('user_id IN (:...ids)', { ids })
-          .execute();
-      }
-    });
+  follow(userIds: string[]): Promise<void> {
+    return followRegions(
+      this.tx,
+      async (ids) => (await this.identity.factsOf(ids)).map((p) => ({ userId: p.id, regionCode: p.regionCode })),
+      [AddressFailure],
+      userIds,
+    );
   }
 
   /** Lets mail go to the address again; outside the caller's scope it does not exist (404). */

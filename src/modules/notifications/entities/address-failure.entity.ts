@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('notification_address_failure')
 @Index('UQ_address_failure_email', ['email'], { unique: true })
 @Index('IDX_address_failure_region', ['regionCode'])
+@Index('IDX_address_failure_user', ['userId'])
 export class AddressFailure {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

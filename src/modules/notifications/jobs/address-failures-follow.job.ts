@@ -1,10 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { newId } from '../../../../libs/common';
-import { JobHandler, JobPayloads, JobProcessor, OutboxService } from '../../../../libs/queue';
+import { FOLLOW_CHUNK } from '../../../../libs/database';
+import { JobHandler, JobPayloads, JobProcessor, jobsPerChunk, OutboxService } from '../../../../libs/queue';
 import { IdentityApi } from '../../identity/identity.api';
 import { AddressFailuresService } from '../delivery/address-failures.service';
-
-const CHUNK = 1000;
 
 /**
  * People created, imported, moved or deactivated: their refused addresses follow them to
@@ -21,13 +19,13 @@ export class AddressFailuresFollowJob implements JobProcessor<'notifications.add
   ) {}
 
   onModuleInit(): void {
-    this.identity.onPeopleChanged((m, { userIds }) => {
-      const jobs = [];
-      for (let i = 0; i < userIds.length; i += CHUNK) {
-        jobs.push({ payload: { userIds: userIds.slice(i, i + CHUNK) }, jobId: newId() });
-      }
-      return this.outbox.enqueueMany(m, 'notifications.address-failures-follow', jobs);
-    });
+    this.identity.onPeopleChanged((m, { userIds }) =>
+      this.outbox.enqueueMany(
+        m,
+        'notifications.address-failures-follow',
+        jobsPerChunk(userIds, FOLLOW_CHUNK, (chunk) => ({ userIds: chunk })),
+      ),
+    );
   }
 
   handle({ userIds }: JobPayloads['notifications.address-failures-follow']): Promise<void> {

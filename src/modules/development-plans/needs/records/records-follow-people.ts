@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { newId } from '../../../../../libs/common';
-import { OutboxService } from '../../../../../libs/queue';
+import { FOLLOW_CHUNK } from '../../../../../libs/database';
+import { jobsPerChunk, OutboxService } from '../../../../../libs/queue';
 import { IdentityApi } from '../../../identity/identity.api';
-import { FOLLOW_CHUNK } from './records-region';
 
 /**
  * People created, imported, moved or deactivated: a job takes their records to where they
@@ -21,12 +20,8 @@ export class RecordsFollowPeople implements OnModuleInit {
     this.identity.onPeopleChanged((m, { userIds }) => this.request(m, userIds));
   }
 
-  /** One job per chunk of people; each change asks anew (the job recomputes, so repeats are harmless). */
   request(m: EntityManager, userIds: string[]): Promise<void> {
-    const jobs: Array<{ payload: { userIds: string[] }; jobId: string }> = [];
-    for (let i = 0; i < userIds.length; i += FOLLOW_CHUNK) {
-      jobs.push({ payload: { userIds: userIds.slice(i, i + FOLLOW_CHUNK) }, jobId: newId() });
-    }
+    const jobs = jobsPerChunk(userIds, FOLLOW_CHUNK, (chunk) => ({ userIds: chunk }));
     return this.outbox.enqueueMany(m, 'development-plans.records-follow-people', jobs);
   }
 }

@@ -1,6 +1,6 @@
-import { byRegion, changedRegions } from './records-region';
+import { byRegion, changedRegions } from './region-follow';
 
-describe('records following their people', () => {
+describe('rows following their people to their region', () => {
   it('groups people by the region their records take, one update per region (no region included)', () => {
     const groups = byRegion([
       { userId: 'a', regionCode: '12.71' },
