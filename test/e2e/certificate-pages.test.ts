@@ -363,6 +363,11 @@ describe('the certificate pages', () => {
     const notImage = await upload(Buffer.from('bukan gambar'), 'logo.txt');
     expect(notImage.status).toBe(422);
     expect(notImage.text).toContain('id="galat-logo"');
+    expect(notImage.text).toContain('Unggah gambar PNG atau JPEG.');
+    // It starts like a PNG, but is not one: it would have failed every certificate once published.
+    const damaged = await upload(Buffer.concat([logo.subarray(0, 40), Buffer.alloc(200, 7)]), 'rusak.png');
+    expect(damaged.status).toBe(422);
+    expect(damaged.text).toContain('Berkas gambar ini rusak atau tidak dapat dibaca');
     expect((await upload(logo, 'logo.png')).status).toBe(303);
 
     const withLogo = await agent.get(`/admin/templat-sertifikat?unit=${tangselUnitId}`);

@@ -92,6 +92,8 @@ export function localiseTemplateProblem(p: FieldProblem, t: Translate): string |
     const name = /^(\{[^{}]*\})/.exec(p.message)?.[1] ?? '';
     return t('tpl.badPlaceholder', { name, list });
   }
+  if (p.rule === 'image_type') return t('tpl.img.type');
+  if (p.rule === 'image_readable') return t('tpl.img.readable');
   if (p.field === 'signatories') return t('tpl.sig.required');
   if (/^signatories\.\d+\.nip$/.test(p.field)) return t('tpl.sig.nipRule');
   return null;

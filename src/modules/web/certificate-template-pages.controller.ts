@@ -105,7 +105,8 @@ export class CertificateTemplatePagesController {
       await this.templates.setImage(user, scopeOf(user), unitId, image, file.content);
       await seeOther(reply, `/admin/templat-sertifikat?unit=${unitId}&ok=image`);
     } catch (err) {
-      const problem = formError(err, () => null);
+      const t = translator(localeOf(req.cookies));
+      const problem = formError(err, (p) => localiseTemplateProblem(p, t));
       await this.page(
         user,
         req,

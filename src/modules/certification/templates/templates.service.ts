@@ -7,9 +7,10 @@ import { TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { OrganisationApi, UnitView } from '../../organisation/organisation.api';
 import { CertificationError } from '../certification.errors';
-import { CertificateDesign } from '../document';
+import { CertificateDesign, renderCertificatePdf } from '../document';
 import { TemplateDesignDto } from '../dto/template.dto';
 import { CertificateTemplate, CertificateTemplateVersion } from '../entities';
+import { sampleContent } from './sample-content';
 import { assertKnownPlaceholders, defaultStoredDesign, StoredDesign } from './stored-design';
 import { TemplateView, versionView } from './template.view';
 
@@ -87,6 +88,16 @@ export class TemplatesService {
     if (!kind || (kind.mime !== 'image/png' && kind.mime !== 'image/jpeg')) {
       throw new DomainException(CertificationError.IMAGE_INVALID, `${image} must be a PNG or JPEG image`, {
         fields: [{ field: image, rule: 'image_type', message: `${image} must be a PNG or JPEG image` }],
+      });
+    }
+    // A file that only starts like an image would pass the type check, then fail every
+    // certificate of the unit once published: it is drawn on a sample certificate first.
+    const sample = { ...defaultStoredDesign(), background: null, logo: null, [image]: content };
+    try {
+      await renderCertificatePdf(sampleContent('https://bina.invalid', 'Unit', '2026-01-01'), sample);
+    } catch {
+      throw new DomainException(CertificationError.IMAGE_INVALID, `${image} cannot be read as an image`, {
+        fields: [{ field: image, rule: 'image_readable', message: `${image} is damaged or not a readable image` }],
       });
     }
     // Old files stay: an earlier published version may still print with them.
