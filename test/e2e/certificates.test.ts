@@ -1,7 +1,9 @@
 import { Clock } from '../../libs/common';
 import { FILE_STORAGE, FileStorage } from '../../libs/storage';
 import type { Response } from 'superagent';
-import { Certificate, CertificateEvent } from '../../src/modules/certification/entities';
+import { Certificate, CertificateEvent, CertificateTemplateVersion } from '../../src/modules/certification/entities';
+import { TemplatesService } from '../../src/modules/certification/templates/templates.service';
+import { Like } from 'typeorm';
 import { CertificateIssuer } from '../../src/modules/certification/issuance/certificate-issuer';
 import { verifyCredential } from '../../src/modules/certification/credential';
 import { PlatformSigningKey } from '../../src/modules/certification/signing';
@@ -243,6 +245,31 @@ describe('certification: one certificate per completion, a PDF and a signed cred
     expect((await t.http().get(`/api/verifikasi/${res.body.verificationCode}`)).body.status).toBe('valid');
     const mine = await as(learner).get('/api/certification/me/certificates');
     expect(mine.body.certificates.map((c: { generation: number }) => c.generation).sort()).toEqual([1, 2]);
+  });
+
+  it('refuses a draft save that raced a publish (409), leaving the published version as it was', async () => {
+    const unit = await givenUnit(t, '36.74', 'training_unit');
+    const design = (heading: string) => ({
+      heading,
+      blocks: ['Diberikan kepada {nama}'],
+      show: { nip: false, competencies: true, jp: true, qr: true, serial: true },
+      signatories: [{ name: 'Dra. Siti Rahma', nip: null, position: 'Kepala BKPSDM' }],
+    });
+    const url = `/api/certification/units/${unit.id}/template`;
+    expect((await as(tangselAdmin).put(`${url}/draft`).send(design('PIAGAM A'))).status).toBe(200);
+    const templates = t.get(TemplatesService);
+    // The save read the draft just before the publish committed.
+    const versions = t.dataSource.getRepository(CertificateTemplateVersion);
+    const draft = await versions.findOneByOrFail({ status: 'draft', designJson: Like('%PIAGAM A%') });
+    expect((await as(tangselAdmin).post(`${url}/publish`)).status).toBeLessThan(300);
+    jest.spyOn(templates as unknown as { openDraft: () => Promise<unknown> }, 'openDraft').mockResolvedValueOnce(draft);
+    const late = await as(tangselAdmin).put(`${url}/draft`).send(design('PIAGAM B'));
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('CERTIFICATION.DRAFT_CHANGED');
+    expect((await versions.findOneByOrFail({ id: draft.id })).designJson).toContain('PIAGAM A');
+    // Saved again, it goes to a new draft.
+    const again = await as(tangselAdmin).put(`${url}/draft`).send(design('PIAGAM B'));
+    expect(again.body.draft).toMatchObject({ number: 2, status: 'draft' });
   });
 
   it('issues with the unit template published at the time; earlier certificates keep theirs', async () => {

@@ -9,5 +9,6 @@ export const CertificationError = defineErrors('CERTIFICATION', {
   PLACEHOLDER_UNKNOWN: 'unprocessable',
   ALREADY_REVOKED: 'conflict',
   NOTHING_TO_PUBLISH: 'conflict',
+  DRAFT_CHANGED: 'conflict',
   EXPORT_NOT_READY: 'conflict',
 });

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AccessScope, AuthUser, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { detectFileKind } from '../../../../libs/content';
-import { TransactionRunner } from '../../../../libs/database';
+import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { OrganisationApi, UnitView } from '../../organisation/organisation.api';
 import { CertificationError } from '../certification.errors';
@@ -65,14 +65,7 @@ export class TemplatesService {
       show: { ...dto.show },
       signatories: dto.signatories.map(({ name, nip, position }) => ({ name, nip: nip ?? null, position })),
     };
-    await this.tx.run(async (m) => {
-      const draft = await this.openDraft(m, user, unitId);
-      await m.update(
-        CertificateTemplateVersion,
-        { id: draft.id },
-        { designJson: JSON.stringify(design), updatedBy: user.id, updatedAt: this.clock.now() },
-      );
-    });
+    await this.changeDraft(user, unitId, { designJson: JSON.stringify(design), updatedBy: user.id });
     return this.get(scope, unitId);
   }
 
@@ -102,25 +95,14 @@ export class TemplatesService {
     }
     // Old files stay: an earlier published version may still print with them.
     const key = await this.storage.put('certificate-images', content, kind.extension);
-    await this.tx.run(async (m) => {
-      const draft = await this.openDraft(m, user, unitId);
-      const change = image === 'background' ? { backgroundKey: key } : { logoKey: key };
-      await m.update(
-        CertificateTemplateVersion,
-        { id: draft.id },
-        { ...change, updatedBy: user.id, updatedAt: this.clock.now() },
-      );
-    });
+    const change = image === 'background' ? { backgroundKey: key } : { logoKey: key };
+    await this.changeDraft(user, unitId, { ...change, updatedBy: user.id });
     return this.get(scope, unitId);
   }
 
   async removeImage(user: AuthUser, scope: AccessScope, unitId: string, image: TemplateImage): Promise<TemplateView> {
     await this.assertUnitInScope(scope, unitId);
-    await this.tx.run(async (m) => {
-      const draft = await this.openDraft(m, user, unitId);
-      const change = image === 'background' ? { backgroundKey: null } : { logoKey: null };
-      await m.update(CertificateTemplateVersion, { id: draft.id }, { ...change, updatedAt: this.clock.now() });
-    });
+    await this.changeDraft(user, unitId, image === 'background' ? { backgroundKey: null } : { logoKey: null });
     return this.get(scope, unitId);
   }
 
@@ -142,7 +124,7 @@ export class TemplatesService {
       );
       await m.update(
         CertificateTemplateVersion,
-        { id: draft.id },
+        { id: draft.id, status: 'draft' },
         { status: 'published', publishedAt: now, updatedBy: user.id, updatedAt: now },
       );
     });
@@ -196,6 +178,33 @@ export class TemplatesService {
     };
   }
 
+  /**
+   * Writes to the draft only while it is one: a save that raced a publish would otherwise
+   * change the version certificates are printed with (and that every process caches as
+   * final). The loser gets 409 and saves again onto the new draft.
+   */
+  private async changeDraft(
+    user: AuthUser,
+    unitId: string,
+    change: Partial<CertificateTemplateVersion>,
+  ): Promise<void> {
+    try {
+      await this.tx.run(async (m) => {
+        const draft = await this.openDraft(m, user, unitId);
+        const written = await m.update(
+          CertificateTemplateVersion,
+          { id: draft.id, status: 'draft' },
+          { ...change, updatedAt: this.clock.now() },
+        );
+        if (written.affected !== 1) throw draftChanged();
+      });
+    } catch (err) {
+      // Two first edits at once both created the draft (or the template): one keeps it.
+      if (isDuplicateKey(err)) throw draftChanged();
+      throw err;
+    }
+  }
+
   private async openDraft(m: EntityManager, user: AuthUser, unitId: string): Promise<CertificateTemplateVersion> {
     const now = this.clock.now();
     let template = await m.findOneBy(CertificateTemplate, { unitId });
@@ -236,3 +245,6 @@ export class TemplatesService {
     return unit;
   }
 }
+
+const draftChanged = () =>
+  new DomainException(CertificationError.DRAFT_CHANGED, 'The draft was published or opened meanwhile; save again');
