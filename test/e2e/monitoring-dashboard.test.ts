@@ -1,3 +1,4 @@
+import { isMysqlFamily } from '../../libs/database';
 import { Clock, newId } from '../../libs/common';
 import {
   asUser,
@@ -278,7 +279,20 @@ describe(`monitoring dashboards (${usesRedis() ? 'BullMQ on Redis' : 'in-process
     // While another run is going, a second one is refused.
     const other = newId();
     await t.dataSource.getRepository(MonRebuild).insert({ id: other, status: 'running', done: 0, createdAt: now });
-    const refused = await asUser(t, national).post('/api/monitoring/rebuilds');
+    // Refused at once even while that run holds the rollups (its node phase), not after a lock wait.
+    const holder = t.dataSource.createQueryRunner();
+    const locking = isMysqlFamily(t.dataSource);
+    if (locking) {
+      await holder.startTransaction();
+      await holder.query("SELECT id FROM mon_state WHERE id = 'rollups' FOR UPDATE");
+    }
+    let refused;
+    try {
+      refused = await asUser(t, national).post('/api/monitoring/rebuilds').timeout(5000);
+    } finally {
+      if (locking) await holder.rollbackTransaction();
+      await holder.release();
+    }
     expect(refused.status).toBe(409);
     await t.dataSource.getRepository(MonRebuild).update({ id: other }, { status: 'failed' });
     const started = await asUser(t, national).post('/api/monitoring/rebuilds');
