@@ -40,6 +40,19 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     return learner;
   };
 
+  /** The instructor decides option b of the first sample question was right all along (points as given). */
+  const fixFirstKey = (course: { courseId: string; questionIds: string[] }, points?: number) =>
+    as(instructor).put(`/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`, {
+      type: 'single',
+      stem: 'Apa kepanjangan ASN?',
+      ...(points === undefined ? {} : { points }),
+      options: [
+        { text: 'Aparatur Sipil Negara' },
+        { text: 'Aparat Sipil Nasional', correct: true },
+        { text: 'Anggota Sipil Negara' },
+      ],
+    });
+
   it('start → autosave → submit (202) → graded by the job → lesson and course complete, JP credited', async () => {
     const course = await givenQuizCourse(t, instructor.auth, { title: 'Etika ASN', jp: 3 });
     const learner = await enrolled(course.courseId);
@@ -339,19 +352,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       expect(before.body.result.score).toBe(1);
 
       // The instructor decides option b was right all along, and doubles the points.
-      const fixed = await as(instructor).put(
-        `/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`,
-        {
-          type: 'single',
-          stem: 'Apa kepanjangan ASN?',
-          points: 2,
-          options: [
-            { text: 'Aparatur Sipil Negara' },
-            { text: 'Aparat Sipil Nasional', correct: true },
-            { text: 'Anggota Sipil Negara' },
-          ],
-        },
-      );
+      const fixed = await fixFirstKey(course, 2);
       expect(fixed.status).toBe(200);
       const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
       expect(after.body.result).toEqual(before.body.result);
@@ -381,15 +382,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const before = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
       expect(before.body.result.score).toBe(1);
 
-      await as(instructor).put(`/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`, {
-        type: 'single',
-        stem: 'Apa kepanjangan ASN?',
-        options: [
-          { text: 'Aparatur Sipil Negara' },
-          { text: 'Aparat Sipil Nasional', correct: true },
-          { text: 'Anggota Sipil Negara' },
-        ],
-      });
+      await fixFirstKey(course);
       await as(instructor).post(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`);
       await t.drain();
       const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
@@ -405,19 +398,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const open = await as(stillAnswering).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
       const queued = await as(submitsLater).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
 
-      const fixed = await as(instructor).put(
-        `/api/assessment/courses/${course.courseId}/questions/${course.questionIds[0]}`,
-        {
-          type: 'single',
-          stem: 'Apa kepanjangan ASN?',
-          points: 2,
-          options: [
-            { text: 'Aparatur Sipil Negara' },
-            { text: 'Aparat Sipil Nasional', correct: true },
-            { text: 'Anggota Sipil Negara' },
-          ],
-        },
-      );
+      const fixed = await fixFirstKey(course, 2);
       expect(fixed.status).toBe(200);
       const regrade = await as(instructor).post(
         `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`,
