@@ -272,6 +272,22 @@ describe('certification: one certificate per completion, a PDF and a signed cred
     expect(again.body.draft).toMatchObject({ number: 2, status: 'draft' });
   });
 
+  it('publishes a draft once when two admins publish it at the same moment, and one version stays published', async () => {
+    const unit = await givenUnit(t, '36.74', 'training_unit');
+    const url = `/api/certification/units/${unit.id}/template`;
+    const design = {
+      heading: 'PIAGAM',
+      blocks: ['Diberikan kepada {nama}'],
+      show: { nip: false, competencies: true, jp: true, qr: true, serial: true },
+      signatories: [{ name: 'Dra. Siti Rahma', nip: null, position: 'Kepala BKPSDM' }],
+    };
+    expect((await as(tangselAdmin).put(`${url}/draft`).send(design)).status).toBe(200);
+    const both = await Promise.all([as(tangselAdmin).post(`${url}/publish`), as(tangselAdmin).post(`${url}/publish`)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const template = await as(tangselAdmin).get(url);
+    expect(template.body.published).toMatchObject({ number: 1, status: 'published' });
+  });
+
   it('issues with the unit template published at the time; earlier certificates keep theirs', async () => {
     const bad = await as(tangselAdmin)
       .put(`/api/certification/units/${tangselUnitId}/template/draft`)

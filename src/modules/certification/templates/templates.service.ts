@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AccessScope, AuthUser, regionWithin } from '../../../../libs/auth';
 import { Clock, DomainException, newId } from '../../../../libs/common';
 import { detectFileKind } from '../../../../libs/content';
-import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
+import { forUpdateOn, isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { OrganisationApi, UnitView } from '../../organisation/organisation.api';
 import { CertificationError } from '../certification.errors';
@@ -111,8 +111,14 @@ export class TemplatesService {
     await this.assertUnitInScope(scope, unitId);
     await this.tx.run(async (m) => {
       const template = await m.findOneBy(CertificateTemplate, { unitId });
+      // Locked: of two publishes at once, the second waits and finds no draft left, instead
+      // of retiring the version the first just published.
       const draft =
-        template && (await m.findOneBy(CertificateTemplateVersion, { templateId: template.id, status: 'draft' }));
+        template &&
+        (await m.findOne(CertificateTemplateVersion, {
+          where: { templateId: template.id, status: 'draft' },
+          ...forUpdateOn(m),
+        }));
       if (!template || !draft) {
         throw new DomainException(CertificationError.NOTHING_TO_PUBLISH, 'There is no draft to publish');
       }
@@ -122,11 +128,13 @@ export class TemplatesService {
         { templateId: template.id, status: 'published' },
         { status: 'retired', updatedAt: now },
       );
-      await m.update(
+      const published = await m.update(
         CertificateTemplateVersion,
         { id: draft.id, status: 'draft' },
         { status: 'published', publishedAt: now, updatedBy: user.id, updatedAt: now },
       );
+      // Rolled back whole: the version retired above stays published.
+      if (published.affected !== 1) throw draftChanged();
     });
     return this.get(scope, unitId);
   }
