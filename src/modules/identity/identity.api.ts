@@ -7,6 +7,7 @@ import { PeopleDirectory, PeopleFilter, PersonContact, PersonFacts } from './peo
 import { PeopleChanged, PeopleChangedSubscribers } from './people-changed';
 import { InTxListener } from '../../../libs/queue';
 import { UserView } from './user.view';
+import type { PersonRegion } from '../../../libs/database';
 
 export type { PeopleFilter, PersonContact, PersonFacts } from './people-directory';
 export type { PeopleChanged } from './people-changed';
@@ -62,6 +63,11 @@ export class IdentityApi {
   /** Region, unit, position, supervisor, ... of each person (ids the caller may already see). */
   factsOf(ids: string[]): Promise<PersonFacts[]> {
     return this.people.factsOf(ids);
+  }
+
+  /** Where each person is now: what rows following their person take (libs/database followRegions). */
+  async regionsOf(ids: string[]): Promise<PersonRegion[]> {
+    return (await this.people.factsOf(ids)).map((p) => ({ userId: p.id, regionCode: p.regionCode }));
   }
 
   peopleByNips(nips: string[]): Promise<PersonFacts[]> {

@@ -93,12 +93,7 @@ export class AddressFailuresService {
    * a move, read after the move committed): the admins of their new region see and clear them.
    */
   follow(userIds: string[]): Promise<void> {
-    return followRegions(
-      this.tx,
-      async (ids) => (await this.identity.factsOf(ids)).map((p) => ({ userId: p.id, regionCode: p.regionCode })),
-      [AddressFailure],
-      userIds,
-    );
+    return followRegions(this.tx, (ids) => this.identity.regionsOf(ids), [AddressFailure], userIds);
   }
 
   /** Lets mail go to the address again; outside the caller's scope it does not exist (404). */

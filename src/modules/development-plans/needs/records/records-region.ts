@@ -3,8 +3,6 @@ import { followRegions, movedSince, PersonRegion, TransactionRunner } from '../.
 import { IdentityApi } from '../../../identity/identity.api';
 import { CompetencyAssessment, SkpRatingRecord } from '../entities';
 
-export type WrittenRegion = PersonRegion;
-
 /**
  * Keeps the region on a person's assessments and SKP ratings where the person is now (the
  * region the identity module holds for them, the one copied onto a record when it is
@@ -23,7 +21,12 @@ export class RecordsRegion {
 
   /** Moves these people's records to the region they are in now (libs/database followRegions). */
   follow(userIds: string[]): Promise<void> {
-    return followRegions(this.tx, this.regionsOf, [CompetencyAssessment, SkpRatingRecord], userIds);
+    return followRegions(
+      this.tx,
+      (ids) => this.identity.regionsOf(ids),
+      [CompetencyAssessment, SkpRatingRecord],
+      userIds,
+    );
   }
 
   /**
@@ -32,15 +35,12 @@ export class RecordsRegion {
    * their records along now. The records are saved by then: a failure here is logged, not
    * reported as a failed save (which would be sent again).
    */
-  async settle(written: WrittenRegion[]): Promise<void> {
+  async settle(written: PersonRegion[]): Promise<void> {
     try {
-      const moved = await movedSince(this.regionsOf, written);
+      const moved = await movedSince((ids) => this.identity.regionsOf(ids), written);
       if (moved.length > 0) await this.follow(moved);
     } catch (err) {
       this.logger.warn({ err, people: written.length }, 'Records written as their people moved kept the old region');
     }
   }
-
-  private readonly regionsOf = async (userIds: string[]): Promise<PersonRegion[]> =>
-    (await this.identity.factsOf(userIds)).map((p) => ({ userId: p.id, regionCode: p.regionCode }));
 }
