@@ -36,9 +36,40 @@ export const SAMPLE_QUESTIONS: QuestionInput[] = [
   { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
 ];
 
-/** The responses that answer SAMPLE_QUESTIONS rightly, by slot, for a quiz with shuffling off. */
+/**
+ * The responses that answer SAMPLE_QUESTIONS rightly, by slot, for a quiz with shuffling off.
+ * Options are named by their place in the bank (a = first); an attempt shows them under ids
+ * of its own, so pass these through `inAttempt` before sending them.
+ */
 export const SAMPLE_RIGHT = { '0': 'a', '1': true, '2': ' pancasila ' };
 export const SAMPLE_WRONG = { '0': 'b', '1': false, '2': 'UUD 1945' };
+
+interface ShownQuestion {
+  slot: number;
+  options?: Array<{ id: string }>;
+}
+
+/**
+ * Responses that name options by place (a = the first shown, b = the second…) in the ids
+ * this attempt gave its options. Only for quizzes that do not shuffle options, where the
+ * place shown is the place in the bank.
+ */
+export function inAttempt(attempt: object, responses: Record<string, unknown>): Record<string, unknown> {
+  const questions = (attempt as { questions?: ShownQuestion[] }).questions;
+  if (!Array.isArray(questions)) throw new Error('inAttempt needs a started attempt (with its questions)');
+  const bySlot = new Map(questions.map((q) => [String(q.slot), q]));
+  const idOf = (q: ShownQuestion, letter: unknown) => {
+    if (typeof letter !== 'string' || !/^[a-z]$/.test(letter)) return letter;
+    return q.options![letter.charCodeAt(0) - 97]?.id ?? letter;
+  };
+  return Object.fromEntries(
+    Object.entries(responses).map(([slot, response]) => {
+      const q = bySlot.get(slot);
+      if (!q?.options) return [slot, response];
+      return [slot, Array.isArray(response) ? response.map((r) => idOf(q, r)) : idOf(q, response)];
+    }),
+  );
+}
 
 /** A published course whose last lesson is a quiz, built through the API as an instructor would. */
 export async function givenQuizCourse(

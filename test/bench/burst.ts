@@ -21,7 +21,7 @@ export interface BurstOptions {
   method: 'GET' | 'POST';
   requests: BurstRequest[];
   connections: number;
-  /** A top-level field of each 2xx JSON answer to hand back (e.g. `id`), by request. */
+  /** A top-level field of each 2xx JSON answer to hand back (e.g. `id`), by request; `*` hands back the whole body. */
   pick?: string;
   timeoutMs?: number;
   /**
@@ -126,9 +126,8 @@ async function runInWorker(input: WorkerInput): Promise<WorkerOutput> {
             const ok = status >= 200 && status < 300;
             if (ok && input.pick) {
               try {
-                const value = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)[
-                  input.pick
-                ];
+                const body = Buffer.concat(chunks).toString('utf8');
+                const value = input.pick === '*' ? body : (JSON.parse(body) as Record<string, unknown>)[input.pick];
                 picked[i] = typeof value === 'string' ? value : null;
               } catch {
                 picked[i] = null;

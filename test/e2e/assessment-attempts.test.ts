@@ -8,6 +8,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
@@ -62,9 +63,10 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ number: 1, status: 'in_progress', result: null, review: null });
     expect(started.body.questions.map((q: { type: string }) => q.type)).toEqual(['single', 'true_false', 'short']);
+    const right = inAttempt(started.body, SAMPLE_RIGHT);
 
     const saved = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
-      responses: { '0': 'a', '1': true },
+      responses: { '0': right['0'], '1': true },
     });
     expect(saved.status).toBe(200);
     expect(saved.body.revision).toBe(1);
@@ -80,7 +82,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       closedBy: 'learner',
       revision: 2,
     });
-    expect((await as(learner).get(`/api/assessment/attempts/${started.body.id}`)).body.responses).toEqual(SAMPLE_RIGHT);
+    expect((await as(learner).get(`/api/assessment/attempts/${started.body.id}`)).body.responses).toEqual(right);
 
     await t.drain();
     const graded = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
@@ -89,8 +91,8 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     expect(graded.body.review[0]).toMatchObject({
       slot: 0,
       scored: 1,
-      correctResponse: 'a',
-      optionFeedback: { a: 'Benar.' },
+      correctResponse: right['0'],
+      optionFeedback: { [right['0'] as string]: 'Benar.' },
     });
 
     const page = await as(learner).get(`/api/learning/courses/${course.courseId}`);
@@ -104,7 +106,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0, quiz: { attemptsAllowed: 2 } });
     const learner = await enrolled(course.courseId);
     const first = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
-    await as(learner).post(`/api/assessment/attempts/${first.body.id}/submit`, { responses: SAMPLE_WRONG });
+    await as(learner).post(`/api/assessment/attempts/${first.body.id}/submit`, {
+      responses: inAttempt(first.body, SAMPLE_WRONG),
+    });
     await t.drain();
     const failed = await as(learner).get(`/api/assessment/attempts/${first.body.id}`);
     expect(failed.body.result).toEqual({ score: 0, max: 3, percent: 0, passed: false });
@@ -112,7 +116,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
 
     const second = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     expect(second.body.number).toBe(2);
-    await as(learner).post(`/api/assessment/attempts/${second.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    await as(learner).post(`/api/assessment/attempts/${second.body.id}/submit`, {
+      responses: inAttempt(second.body, SAMPLE_RIGHT),
+    });
     await t.drain();
     expect((await as(learner).get(`/api/learning/courses/${course.courseId}`)).body.enrolment.status).toBe('completed');
 
@@ -138,7 +144,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     const learner = await enrolled(course.courseId);
     const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     expect(new Date(started.body.dueAt).getTime() - new Date(started.body.startedAt).getTime()).toBe(10 * 60_000);
-    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, { responses: { '0': 'a' } });
+    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: inAttempt(started.body, { '0': 'a' }),
+    });
 
     const later = new Date(Date.now() + 11 * 60_000);
     jest.spyOn(t.get(Clock), 'now').mockReturnValue(later);
@@ -194,7 +202,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     const learner = await enrolled(course.courseId);
     const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     const res = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
-      responses: { '0': 'a', '1': 'ya', '9': 'x' },
+      responses: inAttempt(started.body, { '0': 'a', '1': 'ya', '9': 'x' }),
     });
     expect(res.status).toBe(422);
     expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
@@ -209,19 +217,29 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     const course = await givenQuizCourse(t, instructor.auth);
     const [ani, budi, citra] = await Promise.all([1, 2, 3].map(() => enrolled(course.courseId)));
     const start = async (who: GivenUser) =>
-      (await as(who).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).body.id as string;
-    const [aniAttempt, budiAttempt, citraAttempt] = await Promise.all([ani, budi, citra].map(start));
+      (await as(who).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).body;
+    const [aniStarted, budiStarted, citraStarted] = await Promise.all([ani, budi, citra].map(start));
+    const [aniAttempt, budiAttempt, citraAttempt] = [aniStarted, budiStarted, citraStarted].map((a) => a.id as string);
+    const aniRight = inAttempt(aniStarted, SAMPLE_RIGHT);
     const closeMany = jest.spyOn(t.get(AttemptStore), 'closeMany');
 
     // Handed over in one turn of the event loop, as the requests of a busy moment are.
     const submissions = t.get(Submissions);
     const [aniSubmit, budiSubmit, citraSubmit, stranger] = await Promise.allSettled([
-      submissions.submit({ userId: ani.user.id, attemptId: aniAttempt, responses: SAMPLE_RIGHT }),
+      submissions.submit({ userId: ani.user.id, attemptId: aniAttempt, responses: aniRight }),
       // An answer that does not fit its question: refused, and the others go on.
       submissions.submit({ userId: budi.user.id, attemptId: budiAttempt, responses: { '1': 'ya' } }),
-      submissions.submit({ userId: citra.user.id, attemptId: citraAttempt, responses: SAMPLE_WRONG }),
+      submissions.submit({
+        userId: citra.user.id,
+        attemptId: citraAttempt,
+        responses: inAttempt(citraStarted, SAMPLE_WRONG),
+      }),
       // Someone else's attempt: not found, as alone.
-      submissions.submit({ userId: budi.user.id, attemptId: aniAttempt, responses: SAMPLE_WRONG }),
+      submissions.submit({
+        userId: budi.user.id,
+        attemptId: aniAttempt,
+        responses: inAttempt(aniStarted, SAMPLE_WRONG),
+      }),
     ]);
     const refusal = (r: PromiseSettledResult<unknown>) =>
       r.status === 'rejected'
@@ -245,7 +263,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     const row = (id: string) => t.dataSource.getRepository(QuizAttempt).findOneByOrFail({ id });
     expect(await row(budiAttempt)).toMatchObject({ status: 'in_progress', revision: 0, responsesJson: '{}' });
     // The stranger's answers went nowhere: Ani's attempt holds her own.
-    expect(JSON.parse((await row(aniAttempt)).responsesJson)).toEqual(SAMPLE_RIGHT);
+    expect(JSON.parse((await row(aniAttempt)).responsesJson)).toEqual(aniRight);
     const gradingRows = await t.dataSource.getRepository(OutboxMessage).findBy({ jobName: 'assessment.grade-attempt' });
     const queuedFor = new Set(gradingRows.map((r) => r.jobId));
     expect(queuedFor.has(`assessment.grade-attempt:${aniAttempt}`)).toBe(true);
@@ -266,7 +284,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
       const results = await Promise.all(
         Array.from({ length: 8 }, () =>
-          as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT }),
+          as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+            responses: inAttempt(started.body, SAMPLE_RIGHT),
+          }),
         ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(202));
@@ -275,7 +295,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
         .countBy({ jobName: 'assessment.grade-attempt', jobId: `assessment.grade-attempt:${started.body.id}` });
       expect(rows).toBe(1);
       const save = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
-        responses: { '0': 'b' },
+        responses: inAttempt(started.body, { '0': 'b' }),
       });
       expect(save.status).toBe(409);
       await t.drain();
@@ -315,7 +335,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const id = started.body.id as string;
       const probes = [
         await as(other).get(`/api/assessment/attempts/${id}`),
-        await as(other).put(`/api/assessment/attempts/${id}/responses`, { responses: { '0': 'b' } }),
+        await as(other).put(`/api/assessment/attempts/${id}/responses`, {
+          responses: inAttempt(started.body, { '0': 'b' }),
+        }),
         await as(other).post(`/api/assessment/attempts/${id}/submit`),
       ];
       expect(probes.map((p) => p.status)).toEqual([404, 404, 404]);
@@ -323,7 +345,9 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const stranger = await givenUser(t, { unitId });
       expect((await as(stranger).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).status).toBe(404);
 
-      await as(learner).post(`/api/assessment/attempts/${id}/submit`, { responses: SAMPLE_RIGHT });
+      await as(learner).post(`/api/assessment/attempts/${id}/submit`, {
+        responses: inAttempt(started.body, SAMPLE_RIGHT),
+      });
       await t.drain();
       for (const res of [started, await as(learner).get(`/api/assessment/attempts/${id}`)]) {
         expect(Object.keys(res.body).sort()).toEqual([...LEARNER_ATTEMPT_FIELDS].sort());
@@ -335,6 +359,13 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
           ).toBe(true);
           for (const o of q.options ?? []) expect(Object.keys(o).sort()).toEqual(['id', 'text']);
         }
+        // The bank names options a, b, c…, and a bank written the GIFT way puts the right one
+        // first: the attempt shows ids of its own, so the ids say nothing of the key.
+        const shownIds = res.body.questions.flatMap((q: { options?: Array<{ id: string }> }) =>
+          (q.options ?? []).map((o) => o.id),
+        );
+        expect(shownIds).toHaveLength(3);
+        expect(shownIds.filter((oid: string) => /^[a-z]$/.test(oid))).toEqual([]);
         expect(res.body.review).toBeNull();
         expect(JSON.stringify(res.body.questions)).not.toMatch(/correct|Pancasila|feedback|key|answer/i);
       }
@@ -345,7 +376,7 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       const learner = await enrolled(course.courseId);
       const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
       await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
-        responses: { '0': 'b', '1': true, '2': 'x' },
+        responses: inAttempt(started.body, { '0': 'b', '1': true, '2': 'x' }),
       });
       await t.drain();
       const before = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
@@ -406,14 +437,18 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       expect(regrade.status).toBe(202);
       // Submitted after the regrade was asked: its grading job is queued behind the regrade.
       const answers = { '0': 'b', '1': true, '2': 'x' };
-      await as(submitsLater).post(`/api/assessment/attempts/${queued.body.id}/submit`, { responses: answers });
+      await as(submitsLater).post(`/api/assessment/attempts/${queued.body.id}/submit`, {
+        responses: inAttempt(queued.body, answers),
+      });
       await t.drain();
       const progress = await as(instructor).get(
         `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades/${regrade.body.id}`,
       );
       expect(progress.body).toMatchObject({ status: 'done', total: 2, done: 2 });
 
-      await as(stillAnswering).post(`/api/assessment/attempts/${open.body.id}/submit`, { responses: answers });
+      await as(stillAnswering).post(`/api/assessment/attempts/${open.body.id}/submit`, {
+        responses: inAttempt(open.body, answers),
+      });
       await t.drain();
       for (const [who, attempt] of [
         [submitsLater, queued],

@@ -10,6 +10,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   TestApp,
   usesRedis,
@@ -304,7 +305,7 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     const learner = await enrolled(course.courseId);
     const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
-      responses: { ...SAMPLE_RIGHT, '2': 'Pancasila 1945' },
+      responses: inAttempt(started.body, { ...SAMPLE_RIGHT, '2': 'Pancasila 1945' }),
     });
     await t.drain();
     const url = `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/2/mark`;
@@ -338,7 +339,9 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     const attempts = t.dataSource.getRepository(QuizAttempt);
     // A frozen key that cannot be read: no retry can help.
-    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, { responses: SAMPLE_RIGHT });
+    await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
     const original = (await attempts.findOneByOrFail({ id: started.body.id })).snapshotJson;
     const damaged = JSON.parse(original);
     damaged[0].key = {};
@@ -386,7 +389,9 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
         throw Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' });
       return real(id);
     });
-    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses: SAMPLE_RIGHT });
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
     const outbox = t.dataSource.getRepository(OutboxMessage);
     const jobId = `assessment.grade-attempt:${started.body.id}`;
     // Wait for the first delivery to end (the relay loop or this relay pass, whichever claims it).
@@ -417,7 +422,9 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     for (const responses of answers) {
       const learner = await enrolled(course.courseId);
       const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
-      await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, { responses });
+      await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+        responses: inAttempt(started.body, responses),
+      });
     }
     await t.drain();
     const stats = await as(instructor).get(

@@ -6,6 +6,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
@@ -73,7 +74,9 @@ describe('assessment: pre-test and post-test', () => {
     expect(early.body.code).toBe('LEARNING.LESSON_LOCKED');
 
     const preAttempt = ok(await as.post(`/api/assessment/quizzes/${pre}/attempts`));
-    await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, { responses: SAMPLE_WRONG });
+    await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, {
+      responses: inAttempt(preAttempt, SAMPLE_WRONG),
+    });
     await t.drain();
     const afterPre = await as.get(`/api/learning/courses/${courseId}`);
     const state = (id: string) =>
@@ -82,7 +85,9 @@ describe('assessment: pre-test and post-test', () => {
 
     await as.post(`/api/learning/courses/${courseId}/lessons/${textLesson}/completion`);
     const postAttempt = ok(await as.post(`/api/assessment/quizzes/${post}/attempts`));
-    await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, { responses: SAMPLE_RIGHT });
+    await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, {
+      responses: inAttempt(postAttempt, SAMPLE_RIGHT),
+    });
     await t.drain();
     expect((await as.get(`/api/learning/courses/${courseId}`)).body.enrolment.status).toBe('completed');
 

@@ -9,6 +9,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   TestApp,
 } from '../../libs/testing';
@@ -174,7 +175,11 @@ describe('development plans: completions tick activities, credit JP and raise le
     const { learner } = await planWith([{ kind: 'course', courseId: quizCourse.courseId }]);
     ok(await as(learner).post(`/api/learning/courses/${quizCourse.courseId}/enrolment`));
     const attempt = ok(await as(learner).post(`/api/assessment/quizzes/${quizCourse.quizId}/attempts`));
-    ok(await as(learner).post(`/api/assessment/attempts/${attempt.id}/submit`, { responses: SAMPLE_RIGHT }));
+    ok(
+      await as(learner).post(`/api/assessment/attempts/${attempt.id}/submit`, {
+        responses: inAttempt(attempt, SAMPLE_RIGHT),
+      }),
+    );
     await t.drain();
     const course = ok(await as(learner).get(`/api/learning/courses/${quizCourse.courseId}`));
     expect(course.enrolment.status).not.toBe('completed');

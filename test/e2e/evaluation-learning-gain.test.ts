@@ -7,6 +7,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
@@ -67,18 +68,22 @@ describe(`evaluation: learning gain (L2) (${usesRedis() ? 'BullMQ on Redis' : 'i
 
   async function takeCourse(
     course: { courseId: string; pre: string; post: string; textLesson: string },
-    preAnswers: object,
-    postAnswers: object,
+    preAnswers: Record<string, unknown>,
+    postAnswers: Record<string, unknown>,
   ) {
     const learner = await givenUser(t, { unitId });
     const as = asUser(t, learner);
     ok(await as.post(`/api/learning/courses/${course.courseId}/enrolment`));
     const preAttempt = ok(await as.post(`/api/assessment/quizzes/${course.pre}/attempts`));
-    await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, { responses: preAnswers });
+    await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, {
+      responses: inAttempt(preAttempt, preAnswers),
+    });
     await t.drain();
     await as.post(`/api/learning/courses/${course.courseId}/lessons/${course.textLesson}/completion`);
     const postAttempt = ok(await as.post(`/api/assessment/quizzes/${course.post}/attempts`));
-    await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, { responses: postAnswers });
+    await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, {
+      responses: inAttempt(postAttempt, postAnswers),
+    });
     await t.drain();
   }
 

@@ -8,6 +8,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
@@ -121,11 +122,19 @@ describe(`monitoring dashboards: coverage, plans, evaluation, overview (${usesRe
       const as = asUser(t, who);
       ok(await as.post(`/api/learning/courses/${course.courseId}/enrolment`));
       const preAttempt = ok(await as.post(`/api/assessment/quizzes/${course.pre}/attempts`));
-      ok(await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, { responses: pre }));
+      ok(
+        await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, {
+          responses: inAttempt(preAttempt, pre),
+        }),
+      );
       await t.drain();
       ok(await as.post(`/api/learning/courses/${course.courseId}/lessons/${course.textLesson}/completion`));
       const postAttempt = ok(await as.post(`/api/assessment/quizzes/${course.post}/attempts`));
-      ok(await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, { responses: post }));
+      ok(
+        await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, {
+          responses: inAttempt(postAttempt, post),
+        }),
+      );
       await t.drain();
     }
 

@@ -7,6 +7,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
@@ -205,11 +206,19 @@ describe(`monitoring: plans and evaluation results (${usesRedis() ? 'BullMQ on R
       const as = asUser(t, pair.learner);
       ok(await as.post(`/api/learning/courses/${course.courseId}/enrolment`));
       const preAttempt = ok(await as.post(`/api/assessment/quizzes/${course.pre}/attempts`));
-      ok(await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, { responses: pre }));
+      ok(
+        await as.post(`/api/assessment/attempts/${preAttempt.id as string}/submit`, {
+          responses: inAttempt(preAttempt, pre),
+        }),
+      );
       await t.drain();
       ok(await as.post(`/api/learning/courses/${course.courseId}/lessons/${course.textLesson}/completion`));
       const postAttempt = ok(await as.post(`/api/assessment/quizzes/${course.post}/attempts`));
-      ok(await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, { responses: SAMPLE_RIGHT }));
+      ok(
+        await as.post(`/api/assessment/attempts/${postAttempt.id as string}/submit`, {
+          responses: inAttempt(postAttempt, SAMPLE_RIGHT),
+        }),
+      );
       await t.drain();
     }
     // L1: two of the three answer (5+4+4 → 4.33 and 3+3+2 → 2.67).

@@ -8,6 +8,7 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
@@ -37,6 +38,13 @@ describe('the quiz pages', () => {
     return { learner, agent };
   }
 
+  /** The ids the attempt page gives the three options of the first question (the sample's), in the order shown. */
+  function optionIdsOf(html: string) {
+    const ids = [...html.matchAll(/name="r0" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    return ids;
+  }
+
   it('starts from the lesson, saves the form, submits, and shows the graded result with its review', async () => {
     const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
     const { agent } = await learnerIn(course.courseId);
@@ -57,19 +65,20 @@ describe('the quiz pages', () => {
     const form = await agent.get(attemptUrl);
     expect(form.text).toContain('Apa kepanjangan ASN?');
     expect(form.text).not.toMatch(/correct|Pancasila/);
+    const [right] = optionIdsOf(form.text);
     const saved = await agent
       .post(`${attemptUrl}/simpan`)
       .type('form')
-      .send({ _csrf: csrfOf(form.text), r0: 'a', r1: 'true', r2: '' });
+      .send({ _csrf: csrfOf(form.text), r0: right, r1: 'true', r2: '' });
     expect(saved.status).toBe(303);
     const again = await agent.get(saved.headers.location as string);
     expect(again.text).toContain('Tersimpan.');
-    expect(again.text).toMatch(/value="a" checked/);
+    expect(again.text).toContain(`value="${right}" checked`);
 
     const submitted = await agent
       .post(`${attemptUrl}/kirim`)
       .type('form')
-      .send({ _csrf: csrfOf(again.text), r0: 'a', r1: 'true', r2: 'Pancasila' });
+      .send({ _csrf: csrfOf(again.text), r0: right, r1: 'true', r2: 'Pancasila' });
     expect(submitted.status).toBe(303);
     const waiting = await agent.get(attemptUrl);
     expect(waiting.text).toMatch(/sedang dinilai|Hasil:/);
@@ -90,13 +99,15 @@ describe('the quiz pages', () => {
       .type('form')
       .send({ _csrf: csrfOf(intro.text) });
     const attemptUrl = started.headers.location as string;
-    const token = csrfOf((await agent.get(attemptUrl)).text);
+    const page = await agent.get(attemptUrl);
+    const token = csrfOf(page.text);
+    const [right, wrong] = optionIdsOf(page.text);
     const save = await agent
       .post(`${attemptUrl}/simpan`)
       .set('accept', 'application/json')
       .set('x-csrf-token', token)
       .type('form')
-      .send({ r0: 'b' });
+      .send({ r0: wrong });
     expect(save.status).toBe(200);
     expect(save.body).toMatchObject({ revision: 1, savedAt: expect.any(String) });
     const bad = await agent
@@ -113,7 +124,7 @@ describe('the quiz pages', () => {
       .set('accept', 'application/json')
       .set('x-csrf-token', token)
       .type('form')
-      .send({ r0: 'a' });
+      .send({ r0: right });
     expect(late.status).toBe(409);
     await t.drain();
   });
@@ -136,6 +147,7 @@ describe('the quiz pages', () => {
     const page = await agent.get(attemptUrl);
     const items = [...page.text.matchAll(/name="r1\.([^"]+)"/g)].map((m) => m[1]);
     expect(items).toHaveLength(3);
+    const [right, wrong] = optionIdsOf(page.text);
     const token = csrfOf(page.text);
 
     // Autosave with one of three items placed: the other answer is still stored.
@@ -144,19 +156,19 @@ describe('the quiz pages', () => {
       .set('accept', 'application/json')
       .set('x-csrf-token', token)
       .type('form')
-      .send({ r0: 'b', [`r1.${items[0]}`]: '1' });
+      .send({ r0: wrong, [`r1.${items[0]}`]: '1' });
     expect(autosave.status).toBe(200);
 
     const submitted = await agent
       .post(`${attemptUrl}/kirim`)
       .type('form')
-      .send({ _csrf: token, r0: 'a', [`r1.${items[0]}`]: '1', [`r1.${items[1]}`]: '1' });
+      .send({ _csrf: token, r0: right, [`r1.${items[0]}`]: '1', [`r1.${items[1]}`]: '1' });
     expect(submitted.status).toBe(422);
     expect(submitted.text).toContain('Soal 2: beri setiap butir nomor urut sendiri sebelum mengirim.');
     // Not submitted, and the answer typed with it is kept.
-    expect(submitted.text).toMatch(/value="a" checked/);
+    expect(submitted.text).toContain(`value="${right}" checked`);
     const state = await asUser(t, learner).get(`/api/assessment/attempts/${attemptUrl.split('/').pop()}`);
-    expect(state.body).toMatchObject({ status: 'in_progress', responses: { '0': 'a' } });
+    expect(state.body).toMatchObject({ status: 'in_progress', responses: { '0': right } });
     expect(state.body.responses).not.toHaveProperty('1');
   });
 
@@ -167,9 +179,11 @@ describe('the quiz pages', () => {
     });
     const { learner, agent } = await learnerIn(course.courseId);
     const as = asUser(t, learner);
-    const take = async (responses: object) => {
+    const take = async (responses: Record<string, unknown>) => {
       const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
-      await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, { responses });
+      await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, {
+        responses: inAttempt(started.body, responses),
+      });
       await t.drain();
       return started.body.id as string;
     };
@@ -189,7 +203,9 @@ describe('the quiz pages', () => {
     const { learner, agent } = await learnerIn(course.courseId);
     const as = asUser(t, learner);
     const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
-    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, { responses: SAMPLE_WRONG });
+    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, {
+      responses: inAttempt(started.body, SAMPLE_WRONG),
+    });
     await t.drain();
 
     const attemptPage = await agent.get(`/kuis/percobaan/${started.body.id as string}`);

@@ -16,11 +16,13 @@ import {
   givenUnit,
   givenUser,
   GivenUser,
+  inAttempt,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
   TestApp,
   usesRedis,
 } from '../../libs/testing';
+import { AttemptView } from '../../src/modules/assessment/attempts/attempt.view';
 import { AttemptsService } from '../../src/modules/assessment/attempts/attempts.service';
 import { Grader } from '../../src/modules/assessment/attempts/grader';
 import { QuizAttempt } from '../../src/modules/assessment/entities';
@@ -74,17 +76,19 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     expect((await asUser(t, learner).post(`/api/learning/courses/${courseId}/enrolment`)).status).toBe(200);
     return learner;
   };
-  const startAttempt = async (learner: GivenUser, quizId: string): Promise<string> => {
+  const startAttempt = async (learner: GivenUser, quizId: string): Promise<AttemptView> => {
     const started = await asUser(t, learner).post(`/api/assessment/quizzes/${quizId}/attempts`);
     expect(started.status).toBe(201);
-    return started.body.id as string;
+    return started.body as AttemptView;
   };
 
   it('(1) a fault between the two writes of a submission leaves neither', async () => {
     const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
     const learner = await enrolled(course.courseId);
-    const attemptId = await startAttempt(learner, course.quizId);
-    await asUser(t, learner).put(`/api/assessment/attempts/${attemptId}/responses`, { responses: { '0': 'a' } });
+    const started = await startAttempt(learner, course.quizId);
+    const attemptId = started.id;
+    const right = inAttempt(started, SAMPLE_RIGHT);
+    await asUser(t, learner).put(`/api/assessment/attempts/${attemptId}/responses`, { responses: { '0': right['0'] } });
     const service = t.get(OutboxService);
     // Submits are closed in batches: the grading rows of a batch are written by one enqueueMany.
     const enqueueMany = service.enqueueMany.bind(service);
@@ -94,7 +98,7 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     });
 
     const failed = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
-      responses: SAMPLE_RIGHT,
+      responses: right,
     });
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(spy).toHaveBeenCalledWith(expect.anything(), 'assessment.grade-attempt', [
@@ -103,7 +107,12 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     // The learner finds the attempt open with the answers autosaved before; the last
     // answers sent with the failed submit were part of it and are not stored either.
     const open = await asUser(t, learner).get(`/api/assessment/attempts/${attemptId}`);
-    expect(open.body).toMatchObject({ status: 'in_progress', submittedAt: null, responses: { '0': 'a' }, revision: 1 });
+    expect(open.body).toMatchObject({
+      status: 'in_progress',
+      submittedAt: null,
+      responses: { '0': right['0'] },
+      revision: 1,
+    });
     expect(await attempts().findOneByOrFail({ id: attemptId })).toMatchObject({
       status: 'in_progress',
       submittedAt: null,
@@ -115,7 +124,7 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
 
     spy.mockRestore();
     const again = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
-      responses: SAMPLE_RIGHT,
+      responses: right,
     });
     expect(again.status).toBe(202);
     expect(again.body.status).toBe('submitted');
@@ -131,13 +140,14 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     async () => {
       const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0 });
       const learner = await enrolled(course.courseId);
-      const attemptId = await startAttempt(learner, course.quizId);
+      const started = await startAttempt(learner, course.quizId);
+      const attemptId = started.id;
       const grading = spyOnGrading();
       await t.get(OutboxRelay).stop();
 
       const began = Date.now();
       const submitted = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
-        responses: SAMPLE_RIGHT,
+        responses: inAttempt(started, SAMPLE_RIGHT),
       });
       const tookMs = Date.now() - began;
       expect(submitted.status).toBe(202);
@@ -186,9 +196,10 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
   it('(3) the same outbox row relayed twice grades once', async () => {
     const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0, jp: 3 });
     const learner = await enrolled(course.courseId);
-    const attemptId = await startAttempt(learner, course.quizId);
+    const started = await startAttempt(learner, course.quizId);
+    const attemptId = started.id;
     const submitted = await asUser(t, learner).post(`/api/assessment/attempts/${attemptId}/submit`, {
-      responses: SAMPLE_RIGHT,
+      responses: inAttempt(started, SAMPLE_RIGHT),
     });
     expect(submitted.status).toBe(202);
     const grading = spyOnGrading();
@@ -242,10 +253,11 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
     };
   };
 
+  /** Options named by place (a = the first shown), as SAMPLE_RIGHT and SAMPLE_WRONG name them. */
   const submitThroughService = async (user: AuthUser, quizId: string, responses: Record<string, unknown>) => {
     const service = t.get(AttemptsService);
     const attempt = await service.start(user, quizId);
-    const submitted = await service.submit(user, attempt.id, responses);
+    const submitted = await service.submit(user, attempt.id, inAttempt(attempt, responses));
     expect(submitted.status).toBe('submitted');
     return attempt.id;
   };
@@ -341,6 +353,11 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
       const rows = async (jobId: string | FindOperator<string>) =>
         (await outbox().findBy({ jobId })).map((r) => `${r.jobId.replace(attemptId, '<attempt>')}=${r.status}`).sort();
       const view = await t.get(AttemptsService).get(user, attemptId);
+      // Each attempt gives its options ids of its own: responses compare by the place shown (a = first).
+      const placeOf = (slot: string, id: unknown) => {
+        const i = view.questions.find((q) => String(q.slot) === slot)?.options?.findIndex((o) => o.id === id) ?? -1;
+        return i < 0 ? id : String.fromCharCode(97 + i);
+      };
       return {
         attempt: {
           status: attempt.status,
@@ -352,7 +369,12 @@ describe(`grading reliability (${usesRedis() ? 'BullMQ on Redis' : 'in-process r
           gradingError: attempt.gradingError,
           graded: attempt.gradedAt !== null,
           marks: attempt.marksJson && JSON.parse(attempt.marksJson),
-          responses: JSON.parse(attempt.responsesJson),
+          responses: Object.fromEntries(
+            Object.entries(JSON.parse(attempt.responsesJson) as Record<string, unknown>).map(([slot, r]) => [
+              slot,
+              placeOf(slot, r),
+            ]),
+          ),
         },
         learnerSees: { status: view.status, result: view.result },
         gradeJobs: await rows(gradeJobId(attemptId)),

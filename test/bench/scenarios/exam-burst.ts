@@ -28,7 +28,14 @@ import {
 } from '../exam-baselines';
 import type { Measurement } from '../load';
 import type { Figure, Scenario } from '../scenario';
-import { buildExamQuiz, EXAM_PASS_PERCENT, EXAM_QUESTIONS, examResponses, wrongAnswersOf } from '../seed/exam-data';
+import {
+  buildExamQuiz,
+  EXAM_PASS_PERCENT,
+  EXAM_QUESTIONS,
+  examResponses,
+  shownOptionsOf,
+  wrongAnswersOf,
+} from '../seed/exam-data';
 import { seedEnrolments, seedLearners } from '../seed/learning-data';
 
 /** The size of the issue: 20,000 learners. CI runs a tenth of it unless BENCH_EXAM_LEARNERS says otherwise. */
@@ -332,20 +339,22 @@ export const examBurst: Scenario = {
           token: tokens[i],
         })),
         connections,
-        pick: 'id',
+        pick: '*',
       });
-      if (starts.measurement.ok !== total || starts.picked.some((id) => !id)) {
+      if (starts.measurement.ok !== total || starts.picked.some((body) => !body)) {
         throw new Error(
           `starts: ${starts.measurement.ok} of ${total} answered 2xx (${JSON.stringify(starts.measurement.statusCodes)}): ${starts.samples.join(' | ')}`,
         );
       }
-      const attemptIds = starts.picked as string[];
+      const attemptIds = starts.picked.map((body) => (JSON.parse(body!) as { id: string }).id);
+      // Each attempt names its options with ids of its own; learner i answers in theirs.
+      const answers = starts.picked.map((body, i) => examResponses(i, shownOptionsOf(body!)).responses);
       log(`started ${total} attempts: ${Math.round(starts.measurement.rps)} starts/s`);
 
       const submitRequest = (i: number): BurstRequest => ({
         path: `/api/assessment/attempts/${attemptIds[i]}/submit`,
         token: tokens[i],
-        body: JSON.stringify({ responses: examResponses(i).responses }),
+        body: JSON.stringify({ responses: answers[i] }),
       });
       const countGraded = async () => {
         const rows: Array<{ n: number | string }> = await db.query(
@@ -389,7 +398,7 @@ export const examBurst: Scenario = {
       const bare = await startInsertEnqueueBaseline(tx, jobs);
       const bareRequest = (i: number): BurstRequest => ({
         path: `/submit/${newId()}`,
-        body: JSON.stringify({ responses: examResponses(i).responses }),
+        body: JSON.stringify({ responses: answers[i] }),
       });
       await burst({
         baseUrl: bare.url,

@@ -76,12 +76,32 @@ export const EXAM_PASS_PERCENT = 60;
 /** How many answers learner `i` gets wrong: 0 to 10, so that some fail the 60% pass mark. */
 export const wrongAnswersOf = (i: number) => i % 11;
 
-/** Learner `i`'s answers to every slot, and the score (in hundredths) grading must give them. */
-export function examResponses(i: number): { responses: Record<string, unknown>; expectedHundredths: number } {
+/** The option ids an attempt shows, by slot (options carry ids of the attempt's own; shuffling is off). */
+export type ShownOptions = Record<string, string[]>;
+
+/** What a started attempt's answer says of its options. */
+export function shownOptionsOf(startAnswer: string): ShownOptions {
+  const attempt = JSON.parse(startAnswer) as { questions: Array<{ slot: number; options?: Array<{ id: string }> }> };
+  return Object.fromEntries(
+    attempt.questions.filter((q) => q.options).map((q) => [String(q.slot), q.options!.map((o) => o.id)]),
+  );
+}
+
+/**
+ * Learner `i`'s answers to every slot, and the score (in hundredths) grading must give them.
+ * Options are named by place (a = the first shown) and given in `shown`'s ids when it is known.
+ */
+export function examResponses(
+  i: number,
+  shown?: ShownOptions,
+): { responses: Record<string, unknown>; expectedHundredths: number } {
   const wrong = wrongAnswersOf(i);
   const responses: Record<string, unknown> = {};
   EXAM_QUESTIONS.forEach((q, slot) => {
-    responses[String(slot)] = (slot + i) % EXAM_QUESTIONS.length < wrong ? q.wrong : q.right;
+    const answer = (slot + i) % EXAM_QUESTIONS.length < wrong ? q.wrong : q.right;
+    const ids = shown?.[String(slot)];
+    const idOf = (letter: unknown) => (typeof letter === 'string' && ids ? ids[letter.charCodeAt(0) - 97] : letter);
+    responses[String(slot)] = ids ? (Array.isArray(answer) ? answer.map(idOf) : idOf(answer)) : answer;
   });
   return { responses, expectedHundredths: (EXAM_QUESTIONS.length - wrong) * 100 };
 }

@@ -270,7 +270,7 @@ describe('buildSnapshot', () => {
     it('shuffles options, keeping each id with its own text', () => {
       const orders = new Set<string>();
       for (const seed of SEEDS) {
-        const [c] = snap(seed, true);
+        const [c] = snap(seed, true).map((q) => unlabel(q));
         const options = (c.content as Choices).options;
         expect([...options].sort((a, b) => a.id.localeCompare(b.id))).toEqual((choice.content as Choices).options);
         orders.add(options.map((o) => o.id).join(''));
@@ -280,7 +280,7 @@ describe('buildSnapshot', () => {
 
     it('grades the same option ids right after shuffling', () => {
       for (const seed of SEEDS) {
-        const [c, s] = snap(seed, true);
+        const [c, s] = snap(seed, true).map((q) => unlabel(q));
         expect(c.key).toEqual(choice.key);
         expect(grade(c.key, ['a', 'c']).fraction).toBe(1);
         expect(grade(c.key, ['a', 'b']).fraction).toBe(0);
@@ -335,6 +335,44 @@ describe('buildSnapshot', () => {
         expect(grade(unlabel(fm).key, { pa: 'ma', pb: 'mb', pc: 'mc' }).fraction).toBe(1);
       }
       expect(seen.size).toBeGreaterThan(20);
+    });
+
+    it('single and multiple options never show the bank ids, which a GIFT-written bank makes "a" right', () => {
+      const single = bankQuestion('s2', {
+        type: 'single',
+        options: [
+          { text: 'Jakarta', correct: true, feedback: 'Benar, ibu kota.' },
+          { text: 'Bandung', feedback: 'Ibu kota Jawa Barat.' },
+          { text: 'Medan' },
+        ],
+      });
+      const multiple = bankQuestion('m2', {
+        type: 'multiple',
+        options: [{ text: 'Jujur', correct: true }, { text: 'Curang' }, { text: 'Disiplin', correct: true }],
+      });
+      const firstShown = new Set<string>();
+      for (const seed of SEEDS.slice(0, 30)) {
+        const [fs, fm] = buildSnapshot([fixed('s2'), fixed('m2')], [single, multiple], plain(seed));
+        const shown = [fs, fm].flatMap((q) => (q.content as Choices).options.map((o) => o.id));
+        expect(shown.some((id) => ['a', 'b', 'c'].includes(id))).toBe(false);
+        // With shuffling off the order stays the bank's; only the ids are the attempt's own.
+        expect((fs.content as Choices).options.map((o) => o.text)).toEqual(['Jakarta', 'Bandung', 'Medan']);
+        firstShown.add((fs.content as Choices).options[0].id);
+        const idOf = (q: FrozenQuestion, text: string) =>
+          (q.content as Choices).options.find((o) => o.text === text)!.id;
+        const jakarta = idOf(fs, 'Jakarta');
+        const bandung = idOf(fs, 'Bandung');
+        expect(grade(fs.key, jakarta)).toEqual({ fraction: 1, feedbackFor: [jakarta] });
+        expect(grade(fs.key, bandung)).toEqual({ fraction: 0, feedbackFor: [bandung] });
+        expect((fs.key as { feedback: Record<string, string> }).feedback).toEqual({
+          [jakarta]: 'Benar, ibu kota.',
+          [bandung]: 'Ibu kota Jawa Barat.',
+        });
+        expect(grade(fm.key, [idOf(fm, 'Jujur'), idOf(fm, 'Disiplin')]).fraction).toBe(1);
+        expect(grade(fm.key, [idOf(fm, 'Jujur'), idOf(fm, 'Curang')]).fraction).toBe(0);
+        expect(unlabel(fs)).toMatchObject({ content: single.content, key: single.key });
+      }
+      expect(firstShown.size).toBeGreaterThan(20);
     });
 
     it('gives distinct ids even with a random source stuck on one value', () => {

@@ -95,15 +95,23 @@ export function buildSnapshot(rules: SlotRule[], bank: BankQuestion[], options: 
 }
 
 /**
- * Matching choices and ordering items get fresh ids per attempt: the bank's ids follow
- * the answer (prompt pa ↔ choice ma; items a, b, c in the right order), so showing them
- * would hand the key to anyone who reads the page source.
+ * Options, matching choices and ordering items get fresh ids per attempt: the bank's ids
+ * can follow the answer (a bank written the GIFT way puts the right option first, so "a";
+ * prompt pa ↔ choice ma; items a, b, c in the right order), so showing them would hand the
+ * key to anyone who reads the page source. `labels` maps the bank's ids to the attempt's.
  */
 export function relabel(
   content: QuestionContent,
   key: QuestionKey,
   random: () => number,
 ): { content: QuestionContent; key: QuestionKey; labels?: Record<string, string> } {
+  if (content.type === 'single' || content.type === 'multiple') {
+    const labels = freshIds(
+      content.options.map((o) => o.id),
+      random,
+    );
+    return { ...applyLabels(content, key, labels), labels };
+  }
   if (content.type === 'matching' && key.type === 'matching') {
     const labels = freshIds(
       content.choices.map((c) => c.id),
@@ -195,6 +203,24 @@ export function applyLabels(
 ): { content: QuestionContent; key: QuestionKey } {
   if (!labels) return { content, key };
   const to = (id: string) => labels[id] ?? id;
+  if (content.type === 'single' || content.type === 'multiple') {
+    const options = content.options.map((o) => ({ ...o, id: to(o.id) }));
+    const feedbackOf = (feedback: Record<string, string>) =>
+      Object.fromEntries(Object.entries(feedback).map(([id, text]) => [to(id), text]));
+    if (key.type === 'single') {
+      return {
+        content: { ...content, options },
+        key: { ...key, correct: to(key.correct), feedback: feedbackOf(key.feedback) },
+      };
+    }
+    if (key.type === 'multiple') {
+      return {
+        content: { ...content, options },
+        key: { ...key, correct: key.correct.map(to), feedback: feedbackOf(key.feedback) },
+      };
+    }
+    return { content: { ...content, options }, key };
+  }
   if (content.type === 'matching' && key.type === 'matching') {
     return {
       content: { ...content, choices: content.choices.map((c) => ({ id: to(c.id), text: c.text })) },

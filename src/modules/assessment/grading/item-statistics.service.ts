@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { TransactionRunner } from '../../../../libs/database';
 import { snapshotOf } from '../attempts/attempt-store';
+import { FrozenQuestion } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { AttemptObservation, ItemStatistics, itemStatistics } from '../domain/item-statistics';
 import { QuizAttempt } from '../entities';
@@ -54,6 +55,7 @@ export class ItemStatisticsService {
             const mark = marks[String(q.slot)];
             const response = responses[String(q.slot)];
             const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'true_false';
+            const bankId = bankIdsOf(q);
             return {
               questionId: q.questionId,
               fraction: mark && mark.scored !== null && mark.max > 0 ? mark.scored / mark.max : null,
@@ -62,9 +64,7 @@ export class ItemStatisticsService {
               chosen:
                 !choice || response === undefined
                   ? []
-                  : Array.isArray(response)
-                    ? response.map(String)
-                    : [String(response)],
+                  : (Array.isArray(response) ? response : [response]).map((id) => bankId(String(id))),
             };
           }),
         });
@@ -78,4 +78,14 @@ export class ItemStatisticsService {
       items: itemStatistics(observations).map((s) => ({ ...s, ...stems.get(s.questionId)! })),
     };
   }
+}
+
+/**
+ * Options carry fresh ids per attempt (see `relabel`); the counts are kept by the bank's
+ * ids, so that one option is one line however many attempts showed it.
+ */
+function bankIdsOf(q: FrozenQuestion): (id: string) => string {
+  if (!q.labels) return (id) => id;
+  const bank = new Map(Object.entries(q.labels).map(([bankId, attemptId]) => [attemptId, bankId]));
+  return (id) => bank.get(id) ?? id;
 }

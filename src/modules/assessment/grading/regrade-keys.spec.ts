@@ -71,6 +71,29 @@ describe('a regrade of matching and ordering keys', () => {
     expect(grade(fixed.key, answer).fraction).toBe(1);
   });
 
+  it('carries a corrected single-choice key into the attempt’s own option ids', () => {
+    const wrong: QuestionInput = {
+      type: 'single',
+      stem: 'Ibu kota Sumatera Utara?',
+      options: [{ text: 'Belawan', correct: true }, { text: 'Medan', feedback: 'Benar.' }, { text: 'Binjai' }],
+    };
+    const right: QuestionInput = {
+      ...wrong,
+      options: [{ text: 'Belawan' }, { text: 'Medan', correct: true, feedback: 'Benar.' }, { text: 'Binjai' }],
+    };
+    for (const seed of [1, 2, 3]) {
+      const [q] = frozen(wrong, seed);
+      const medan = (q.content as { options: Array<{ id: string; text: string }> }).options.find(
+        (o) => o.text === 'Medan',
+      )!.id;
+      expect(medan).not.toBe('b');
+      expect(grade(q.key, medan).fraction).toBe(0);
+      const [fixed] = withFixedKeys([q], fixedFrom(right));
+      expect(grade(fixed.key, medan)).toEqual({ fraction: 1, feedbackFor: [medan] });
+      expect(fixed.content).toEqual(q.content);
+    }
+  });
+
   it('leaves the attempt as graded when the texts themselves changed', () => {
     const before: QuestionInput = { type: 'ordering', stem: 'Urutkan', items: ['A', 'B', 'C'] };
     const [q] = frozen(before, 3);
