@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { MicroBatch } from '../common/micro-batch';
 import { isMysqlFamily } from '../database/dialect';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newId } from '../common/ids';
@@ -18,6 +19,8 @@ const BATCH = 100;
 const KICK_COALESCE_MS = 2;
 /** In-process jobs run on this event loop; enough lanes for grading batches to form. */
 const IN_PROCESS_CONCURRENCY = 16;
+/** With a backlog, lanes are refilled once this many are free, so that claims still come by the batch. */
+const REFILL_AT = IN_PROCESS_CONCURRENCY / 2;
 
 /**
  * Moves due outbox rows to the transport. Any number of relays may run at once (one
@@ -34,6 +37,14 @@ export class OutboxRelay {
   private kicked: NodeJS.Timeout | null = null;
   private again = false;
   private stopped = true;
+  /** Kicks so far, and the waits that a kick ends (lanes waiting for room or for work). */
+  private kicks = 0;
+  private readonly wakers = new Set<() => void>();
+  /** In-process successes are recorded together: one statement for the jobs that end in one turn. */
+  private readonly finished = new MicroBatch<string>(
+    (ids) => this.recordDelivered('done', ids).then(() => ids.map(() => undefined)),
+    { maxSize: BATCH, windowMs: 0 },
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -81,6 +92,8 @@ export class OutboxRelay {
   /** Relays in a moment (or right after the run in progress). */
   kick(): void {
     if (this.stopped) return;
+    this.kicks++;
+    for (const wake of this.wakers) wake();
     if (this.ticking) {
       this.again = true;
       return;
@@ -116,6 +129,7 @@ export class OutboxRelay {
    * were handled.
    */
   async relayDue(options: { untilShortBatch?: boolean } = {}): Promise<number> {
+    if (!this.transport.deliverMany) return this.runInLanes();
     let handled = 0;
     for (;;) {
       const claimed = await this.claim();
@@ -126,7 +140,59 @@ export class OutboxRelay {
     }
   }
 
-  private async claim(): Promise<OutboxMessage[]> {
+  /**
+   * Jobs run here (the embedded default) go through lanes, each taking the next due row as
+   * soon as it is free: a long job (a certificate ZIP, a needs analysis) holds one lane, and
+   * a quiz submitted meanwhile is graded within moments instead of after the whole batch the
+   * long job was claimed with. A backlog is claimed by the half-batch of lanes; a kick (a
+   * commit) claims for any free lane. Resolves once nothing is due and nothing it claimed
+   * still runs.
+   */
+  private async runInLanes(): Promise<number> {
+    const lanes = new Set<Promise<void>>();
+    let handled = 0;
+    let backlog = false;
+    let kicksSeen = Number.NaN;
+    for (;;) {
+      const free = IN_PROCESS_CONCURRENCY - lanes.size;
+      const kicked = this.kicks !== kicksSeen;
+      if (free > 0 && (lanes.size === 0 || kicked || (backlog && free >= REFILL_AT))) {
+        kicksSeen = this.kicks;
+        const claimed = await this.claim(free);
+        if (claimed.length === 0 && lanes.size === 0) return handled;
+        backlog = claimed.length === free;
+        handled += claimed.length;
+        for (const message of claimed) {
+          const lane: Promise<void> = this.runInLane(message).finally(() => lanes.delete(lane));
+          lanes.add(lane);
+        }
+        continue;
+      }
+      let wake: () => void = () => undefined;
+      const kick = new Promise<void>((resolve) => (wake = resolve));
+      this.wakers.add(wake);
+      await Promise.race([...lanes, kick]);
+      this.wakers.delete(wake);
+    }
+  }
+
+  /** One job in its lane; a failure is recorded with its backoff, and never stops the other lanes. */
+  private async runInLane(message: OutboxMessage): Promise<void> {
+    try {
+      const problem = this.transport.undeliverable?.(message) ?? null;
+      if (problem) return await this.recordUndeliverable(message, problem);
+      const outcome = await this.deliverOne(message);
+      if (outcome === 'done') await this.finished.add(message.id);
+      else if (outcome) await this.recordDelivered(outcome, [message.id]);
+    } catch (err) {
+      // The row stays claimed: it runs again when its lease ends (handlers are idempotent).
+      this.logger.warn({ err, jobId: message.jobId }, 'Could not record the outcome of a job');
+    }
+    // In-process jobs share the event loop with HTTP: let requests in between jobs.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private async claim(limit = BATCH): Promise<OutboxMessage[]> {
     return this.statements(async (m) => {
       const now = this.clock.now();
       const repo = m.getRepository(OutboxMessage);
@@ -137,7 +203,7 @@ export class OutboxRelay {
         .andWhere('m.available_at <= :now', { now })
         .andWhere(new Brackets((q) => q.where('m.claimed_until IS NULL').orWhere('m.claimed_until < :now', { now })))
         .orderBy('m.available_at', 'ASC')
-        .limit(BATCH)
+        .limit(limit)
         .getRawMany<{ id: string }>();
       if (candidates.length === 0) return [];
       const ids = candidates.map((c) => c.id);
@@ -152,6 +218,7 @@ export class OutboxRelay {
     });
   }
 
+  /** A claimed batch to a transport that takes it at once (BullMQ addBulk; jobIds still make duplicates no-ops). */
   private async deliverAll(claimed: OutboxMessage[]): Promise<void> {
     const messages: OutboxMessage[] = [];
     for (const m of claimed) {
@@ -160,35 +227,15 @@ export class OutboxRelay {
       else messages.push(m);
     }
     if (messages.length === 0) return;
-    if (this.transport.deliverMany) {
-      // One round trip for the batch (BullMQ addBulk; jobIds still make duplicates no-ops).
-      try {
-        const outcome = await this.transport.deliverMany(messages);
-        await this.recordDelivered(
-          outcome,
-          messages.map((m) => m.id),
-        );
-      } catch (err) {
-        for (const m of messages) await this.recordFailure(m, err);
-      }
-      return;
+    try {
+      const outcome = await this.transport.deliverMany!(messages);
+      await this.recordDelivered(
+        outcome,
+        messages.map((m) => m.id),
+      );
+    } catch (err) {
+      for (const m of messages) await this.recordFailure(m, err);
     }
-    const inProcess = this.transport.kind === 'in-process';
-    const concurrency = inProcess ? IN_PROCESS_CONCURRENCY : 20;
-    const queue = [...messages];
-    const delivered = new Map<'done' | 'sent', string[]>();
-    const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let m = queue.shift(); m; m = queue.shift()) {
-        const outcome = await this.deliverOne(m);
-        if (outcome) delivered.set(outcome, [...(delivered.get(outcome) ?? []), m.id]);
-        // In-process jobs share the event loop with HTTP: let requests in between jobs.
-        if (inProcess) await new Promise((resolve) => setImmediate(resolve));
-      }
-    });
-    await Promise.all(lanes);
-    // Successes are recorded together (one statement per pass, not one per job); until
-    // then the rows stay claimed, and a relay that dies here only repeats idempotent work.
-    for (const [status, ids] of delivered) await this.recordDelivered(status, ids);
   }
 
   private recordDelivered(status: 'done' | 'sent', ids: string[]) {

@@ -120,6 +120,43 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     expect(handledIds()).toEqual(['platform.housekeeping:flaky']);
   });
 
+  (usesRedis() ? it.skip : it)(
+    'runs a job queued while a long one runs at once, not after it (in-process lanes)',
+    async () => {
+      // A certificate ZIP or a needs analysis can run for minutes on the embedded default;
+      // the grade of a quiz submitted meanwhile must not wait for it.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      let longStarted: () => void = () => undefined;
+      const started = new Promise<void>((r) => (longStarted = r));
+      jest.spyOn(t.get(HousekeepingJob), 'handle').mockImplementation(async (_payload, context) => {
+        if (context!.jobId.endsWith(':long')) {
+          longStarted();
+          await held;
+        }
+        handled.push(context!.jobId);
+      });
+      try {
+        await enqueue('long');
+        await enqueue('beside-long');
+        t.get(OutboxRelay).kick();
+        await started;
+        await enqueue('after-long');
+        const until = Date.now() + 5_000;
+        while (handled.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        expect(handledIds()).toEqual(['platform.housekeeping:after-long', 'platform.housekeeping:beside-long']);
+      } finally {
+        release();
+      }
+      await t.drain();
+      expect(handledIds()).toEqual([
+        'platform.housekeeping:after-long',
+        'platform.housekeeping:beside-long',
+        'platform.housekeeping:long',
+      ]);
+    },
+  );
+
   it('keeps what a relay pass recorded when a transaction open at the same time rolls back', async () => {
     // On SQLite's one connection a relay write outside the runner joined the open
     // transaction and was undone with it: the job then ran a second time.
