@@ -129,7 +129,7 @@ export class OutboxRelay {
    * were handled.
    */
   async relayDue(options: { untilShortBatch?: boolean } = {}): Promise<number> {
-    if (!this.transport.deliverMany) return this.runInLanes();
+    if (!this.transport.deliverMany) return this.runInLanes(options.untilShortBatch === true);
     let handled = 0;
     for (;;) {
       const claimed = await this.claim();
@@ -146,38 +146,61 @@ export class OutboxRelay {
    * a quiz submitted meanwhile is graded within moments instead of after the whole batch the
    * long job was claimed with. A backlog is claimed by the half-batch of lanes; a kick (a
    * commit) claims for any free lane. Resolves once nothing is due and nothing it claimed
-   * still runs.
+   * still runs. The background pass (`background`) claims nothing more once the relay is
+   * stopping, so a shutdown waits only for the jobs already running.
    */
-  private async runInLanes(): Promise<number> {
+  private async runInLanes(background: boolean): Promise<number> {
     const lanes = new Set<Promise<void>>();
     let handled = 0;
     let backlog = false;
     let kicksSeen = Number.NaN;
+    // One promise per wait, ended by a kick or by any lane ending: racing the lanes
+    // themselves would pile a handler onto a long job's lane at every wait.
+    let changed: () => void = () => undefined;
     for (;;) {
       const free = IN_PROCESS_CONCURRENCY - lanes.size;
       const kicked = this.kicks !== kicksSeen;
-      if (free > 0 && (lanes.size === 0 || kicked || (backlog && free >= REFILL_AT))) {
+      const stopping = background && this.stopped;
+      if (stopping && lanes.size === 0) return handled;
+      if (!stopping && free > 0 && (lanes.size === 0 || kicked || (backlog && free >= REFILL_AT))) {
         kicksSeen = this.kicks;
-        const claimed = await this.claim(free);
+        let claimed: OutboxMessage[];
+        try {
+          claimed = await this.claim(free);
+        } catch (err) {
+          // Jobs already running still finish and record here; with none, the caller hears of it.
+          if (lanes.size === 0) throw err;
+          this.logger.warn({ err }, 'Outbox claim failed; trying again when a lane ends');
+          claimed = [];
+        }
         if (claimed.length === 0 && lanes.size === 0) return handled;
         backlog = claimed.length === free;
         handled += claimed.length;
         for (const message of claimed) {
-          const lane: Promise<void> = this.runInLane(message).finally(() => lanes.delete(lane));
+          const lane: Promise<void> = this.runInLane(message).finally(() => {
+            lanes.delete(lane);
+            changed();
+          });
           lanes.add(lane);
         }
         continue;
       }
-      let wake: () => void = () => undefined;
-      const kick = new Promise<void>((resolve) => (wake = resolve));
-      this.wakers.add(wake);
-      await Promise.race([...lanes, kick]);
-      this.wakers.delete(wake);
+      await new Promise<void>((resolve) => {
+        changed = resolve;
+        this.wakers.add(resolve);
+      });
+      this.wakers.delete(changed);
     }
   }
 
-  /** One job in its lane; a failure is recorded with its backoff, and never stops the other lanes. */
+  /**
+   * One job in its lane; a failure is recorded with its backoff, and never stops the other
+   * lanes. A job that outlives a third of its lease has the lease extended, so that no relay
+   * (this one included) claims it again while it still runs.
+   */
   private async runInLane(message: OutboxMessage): Promise<void> {
+    const extend = setInterval(() => void this.extendLease(message.id), this.leaseMs / 3);
+    extend.unref();
     try {
       const problem = this.transport.undeliverable?.(message) ?? null;
       if (problem) return await this.recordUndeliverable(message, problem);
@@ -187,9 +210,25 @@ export class OutboxRelay {
     } catch (err) {
       // The row stays claimed: it runs again when its lease ends (handlers are idempotent).
       this.logger.warn({ err, jobId: message.jobId }, 'Could not record the outcome of a job');
+    } finally {
+      clearInterval(extend);
     }
     // In-process jobs share the event loop with HTTP: let requests in between jobs.
     await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private async extendLease(id: string): Promise<void> {
+    try {
+      await this.statements((m) =>
+        m.update(
+          OutboxMessage,
+          { id, claimedBy: this.relayId, status: 'pending' },
+          { claimedUntil: new Date(this.clock.now().getTime() + this.leaseMs) },
+        ),
+      );
+    } catch (err) {
+      this.logger.warn({ err, id }, 'Could not extend the lease of a running job');
+    }
   }
 
   private async claim(limit = BATCH): Promise<OutboxMessage[]> {

@@ -157,6 +157,101 @@ describe(`the outbox (${usesRedis() ? 'BullMQ on Redis' : 'in-process runner'})`
     },
   );
 
+  /** A housekeeping job that runs until released, and counts its runs. */
+  const holdJob = (jobIdSuffix: string) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((r) => (started = r));
+    let runs = 0;
+    jest.spyOn(t.get(HousekeepingJob), 'handle').mockImplementation(async (_payload, context) => {
+      if (context!.jobId.endsWith(jobIdSuffix)) {
+        runs++;
+        started();
+        await held;
+      }
+      handled.push(context!.jobId);
+    });
+    return { release, running, runs: () => runs };
+  };
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  (usesRedis() ? it.skip : it)(
+    'a stopping relay starts no new job: a shutdown waits only for those running',
+    async () => {
+      const relay = t.get(OutboxRelay);
+      const long = holdJob(':slow');
+      try {
+        await enqueue('slow');
+        relay.kick();
+        await long.running;
+        let stopped = false;
+        const stopping = relay.stop().then(() => (stopped = true));
+        await enqueue('late');
+        await pause(100);
+        expect(stopped).toBe(false);
+        long.release();
+        await stopping;
+        expect(handledIds()).toEqual(['platform.housekeeping:slow']);
+      } finally {
+        long.release();
+        relay.start(60_000);
+      }
+      await t.drain();
+      expect(handledIds()).toEqual(['platform.housekeeping:late', 'platform.housekeeping:slow']);
+    },
+  );
+
+  (usesRedis() ? it.skip : it)('a job running past its lease keeps it: it is not started a second time', async () => {
+    const relay = t.get(OutboxRelay);
+    jest.spyOn(relay as unknown as { leaseMs: number }, 'leaseMs', 'get').mockReturnValue(300);
+    const long = holdJob(':outlives-lease');
+    try {
+      await enqueue('outlives-lease');
+      relay.kick();
+      await long.running;
+      // Kicks after the first lease ran out would claim the row again if it were not extended.
+      for (let i = 0; i < 10; i++) {
+        await pause(100);
+        relay.kick();
+      }
+      expect(long.runs()).toBe(1);
+    } finally {
+      long.release();
+    }
+    await t.drain();
+    expect(long.runs()).toBe(1);
+  });
+
+  (usesRedis() ? it.skip : it)(
+    'a failed claim leaves the jobs running in the pass: a shutdown still waits for them',
+    async () => {
+      const relay = t.get(OutboxRelay);
+      const long = holdJob(':running-on');
+      try {
+        await enqueue('running-on');
+        relay.kick();
+        await long.running;
+        jest
+          .spyOn(relay as unknown as { claim: () => Promise<unknown> }, 'claim')
+          .mockRejectedValueOnce(new Error('database is locked'));
+        await enqueue('after-a-failed-claim');
+        await pause(100);
+        let stopped = false;
+        const stopping = relay.stop().then(() => (stopped = true));
+        await pause(100);
+        expect(stopped).toBe(false);
+        long.release();
+        await stopping;
+      } finally {
+        long.release();
+        relay.start(60_000);
+      }
+      await t.drain();
+      expect(handledIds()).toEqual(['platform.housekeeping:after-a-failed-claim', 'platform.housekeeping:running-on']);
+    },
+  );
+
   it('keeps what a relay pass recorded when a transaction open at the same time rolls back', async () => {
     // On SQLite's one connection a relay write outside the runner joined the open
     // transaction and was undone with it: the job then ran a second time.
