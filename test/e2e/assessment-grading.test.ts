@@ -323,6 +323,12 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
         reason: 'Jawaban memuat Pancasila; diterima.',
       }),
     ]);
+    // The key and the response name the attempt's own option ids; the view gives their texts.
+    const [single] = overridden.body.questions;
+    expect(single.options).toEqual(started.body.questions[0].options);
+    const textOf = (id: string) => single.options.find((o: { id: string }) => o.id === id)?.text;
+    expect(textOf(single.correctResponse)).toBe('Aparatur Sipil Negara');
+    expect(textOf(single.response)).toBe('Aparatur Sipil Negara');
     const audit = await t.dataSource.getRepository(GradeChange).findBy({ attemptId: started.body.id });
     expect(audit[0].byUserId).toBe(instructor.user.id);
     const events = await t.dataSource
@@ -437,6 +443,7 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
       facility: 0.5,
       discrimination: 1,
       options: { a: 6, b: 6 },
+      optionTexts: { a: 'Aparatur Sipil Negara', b: 'Aparat Sipil Nasional', c: 'Anggota Sipil Negara' },
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   createTestApp,
   csrfOf,
   givenDraftCourse,
+  givenQuizCourse,
   givenRegions,
   givenUnit,
   givenUser,
@@ -124,6 +125,188 @@ describe('the instructor’s quiz pages', () => {
     const stats = await agent.get(`/pengajar/kursus/${courseId}/kuis/${quizzes[0].id}/statistik`);
     expect(stats.status).toBe(200);
     expect(stats.text).toContain('1 percobaan yang sudah dinilai');
+  });
+
+  /** The options, prompts, choices and items an attempt showed, by their texts. */
+  const idsByText = (attempt: Record<string, unknown>) => {
+    const ids = new Map<string, string>();
+    for (const q of attempt.questions as Array<Record<string, Array<{ id: string; text: string }> | undefined>>) {
+      for (const list of [q.options, q.prompts, q.choices, q.items]) for (const c of list ?? []) ids.set(c.text, c.id);
+    }
+    return (text: string) => ids.get(text)!;
+  };
+  const section = (html: string, slot: number) =>
+    new RegExp(`<section class="card" id="soal-${slot + 1}">([\\s\\S]*?)</section>`)
+      .exec(html)![1]
+      .replace(/\s+/g, ' ');
+
+  it('shows the instructor the texts of what the learner answered and of the key, and the history in words', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        {
+          type: 'single',
+          stem: 'Apa kepanjangan ASN?',
+          options: [
+            { text: 'Aparatur Sipil Negara', correct: true },
+            { text: 'Aparat Sipil Nasional' },
+            { text: 'Anggota Sipil Negara' },
+          ],
+        },
+        {
+          type: 'multiple',
+          stem: 'Mana nilai dasar ASN?',
+          options: [{ text: 'Jujur', correct: true }, { text: 'Curang' }, { text: 'Disiplin', correct: true }],
+        },
+        { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true },
+        { type: 'numeric', stem: 'Nilai pi sampai dua desimal?', answer: 3.14, tolerance: 0.01 },
+        {
+          type: 'matching',
+          stem: 'Pasangkan provinsi dengan ibu kotanya.',
+          pairs: [
+            { prompt: 'Jawa Barat', match: 'Bandung' },
+            { prompt: 'Jawa Timur', match: 'Surabaya' },
+          ],
+        },
+        { type: 'ordering', stem: 'Urutkan siklus kebijakan.', items: ['Perencanaan', 'Pelaksanaan', 'Evaluasi'] },
+        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
+        { type: 'essay', stem: 'Jelaskan makna pelayanan publik.', rubric: [{ criterion: 'Isi', points: 1 }] },
+      ],
+      quiz: { shuffleOptions: true },
+    });
+    const learner = await givenUser(t, { unitId });
+    const as = asUser(t, learner);
+    await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
+    const attempt = ok(await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`));
+    const id = idsByText(attempt);
+    const submitted = await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, {
+      responses: {
+        '0': id('Aparat Sipil Nasional'),
+        '1': [id('Jujur'), id('Curang')],
+        '2': false,
+        '3': '3,2',
+        '4': { [id('Jawa Barat')]: id('Surabaya'), [id('Jawa Timur')]: id('Bandung') },
+        '5': [id('Evaluasi'), id('Pelaksanaan'), id('Perencanaan')],
+        '6': 'UUD 1945',
+        '7': 'Melayani warga dengan ramah.',
+      },
+    });
+    expect(submitted.status).toBe(202);
+    await t.drain();
+
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const url = `/pengajar/kursus/${course.courseId}/penilaian/${attempt.id as string}`;
+    const detail = await agent.get(url);
+    expect(detail.status).toBe(200);
+    const shown = [
+      ['Aparat Sipil Nasional', 'Aparatur Sipil Negara'],
+      ['Jujur · Curang', 'Jujur · Disiplin'],
+      ['Salah', 'Benar'],
+      ['3,2', '3.14 ± 0.01'],
+      ['Jawa Barat → Surabaya · Jawa Timur → Bandung', 'Jawa Barat → Bandung · Jawa Timur → Surabaya'],
+      ['1. Evaluasi · 2. Pelaksanaan · 3. Perencanaan', '1. Perencanaan · 2. Pelaksanaan · 3. Evaluasi'],
+      ['UUD 1945', 'Pancasila'],
+    ];
+    shown.forEach(([response, key], slot) => {
+      const html = section(detail.text, slot);
+      expect(html).toContain(`Jawaban peserta: <span class="answer">${response}</span>`);
+      expect(html).toContain(`Jawaban benar: ${key}</p>`);
+    });
+    expect(section(detail.text, 7)).toContain('Melayani warga dengan ramah.');
+    // No option's own id, and no raw JSON, is left for the instructor to decode.
+    for (const q of attempt.questions as Array<Record<string, Array<{ id: string }> | undefined>>) {
+      for (const list of [q.options, q.choices, q.items])
+        for (const c of list ?? []) expect(detail.text).not.toContain(c.id);
+    }
+    expect(detail.text).not.toMatch(/<code>|&quot;answer&quot;/);
+
+    const essay = await agent
+      .post(`${url}/soal/7`)
+      .type('form')
+      .send({ _csrf: csrfOf(detail.text), points: '1' });
+    expect(essay.status).toBe(303);
+    const marked = await agent.get(url);
+    const override = await agent
+      .post(`${url}/soal/0`)
+      .type('form')
+      .send({ _csrf: csrfOf(marked.text), points: '1', reason: 'Ejaan dianggap benar.' });
+    expect(override.status).toBe(303);
+    const history = await agent.get(url);
+    expect(history.text).toMatch(/· Penilaian esai · Soal 8 · – → 1</);
+    expect(history.text).toMatch(/· Perubahan nilai · Soal 1 · 0 → 1 · Ejaan dianggap benar\./);
+
+    const english = browserAgent(t);
+    await english.get('/bahasa?ke=en&next=/masuk');
+    await signInThroughPages(english, instructor.username, instructor.password);
+    const inEnglish = await english.get(url);
+    expect(section(inEnglish.text, 2)).toContain('<span class="answer">False</span>');
+    expect(inEnglish.text).toContain('· Essay graded ·');
+    expect(inEnglish.text).toContain('· Grade changed ·');
+  });
+
+  it('counts the answers of item statistics under the options’ texts', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        {
+          type: 'single',
+          stem: 'Apa kepanjangan ASN?',
+          options: [
+            { text: 'Aparatur Sipil Negara', correct: true },
+            { text: 'Aparat Sipil Nasional' },
+            { text: 'Anggota Sipil Negara' },
+          ],
+        },
+        { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true },
+        {
+          type: 'multiple',
+          stem: 'Mana nilai dasar ASN?',
+          options: [{ text: 'Jujur', correct: true }, { text: 'Curang' }, { text: 'Disiplin', correct: true }],
+        },
+      ],
+      quiz: { shuffleOptions: true },
+    });
+    const answers = [
+      (id: (text: string) => string) => ({
+        '0': id('Aparatur Sipil Negara'),
+        '1': true,
+        '2': [id('Jujur'), id('Disiplin')],
+      }),
+      (id: (text: string) => string) => ({ '1': false, '2': [id('Curang')] }),
+      (id: (text: string) => string) => ({ '0': id('Aparatur Sipil Negara'), '1': true, '2': [id('Disiplin')] }),
+    ];
+    for (const answer of answers) {
+      const learner = await givenUser(t, { unitId });
+      const as = asUser(t, learner);
+      await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
+      const attempt = ok(await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`));
+      const submitted = await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, {
+        responses: answer(idsByText(attempt)),
+      });
+      expect(submitted.status).toBe(202);
+    }
+    await t.drain();
+
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const url = `/pengajar/kursus/${course.courseId}/kuis/${course.quizId}/statistik`;
+    const stats = await agent.get(url);
+    expect(stats.status).toBe(200);
+    expect(stats.text).toContain('3 percobaan yang sudah dinilai');
+    const cells = [...stats.text.matchAll(/<td>([^<]*)<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(cells).toEqual([
+      'Aparatur Sipil Negara: 2 · Aparat Sipil Nasional: 0 · Anggota Sipil Negara: 0 · Tidak dijawab: 1',
+      'Benar: 2 · Salah: 1 · Tidak dijawab: 0',
+      'Jujur: 1 · Curang: 1 · Disiplin: 2 · Tidak dijawab: 0',
+    ]);
+    expect(stats.text).not.toContain('unanswered');
+
+    const english = browserAgent(t);
+    await english.get('/bahasa?ke=en&next=/masuk');
+    await signInThroughPages(english, instructor.username, instructor.password);
+    const inEnglish = await english.get(url);
+    expect(inEnglish.text).toContain('True: 2 · False: 1 · Unanswered: 0');
   });
 
   it('makes a quiz of every question of a bank larger than one page, and pages the bank', async () => {

@@ -11,6 +11,7 @@ import { correctResponse } from '../attempts/attempt.view';
 import { Grader } from '../attempts/grader';
 import { SlotMark, totals } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
+import { Choice, QuestionContent } from '../domain/questions';
 import { MarkSlotDto } from '../dto/attempt.dto';
 import { GradeChange, Quiz, QuizAttempt } from '../entities';
 
@@ -45,6 +46,14 @@ export interface GradingAttemptView {
     type: string;
     stem: string;
     points: number;
+    /**
+     * The texts the attempt showed, by the ids it gave them (options, matching prompts and
+     * choices, ordering items), so that responses and the key, which name ids, can be read.
+     */
+    options?: Choice[];
+    prompts?: Choice[];
+    choices?: Choice[];
+    items?: Choice[];
     response: Response | null;
     correctResponse: unknown;
     rubric: Array<{ criterion: string; points: number }> | null;
@@ -146,6 +155,7 @@ export class GradingService {
           type: q.type,
           stem: q.stem,
           points: q.points,
+          ...shownChoices(q.content),
           response: responses[String(q.slot)] ?? null,
           correctResponse: correctResponse(q.key),
           rubric: q.key.type === 'essay' ? q.key.rubric : null,
@@ -277,6 +287,24 @@ export class GradingService {
 
 export function marksOf(attempt: QuizAttempt): Record<string, SlotMark> {
   return attempt.marksJson ? (JSON.parse(attempt.marksJson) as Record<string, SlotMark>) : {};
+}
+
+/** What the attempt showed of a question's choices, each id with its text. */
+function shownChoices(
+  content: QuestionContent,
+): Pick<GradingAttemptView['questions'][number], 'options' | 'prompts' | 'choices' | 'items'> {
+  const texts = (list: Choice[]) => list.map((c) => ({ id: c.id, text: c.text }));
+  switch (content.type) {
+    case 'single':
+    case 'multiple':
+      return { options: texts(content.options) };
+    case 'matching':
+      return { prompts: texts(content.prompts), choices: texts(content.choices) };
+    case 'ordering':
+      return { items: texts(content.items) };
+    default:
+      return {};
+  }
 }
 
 const notFound = () => new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt in this course');

@@ -13,7 +13,14 @@ const PAGE = 1000;
 export interface QuizStatistics {
   quizId: string;
   attempts: number;
-  items: Array<ItemStatistics & { stem: string; type: string }>;
+  items: Array<
+    ItemStatistics & {
+      stem: string;
+      type: string;
+      /** The bank's option ids (the keys of `options`) with their texts, in the bank's order; empty unless single or multiple. */
+      optionTexts: Record<string, string>;
+    }
+  >;
 }
 
 /**
@@ -26,7 +33,7 @@ export class ItemStatisticsService {
 
   async of(quizId: string): Promise<QuizStatistics> {
     const observations: AttemptObservation[] = [];
-    const stems = new Map<string, { stem: string; type: string }>();
+    const stems = new Map<string, { stem: string; type: string; optionTexts: Record<string, string> }>();
     let cursor = '';
     for (;;) {
       const page = await this.tx.run((m) =>
@@ -51,11 +58,16 @@ export class ItemStatisticsService {
         observations.push({
           total: (attempt.scoreHundredths ?? 0) / max,
           items: snapshotOf(attempt).map((q) => {
-            if (!stems.has(q.questionId)) stems.set(q.questionId, { stem: q.stem, type: q.type });
+            let about = stems.get(q.questionId);
+            if (!about) {
+              about = { stem: q.stem, type: q.type, optionTexts: {} };
+              stems.set(q.questionId, about);
+            }
+            const bankId = bankIdsOf(q);
+            for (const [id, text] of optionTextsOf(q, bankId)) about.optionTexts[id] ??= text;
             const mark = marks[String(q.slot)];
             const response = responses[String(q.slot)];
             const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'true_false';
-            const bankId = bankIdsOf(q);
             return {
               questionId: q.questionId,
               fraction: mark && mark.scored !== null && mark.max > 0 ? mark.scored / mark.max : null,
@@ -78,6 +90,18 @@ export class ItemStatisticsService {
       items: itemStatistics(observations).map((s) => ({ ...s, ...stems.get(s.questionId)! })),
     };
   }
+}
+
+/**
+ * The texts of a single- or multiple-choice question's options by the bank's ids, in the
+ * bank's order where the attempt says it (its labels are kept in that order), else as shown.
+ */
+function optionTextsOf(q: FrozenQuestion, bankId: (id: string) => string): Array<[string, string]> {
+  if (q.content.type !== 'single' && q.content.type !== 'multiple') return [];
+  const shown = q.content.options.map((o): [string, string] => [bankId(o.id), o.text]);
+  if (!q.labels) return shown;
+  const place = new Map(Object.keys(q.labels).map((id, i) => [id, i]));
+  return shown.sort(([a], [b]) => (place.get(a) ?? place.size) - (place.get(b) ?? place.size));
 }
 
 /**
