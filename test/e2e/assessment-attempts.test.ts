@@ -422,6 +422,47 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       expect(after.body.review[0].correctResponse).toBe(fixed.id);
     });
 
+    it("a regrade that changes a question's points gives a person's mark on it the same share of the new points", async () => {
+      const course = await givenQuizCourse(t, instructor.auth);
+      const overridden = await enrolled(course.courseId);
+      const graded = await enrolled(course.courseId);
+      const take = async (who: GivenUser, short: string) => {
+        const started = await as(who).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+        await as(who).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+          responses: inAttempt(started.body, { '0': 'b', '1': true, '2': short }),
+        });
+        return started.body.id as string;
+      };
+      const a = await take(overridden, 'Pancasila 1945');
+      const b = await take(graded, 'Pancasila');
+      await t.drain();
+      const mark = await as(instructor).put(`/api/assessment/courses/${course.courseId}/attempts/${a}/slots/2/mark`, {
+        points: 1,
+        reason: 'Jawaban memuat Pancasila; diterima.',
+      });
+      expect(mark.status).toBe(200);
+
+      // The short question now weighs 3 points.
+      const changed = await as(instructor).put(
+        `/api/assessment/courses/${course.courseId}/questions/${course.questionIds[2]}`,
+        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'], points: 3 },
+      );
+      expect(changed.status).toBe(200);
+      await as(instructor).post(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`);
+      await t.drain();
+
+      for (const [who, id] of [
+        [graded, b],
+        [overridden, a],
+      ] as const) {
+        const after = await as(who).get(`/api/assessment/attempts/${id}`);
+        expect(after.body.result).toMatchObject({ score: 4, max: 5, percent: 80 });
+        expect(after.body.review[2]).toMatchObject({ scored: 3, max: 3 });
+      }
+      const detail = await as(instructor).get(`/api/assessment/courses/${course.courseId}/attempts/${a}`);
+      expect(detail.body).toMatchObject({ score: 4, max: 5 });
+    });
+
     it('a regrade also fixes the key of attempts still in progress or waiting for their grading', async () => {
       const course = await givenQuizCourse(t, instructor.auth);
       const stillAnswering = await enrolled(course.courseId);

@@ -82,6 +82,27 @@ describe('scoreAttempt', () => {
     expect(score.scoreHundredths).toBe(100);
   });
 
+  it("rescales a person's mark to the question's new points, keeping its comment", () => {
+    // Graded 2.5 of 3; the question now weighs 6, then 1 point.
+    const manual: Record<string, SlotMark> = { 3: { scored: 250, max: 300, comment: 'Baik' } };
+    const six = [{ ...quiz[3], points: 6 }];
+    expect(scoreAttempt(six, { 3: 'Jawaban' }, manual)).toMatchObject({
+      marks: { 3: { scored: 500, max: 600, comment: 'Baik' } },
+      scoreHundredths: 500,
+      maxHundredths: 600,
+    });
+    // 2.5/3 of 1 point is 0.8333…, kept as 83 hundredths.
+    const one = [{ ...quiz[3], points: 1 }];
+    expect(scoreAttempt(one, { 3: 'Jawaban' }, manual).marks[3]).toEqual({ scored: 83, max: 100, comment: 'Baik' });
+    // An override of full marks stays full marks.
+    const full: Record<string, SlotMark> = { 0: { scored: 100, max: 100, comment: '' } };
+    expect(scoreAttempt([{ ...quiz[0], points: 3 }], { 0: 'b' }, full).marks[0]).toEqual({
+      scored: 300,
+      max: 300,
+      comment: '',
+    });
+  });
+
   it.each<[string, SlotMark]>([
     ['an earlier automatic mark (no comment)', { scored: 0, max: 100 }],
     ['a mark still waiting for a person', { scored: null, max: 100, comment: 'nanti' }],

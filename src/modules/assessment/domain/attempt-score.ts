@@ -36,7 +36,8 @@ export interface AttemptScore {
 
 /**
  * Scores every slot of a frozen attempt. Marks a person already gave (essays, overrides)
- * are kept, so regrading after a key fix never throws away a grader's work.
+ * are kept, so regrading after a key fix never throws away a grader's work; when the
+ * question's points changed, the mark keeps its share of the new points.
  */
 export function scoreAttempt(
   questions: FrozenQuestion[],
@@ -49,13 +50,22 @@ export function scoreAttempt(
     const max = Math.round(q.points * 100);
     const kept = manual[slot];
     if (kept && kept.scored !== null && kept.comment !== undefined) {
-      marks[slot] = kept;
+      marks[slot] = kept.max === max ? kept : rescaled(kept, kept.scored, max);
       continue;
     }
     const { fraction } = grade(q.key, responses[slot]);
     marks[slot] = { scored: fraction === null ? null : Math.round(fraction * max), max };
   }
   return totals(marks);
+}
+
+/**
+ * A person's mark on a question whose points changed since (a regrade after the points
+ * were fixed): the same share of the new points, in whole hundredths, with its comment.
+ */
+function rescaled(kept: SlotMark, scored: number, max: number): SlotMark {
+  const share = kept.max > 0 ? scored / kept.max : 0;
+  return { ...kept, scored: Math.min(max, Math.max(0, Math.round(share * max))), max };
 }
 
 export function totals(marks: Record<string, SlotMark>): AttemptScore {
