@@ -1,3 +1,4 @@
+import { Clock } from '../../libs/common';
 import {
   asUser,
   browserAgent,
@@ -233,6 +234,148 @@ describe('the quiz pages', () => {
       .send({ _csrf: csrfOf(intro.text) });
     const attempt = await agent.get(started.headers.location as string);
     expect(attempt.text).toMatch(/Batas waktu: \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+  });
+
+  /** The page's text with its markup's line breaks and indents folded into single spaces. */
+  const flat = (html: string) => html.replace(/\s+/g, ' ');
+
+  it("reviews each question with the learner's own answer and the feedback of the options they chose", async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        {
+          type: 'single',
+          stem: 'Apa kepanjangan ASN?',
+          options: [
+            { text: 'Aparatur Sipil Negara', correct: true, feedback: 'Benar, sesuai UU ASN.' },
+            { text: 'Aparat Sipil Nasional', feedback: 'Bukan: ASN adalah aparatur, bukan aparat.' },
+            { text: 'Anggota Sipil Negara', feedback: 'Bukan anggota.' },
+          ],
+        },
+        {
+          type: 'multiple',
+          stem: 'Mana yang termasuk nilai dasar BerAKHLAK?',
+          options: [
+            { text: 'Berorientasi pelayanan', correct: true, feedback: 'Ya, huruf B.' },
+            { text: 'Akuntabel', correct: true },
+            { text: 'Otoriter', feedback: 'Tidak termasuk nilai dasar.' },
+          ],
+        },
+        { type: 'true_false', stem: 'PNS wajib mengikuti pengembangan kompetensi.', correct: true },
+        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
+        { type: 'essay', stem: 'Jelaskan makna melayani.', rubric: [{ criterion: 'Isi', points: 1 }] },
+      ],
+      quiz: { shuffleQuestions: false },
+    });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const as = asUser(t, learner);
+    const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, {
+      responses: inAttempt(started.body, { '0': 'b', '1': ['a', 'c'], '2': false, '3': 'UUD 1945' }),
+    });
+    await t.drain();
+
+    const page = flat((await agent.get(`/kuis/percobaan/${started.body.id as string}`)).text);
+    expect(page).toContain('Pembahasan');
+    expect(page).toContain('Jawaban Anda: Aparat Sipil Nasional');
+    expect(page).toContain('Aparat Sipil Nasional</em>: Bukan: ASN adalah aparatur, bukan aparat.');
+    expect(page).toContain('Jawaban Anda: Berorientasi pelayanan · Otoriter');
+    expect(page).toContain('Berorientasi pelayanan</em>: Ya, huruf B.');
+    expect(page).toContain('Otoriter</em>: Tidak termasuk nilai dasar.');
+    expect(page).toContain('Jawaban Anda: Salah');
+    expect(page).toContain('Jawaban Anda: <span class="answer-text">UUD 1945</span>');
+    expect(page).toContain('Jawaban Anda: <em>Tidak dijawab</em>');
+    // Only the feedback of what was chosen.
+    expect(page).not.toContain('Benar, sesuai UU ASN.');
+    expect(page).not.toContain('Bukan anggota.');
+  });
+
+  it('shows no answers or their feedback where the quiz does not allow a review', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { textLessons: 0, quiz: { showAnswers: 'never' } });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const as = asUser(t, learner);
+    const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
+    await t.drain();
+    const page = flat((await agent.get(`/kuis/percobaan/${started.body.id as string}`)).text);
+    expect(page).toContain('Hasil: 3 dari 3 poin (100%)');
+    expect(page).not.toMatch(/Pembahasan|Jawaban Anda|Benar\.|Aparatur Sipil Negara/);
+  });
+
+  it('shows points and percentages to the hundredth, never rounded up past the pass mark', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        { ...SAMPLE_QUESTIONS[0], points: 17.49 },
+        { type: 'true_false', stem: 'PNS wajib mengikuti pengembangan kompetensi.', correct: true, points: 7.26 },
+        { type: 'true_false', stem: 'SKP disusun setiap tahun.', correct: true, points: 0.25 },
+      ],
+      quiz: { shuffleQuestions: false, passPercent: 70 },
+    });
+    const { learner, agent } = await learnerIn(course.courseId);
+    const as = asUser(t, learner);
+    const started = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const attemptUrl = `/kuis/percobaan/${started.body.id as string}`;
+    const form = flat((await agent.get(attemptUrl)).text);
+    expect(form).toContain('0,25 poin');
+    expect(form).toContain('17,49 poin');
+    // 17.49 of 25 points is 69.96 %: not yet the 70 % needed.
+    await as.post(`/api/assessment/attempts/${started.body.id as string}/submit`, {
+      responses: inAttempt(started.body, { '0': 'a', '1': false, '2': false }),
+    });
+    await t.drain();
+    const result = flat((await agent.get(attemptUrl)).text);
+    expect(result).toContain('Hasil: 17,49 dari 25 poin (69,96%)');
+    expect(result).toContain('Nilai Anda: 69,96% · <strong>Belum lulus</strong>');
+    expect(result).toContain('Skor: 0 dari 0,25');
+    expect(result).not.toMatch(/\b70%(?! )|\(70%\)|0,3\b/);
+    const intro = flat((await agent.get(`/kuis/${course.quizId}`)).text);
+    expect(intro).toContain('Nilai lulus: 70%');
+    expect(intro).toContain('Nilai Anda: 69,96% · Belum lulus');
+    expect(intro).toContain('· 69,96%');
+  });
+
+  it('offers no start before the quiz opens or after it closes, and says when it opens or closed, by the server clock', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { opensAt: '2030-01-10T01:00:00.000Z', closesAt: '2030-01-20T08:00:00.000Z' },
+    });
+    const { agent } = await learnerIn(course.courseId);
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    try {
+      clock.mockReturnValue(new Date('2030-01-09T00:00:00.000Z'));
+      const early = await agent.get(`/kuis/${course.quizId}`);
+      expect(early.status).toBe(200);
+      expect(flat(early.text)).toContain('Kuis ini baru dibuka 10 Januari 2030 pukul 08.00 WIB.');
+      expect(early.text).not.toContain('Mulai kuis');
+      expect(early.text).not.toContain(`action="/kuis/${course.quizId}/mulai"`);
+
+      clock.mockReturnValue(new Date('2030-01-20T08:00:00.000Z'));
+      const late = await agent.get(`/kuis/${course.quizId}`);
+      expect(late.status).toBe(200);
+      expect(flat(late.text)).toContain('Kuis ini sudah ditutup sejak 20 Januari 2030 pukul 15.00 WIB');
+      expect(late.text).not.toContain('Mulai kuis');
+      await agent.get('/bahasa?ke=en&next=/');
+      const english = await agent.get(`/kuis/${course.quizId}`);
+      expect(flat(english.text)).toMatch(
+        /This quiz closed 20 January 2030 (at )?15:00 WIB and can no longer be started\./,
+      );
+      await agent.get('/bahasa?ke=id&next=/');
+
+      clock.mockReturnValue(new Date('2030-01-15T00:00:00.000Z'));
+      const open = await agent.get(`/kuis/${course.quizId}`);
+      expect(open.text).toContain('Mulai kuis');
+      expect(open.text).not.toMatch(/Kuis ini (baru dibuka|sudah ditutup)/);
+      const started = await agent
+        .post(`/kuis/${course.quizId}/mulai`)
+        .type('form')
+        .send({ _csrf: csrfOf(open.text) });
+      expect(started.status).toBe(303);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('shows someone else’s attempt as not found', async () => {

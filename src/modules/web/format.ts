@@ -25,11 +25,26 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(value);
 }
 
-/** Helpers every template may call as it.fmt.date(...), it.fmt.dateTime(...) and it.fmt.jp(...). */
+/**
+ * Points and percentages as a grade is kept (hundredths): up to two decimals, never rounded
+ * up, so 69.96 shows "69,96" (not "70") beside a pass mark of 70, and 0.25 points "0,25".
+ */
+export function formatScore(value: number, locale: Locale): string {
+  const hundredths = value * 100;
+  const nearest = Math.round(hundredths);
+  // Below a hundredth is float noise (0.29 * 100 = 28.999…), not a value to cut down.
+  const kept = Math.abs(hundredths - nearest) < 1e-6 ? nearest : Math.floor(hundredths);
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(
+    kept / 100 || 0,
+  );
+}
+
+/** Helpers every template may call as it.fmt.date(...), it.fmt.dateTime(...), it.fmt.jp(...) and it.fmt.score(...). */
 export function formatters(locale: Locale) {
   return {
     date: (value: string | Date | null) => formatDate(value, locale),
     dateTime: (value: string | Date | null) => formatDateTime(value, locale),
     jp: (value: number) => formatNumber(value, locale),
+    score: (value: number) => formatScore(value, locale),
   };
 }

@@ -1,5 +1,8 @@
 import type { LearnerQuestion } from '../assessment/attempts/attempt.view';
 
+/** Per ordering slot left half done: the position given to each placed item. */
+export type PartialOrders = Record<number, Record<string, number>>;
+
 const TEXT_MAX = { short: 500, numeric: 500, essay: 20_000 } as const;
 
 /**
@@ -11,13 +14,15 @@ const TEXT_MAX = { short: 500, numeric: 500, essay: 20_000 } as const;
 /**
  * The form's answers, and the slots of ordering questions only partly placed (an item
  * without a position, or two items at one): those are sent as not answered yet, so that
- * one half-done question never holds back the saving of all the others.
+ * one half-done question never holds back the saving of all the others. Their positions
+ * as given (`placed`, item id to position) go back onto the page that asks to finish them.
  */
 export function readQuizForm(
   body: unknown,
   questions: LearnerQuestion[],
-): { responses: Record<string, unknown>; unfinished: number[] } {
+): { responses: Record<string, unknown>; unfinished: number[]; placed: PartialOrders } {
   const unfinished: number[] = [];
+  const partial: PartialOrders = {};
   const form = (body ?? {}) as Record<string, unknown>;
   const one = (name: string): string | null => {
     const v = form[name];
@@ -66,11 +71,14 @@ export function readQuizForm(
           .map((item) => ({ id: item.id, at: Number(one(`${name}.${item.id}`)) }))
           .filter((x) => Number.isInteger(x.at) && x.at >= 1);
         const complete = placed.length === items.length && new Set(placed.map((x) => x.at)).size === items.length;
-        if (placed.length && !complete) unfinished.push(q.slot);
+        if (placed.length && !complete) {
+          unfinished.push(q.slot);
+          partial[q.slot] = Object.fromEntries(placed.map((x) => [x.id, x.at]));
+        }
         out[q.slot] = placed.length && complete ? placed.sort((a, b) => a.at - b.at).map((x) => x.id) : null;
         break;
       }
     }
   }
-  return { responses: out, unfinished };
+  return { responses: out, unfinished, placed: partial };
 }

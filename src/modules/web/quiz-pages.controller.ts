@@ -9,7 +9,18 @@ import { formatters } from './format';
 import { formProblems, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
-import { readQuizForm } from './quiz-form';
+import { PartialOrders, readQuizForm } from './quiz-form';
+
+/** Ordering questions sent with items unplaced or tied: the learner is asked to finish them. */
+function unfinishedOrders(slots: number[]) {
+  return validationFailed(
+    slots.map((slot) => ({
+      field: `responses.${slot}`,
+      rule: 'complete_order',
+      message: 'give every item its own position',
+    })),
+  );
+}
 
 /**
  * Taking a quiz on a phone: the intro, the attempt (a plain form that works without
@@ -34,7 +45,21 @@ export class QuizPagesController {
   ) {
     const ctx = pageContext(req, reply, user);
     const quiz = await this.attempts.intro(user, quizId);
-    await render(reply, 'learner/quiz.eta', { ...ctx, title: quiz.title, fmt: formatters(ctx.locale), quiz });
+    // By the server's clock (as starting checks it): outside the window there is nothing to start.
+    const now = Date.parse(quiz.serverNow);
+    const windowState =
+      quiz.opensAt && now < Date.parse(quiz.opensAt)
+        ? 'not_open'
+        : quiz.closesAt && now >= Date.parse(quiz.closesAt)
+          ? 'closed'
+          : 'open';
+    await render(reply, 'learner/quiz.eta', {
+      ...ctx,
+      title: quiz.title,
+      fmt: formatters(ctx.locale),
+      quiz,
+      windowState,
+    });
   }
 
   @Post(':quizId/mulai')
@@ -66,9 +91,12 @@ export class QuizPagesController {
   ) {
     const background = (req.headers.accept ?? '').includes('application/json');
     const current = await this.attempts.get(user, attemptId);
+    const form = readQuizForm(req.body, current.questions);
     try {
-      const saved = await this.attempts.save(user, attemptId, readQuizForm(req.body, current.questions).responses);
+      const saved = await this.attempts.save(user, attemptId, form.responses);
       if (background) return reply.status(200).send(saved);
+      // Without script: a half-placed ordering comes back as placed, with what to finish.
+      if (form.unfinished.length) throw unfinishedOrders(form.unfinished);
       await seeOther(reply, `/kuis/percobaan/${attemptId}?ok=saved`);
     } catch (err) {
       const problems = formProblems(err);
@@ -77,7 +105,7 @@ export class QuizPagesController {
         return reply
           .status(err instanceof DomainException && err.code.endsWith('ATTEMPT_CLOSED') ? 409 : 422)
           .send(problems);
-      await this.show(user, attemptId, req, reply, problems);
+      await this.show(user, attemptId, req, reply, problems, form.placed);
     }
   }
 
@@ -90,23 +118,18 @@ export class QuizPagesController {
     @Res() reply: FastifyReply,
   ) {
     const current = await this.attempts.get(user, attemptId);
+    const form = current.status === 'in_progress' ? readQuizForm(req.body, current.questions) : undefined;
     try {
-      const form = current.status === 'in_progress' ? readQuizForm(req.body, current.questions) : undefined;
       if (form?.unfinished.length) {
-        // Not sent yet: everything else is saved, and the page says which question to finish.
+        // Not sent yet: everything else is saved, and the page says which question to finish
+        // (showing its items where the learner placed them).
         await this.attempts.save(user, attemptId, form.responses);
-        throw validationFailed(
-          form.unfinished.map((slot) => ({
-            field: `responses.${slot}`,
-            rule: 'complete_order',
-            message: 'give every item its own position',
-          })),
-        );
+        throw unfinishedOrders(form.unfinished);
       }
       await this.attempts.submit(user, attemptId, form?.responses);
       await seeOther(reply, `/kuis/percobaan/${attemptId}`);
     } catch (err) {
-      await this.show(user, attemptId, req, reply, formProblems(err));
+      await this.show(user, attemptId, req, reply, formProblems(err), form?.placed);
     }
   }
 
@@ -116,6 +139,7 @@ export class QuizPagesController {
     req: FastifyRequest,
     reply: FastifyReply,
     problems: ReturnType<typeof formProblems> | null,
+    placed: PartialOrders = {},
   ) {
     const ctx = pageContext(req, reply, user);
     const attempt = await this.attempts.get(user, attemptId);
@@ -138,6 +162,7 @@ export class QuizPagesController {
         quiz,
         attempt,
         problems,
+        placed,
         saved: (req.query as Record<string, string> | undefined)?.ok === 'saved',
         courseDone: course?.enrolment?.status === 'completed',
         // While the grading job runs, the page looks again by itself (no script needed).
