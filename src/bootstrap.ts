@@ -7,14 +7,16 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, createValidationPipe, requestIdFor } from '../libs/common';
+import { createValidationPipe, requestIdFor } from '../libs/common';
 import { AppConfig } from '../libs/config';
 import { AppModule } from './app.module';
 import { createRootLogger, logRequest, PinoNestLogger } from './logging';
 import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
+import { AppExceptionsFilter } from './modules/web/page-exception.filter';
 import { configureWeb } from './modules/web/web.setup';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CSRF_COOKIE = 'bina_csrf';
 
 /** The HTTP application (api and all roles), fully configured but not yet listening. */
 export interface AppOptions {
@@ -48,14 +50,26 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
   });
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // JSON errors everywhere, but a page form refused by the CSRF check below gets the error page.
+  app.useGlobalFilters(new AppExceptionsFilter());
 
   const cookieSecret = createHmac('sha256', config.auth.jwtSecret).update('cookie-signing').digest('base64url');
   await app.register(fastifyCookie, { secret: cookieSecret });
+  // The CSRF secret lasts as long as the sign-in (a session cookie would be dropped with the
+  // browser session while the sign-in lives on, and a restored tab's forms would be refused);
+  // each page view renews it (below), so it never ends before a sign-in made after it.
+  const csrfCookieOpts = {
+    path: '/',
+    sameSite: 'lax',
+    httpOnly: true,
+    signed: true,
+    secure: config.auth.cookieSecure,
+    maxAge: config.auth.jwtTtlSeconds,
+  } as const;
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'bina_csrf',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.auth.cookieSecure },
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: csrfCookieOpts,
     // Multipart bodies are read by the route, after this check: upload forms carry the
     // token in their action URL instead (same-origin referrer policy keeps it from leaking).
     getToken: (req) =>
@@ -91,7 +105,13 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
   // CSRF applies to whatever a browser sends with its cookies: forms, and API calls
   // authenticated by the session cookie. Bearer-token clients are not exposed to it.
   fastify.addHook('preHandler', (req, reply, done) => {
-    if (SAFE_METHODS.has(req.method)) return done();
+    if (SAFE_METHODS.has(req.method)) {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+        const secret = req.cookies?.[CSRF_COOKIE] ? reply.unsignCookie(req.cookies[CSRF_COOKIE]).value : null;
+        if (secret) void reply.setCookie(CSRF_COOKIE, secret, csrfCookieOpts);
+      }
+      return done();
+    }
     const bearer = /^Bearer\s/i.test(req.headers.authorization ?? '');
     const browserSession = Boolean(req.cookies?.[SESSION_COOKIE]);
     const isApi = req.url.startsWith('/api/');

@@ -1,7 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toErrorBody } from '../../../libs/common';
+import { AllExceptionsFilter, CommonError, toErrorBody } from '../../../libs/common';
 import { pageContext, render, returnPath } from './page-context';
+
+/**
+ * A page's script calling its form in the background (the quiz autosave) asks for JSON:
+ * it gets the error as JSON, not the page or a redirect that fetch would follow.
+ */
+function wantsJson(req: FastifyRequest): boolean {
+  const accept = req.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
 
 /**
  * Errors on pages become pages: a visitor who is not signed in is sent to the
@@ -17,13 +26,41 @@ export class PageExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { body } = toErrorBody(exception, String(req.id));
     if (body.statusCode === 401) {
+      if (wantsJson(req)) {
+        await reply.status(401).type('application/json; charset=utf-8').send(body);
+        return;
+      }
       await reply.redirect(`/masuk?next=${encodeURIComponent(returnPath(req))}`, 303);
       return;
     }
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: req.id }, 'Page failed');
     const ctx = pageContext(req, reply);
     const message =
-      body.statusCode === 404 ? ctx.t('errors.notFound') : ctx.t('errors.generic', { requestId: body.requestId });
+      body.statusCode === 404
+        ? ctx.t('errors.notFound')
+        : body.code === CommonError.CSRF_INVALID.code
+          ? ctx.t('errors.csrf')
+          : ctx.t('errors.generic', { requestId: body.requestId });
     await render(reply, 'error.eta', { ...ctx, title: ctx.t('errors.title'), message }, body.statusCode);
+  }
+}
+
+/**
+ * The application-wide filter. The CSRF check runs in a Fastify hook, before any page
+ * controller and its PageExceptionFilter: a page form refused by it (a tab restored after
+ * the CSRF cookie was gone) gets the error page too, not the API's JSON.
+ */
+@Catch()
+export class AppExceptionsFilter extends AllExceptionsFilter {
+  private readonly pages = new PageExceptionFilter();
+
+  override catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
+    if (host.getType() === 'http') {
+      const req = host.switchToHttp().getRequest<FastifyRequest>();
+      const { body } = toErrorBody(exception, String(req.id));
+      const page = !req.url.startsWith('/api/') && req.url !== '/api' && !wantsJson(req);
+      if (page && body.code === CommonError.CSRF_INVALID.code) return this.pages.catch(exception, host);
+    }
+    super.catch(exception, host);
   }
 }

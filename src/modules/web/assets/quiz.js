@@ -1,6 +1,9 @@
 // The quiz page without a reload: answers are saved in the background a moment after each
 // change (and again when the connection returns), and the countdown follows the server's
 // clock, not the phone's. Without script the form still saves and submits.
+// Answers not yet saved are kept on the phone (localStorage, per attempt) until the server
+// has them: a sign-in that ended, a dropped connection or a closed tab loses nothing, and
+// the attempt page puts them back when the server has nothing newer.
 (function () {
   var form = document.querySelector('form.quiz');
   if (!form) return;
@@ -10,9 +13,52 @@
   var timer = null;
   var dirty = false;
   var inFlight = false;
+  var ended = false;
+  var revision = Number(form.getAttribute('data-revision')) || 0;
+  var key = 'bina.quiz.' + form.getAttribute('data-attempt');
 
   function say(text) {
     if (status) status.textContent = text;
+  }
+
+  function answers() {
+    var pairs = [];
+    new FormData(form).forEach(function (value, name) {
+      if (name !== '_csrf' && typeof value === 'string') pairs.push([name, value]);
+    });
+    return pairs;
+  }
+
+  // Kept with the server revision they were typed on: a later save elsewhere wins over them.
+  function keep() {
+    try {
+      localStorage.setItem(key, JSON.stringify({ base: revision, at: Date.now(), answers: answers() }));
+    } catch {
+      // Storage full or off: the server copy is all there is.
+    }
+  }
+
+  function forget() {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // Nothing kept.
+    }
+  }
+
+  function restore(pairs) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === '_csrf' || el.type === 'submit' || el.type === 'hidden') return;
+      var values = pairs
+        .filter(function (p) {
+          return p[0] === el.name;
+        })
+        .map(function (p) {
+          return p[1];
+        });
+      if (el.type === 'radio' || el.type === 'checkbox') el.checked = values.indexOf(el.value) >= 0;
+      else el.value = values.length ? values[0] : '';
+    });
   }
 
   function save() {
@@ -23,6 +69,7 @@
     dirty = false;
     inFlight = true;
     say(form.getAttribute('data-saving'));
+    keep();
     var body = new URLSearchParams(new FormData(form));
     fetch(url, {
       method: 'POST',
@@ -31,7 +78,17 @@
       body: body,
     })
       .then(function (res) {
-        if (res.status === 409) return location.reload(); // closed meanwhile: show the result
+        if (res.status === 401 || res.redirected) {
+          // Signed out: the answers stay on the phone; saving resumes once signed in again.
+          ended = true;
+          say(form.getAttribute('data-session-ended'));
+          return;
+        }
+        ended = false;
+        if (res.status === 409) {
+          forget();
+          return location.reload(); // closed meanwhile: show the result
+        }
         if (res.status === 422) {
           // Sending the same answers again would be refused again: say which question to check.
           return res.json().then(function (problems) {
@@ -43,6 +100,8 @@
         }
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json().then(function (saved) {
+          revision = saved.revision;
+          if (!dirty) forget();
           var time = new Date(saved.savedAt).toLocaleTimeString();
           say(form.getAttribute('data-saved').replace('{time}', time));
         });
@@ -53,7 +112,7 @@
       })
       .then(function () {
         inFlight = false;
-        if (dirty) schedule(3000);
+        if (dirty && !ended) schedule(3000);
       });
   }
 
@@ -72,6 +131,38 @@
   window.addEventListener('online', function () {
     if (dirty) save();
   });
+  // Back from signing in again in another tab: try again.
+  window.addEventListener('focus', function () {
+    if (ended) save();
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (ended && !document.hidden) save();
+  });
+  // A plain submit that fails (signed out meanwhile) must not lose what was typed since the last save.
+  form.addEventListener('submit', keep);
+
+  function read(k) {
+    try {
+      return JSON.parse(localStorage.getItem(k) || 'null');
+    } catch {
+      return null;
+    }
+  }
+  // Copies of attempts submitted long ago are never asked for again.
+  try {
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var k = localStorage.key(i);
+      var old = k && k.indexOf('bina.quiz.') === 0 && k !== key ? read(k) : undefined;
+      if (old !== undefined && !(old && Date.now() - old.at < 14 * 86400000)) localStorage.removeItem(k);
+    }
+  } catch {
+    // No storage.
+  }
+  var kept = read(key);
+  if (kept && kept.base >= revision && Array.isArray(kept.answers)) {
+    restore(kept.answers);
+    save();
+  } else if (kept) forget();
 
   var clock = document.querySelector('[data-due]');
   if (!clock) return;

@@ -52,6 +52,8 @@ const shell = {
   'errors.title': 'Terjadi kesalahan',
   'errors.generic': 'Maaf, halaman ini tidak dapat ditampilkan. Kode permintaan: {requestId}',
   'errors.notFound': 'Halaman tidak ditemukan.',
+  'errors.csrf':
+    'Formulir ini sudah kedaluwarsa, misalnya karena halaman lama dibuka lagi. Kembali, muat ulang halaman formulir, lalu kirim lagi.',
   'home.greeting': 'Selamat datang, {name}',
   'home.role': 'Peran',
   'home.nip': 'NIP',
@@ -128,6 +130,8 @@ const shellEn: Partial<Record<keyof typeof shell, string>> = {
   'errors.title': 'Something went wrong',
   'errors.generic': 'Sorry, this page cannot be shown. Request id: {requestId}',
   'errors.notFound': 'Page not found.',
+  'errors.csrf':
+    'This form has expired, for example because an old page was opened again. Go back, reload the form page, then send it again.',
   'home.greeting': 'Welcome, {name}',
   'home.role': 'Role',
   'home.grade': 'Grade',

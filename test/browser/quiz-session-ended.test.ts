@@ -1,0 +1,83 @@
+import { Browser } from 'playwright-core';
+import {
+  asUser,
+  createTestApp,
+  givenQuizCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  TestApp,
+} from '../../libs/testing';
+import { QuizAttempt } from '../../src/modules/assessment/entities';
+import { baseUrl, launchChromium, signIn } from './browser-kit';
+
+/**
+ * The sign-in ends (8 hours) while a learner is still answering: the autosave says so, the
+ * answers stay on the phone, and after signing in again they are back on the form and saved.
+ */
+describe('a quiz whose sign-in ends during the attempt', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('keeps what was typed after the session ended and saves it once signed in again', async () => {
+    await givenRegions(t);
+    const unit = await givenUnit(t, '12.71');
+    const instructor = await givenUser(t, { role: 'instructor', unitId: unit.id });
+    const learner = await givenUser(t, { unitId: unit.id });
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { shuffleQuestions: false },
+      questions: [
+        { type: 'true_false', stem: 'ASN wajib menjaga netralitas.', correct: true },
+        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
+      ],
+    });
+    await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true });
+    const page = await signIn(t, phone, learner);
+    await page.goto(`${baseUrl(t)}/kuis/${course.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.waitForURL(/\/kuis\/percobaan\/[0-9a-f-]{36}$/);
+    const attemptUrl = page.url();
+    const attemptId = attemptUrl.split('/').pop()!;
+    await page.getByLabel('Benar', { exact: true }).check();
+    await page.getByText(/^Tersimpan \d/).waitFor();
+
+    // Eight hours later the browser drops the sign-in cookie.
+    const kept = (await phone.cookies()).filter((c) => c.name !== 'bina_session');
+    await phone.clearCookies();
+    await phone.addCookies(kept);
+    await page.getByLabel('Jawaban Anda').fill('pancasila');
+    await page
+      .getByText('Sesi Anda berakhir — masuk lagi di tab baru; jawaban Anda disimpan di perangkat ini.')
+      .waitFor();
+
+    // Sending anyway leads to the sign-in page, and back to the attempt with the answer restored.
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page.waitForURL('**/masuk?next=**');
+    await page.getByLabel('NIP atau e-mail').fill(learner.username);
+    await page.getByLabel('Kata sandi').fill(learner.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(attemptUrl);
+    await expect(page.getByLabel('Jawaban Anda').inputValue()).resolves.toBe('pancasila');
+    await expect(page.getByLabel('Benar', { exact: true }).isChecked()).resolves.toBe(true);
+    await page.getByText(/^Tersimpan \d/).waitFor();
+    const saved = JSON.parse(
+      (await t.dataSource.getRepository(QuizAttempt).findOneByOrFail({ id: attemptId })).responsesJson,
+    );
+    expect(saved).toMatchObject({ '0': true, '1': 'pancasila' });
+    // Saved, so nothing is left on the phone to restore.
+    await expect(page.evaluate('Object.keys(localStorage)')).resolves.toEqual([]);
+    await phone.close();
+  });
+});
