@@ -182,6 +182,78 @@ describe('the learner’s pages', () => {
     expect((await agent.get('/assets/lesson.js')).status).toBe(200);
   });
 
+  it('shows the next lesson of an in-order course as locked until this one is done, not a link to the error page', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { inOrder: true });
+    const { agent } = await signedIn();
+    const page = await agent.get(`/kursus/${course.courseId}`);
+    await agent
+      .post(`/kursus/${course.courseId}/daftar`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
+    const first = await agent.get(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}`);
+    expect(first.text).not.toContain(`href="/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}"`);
+    expect(first.text).toContain('Selesaikan pelajaran ini dulu untuk membuka pelajaran berikutnya: Pelajaran 2.');
+    const done = await agent
+      .post(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}/selesai`)
+      .type('form')
+      .send({ _csrf: csrfOf(first.text) });
+    expect(done.headers.location).toBe(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}`);
+    const again = await agent.get(`/kursus/${course.courseId}/pelajaran/${course.lessonIds[0]}`);
+    expect(again.text).toContain(`href="/kursus/${course.courseId}/pelajaran/${course.lessonIds[1]}"`);
+    expect(again.text).not.toContain('Selesaikan pelajaran ini dulu');
+  });
+
+  it('says enrolment is closed once the deadline has passed, on the page and after a late post', async () => {
+    const course = await givenPublishedCourse(t, instructor.auth, { deadline: '2020-06-30' });
+    const { agent } = await signedIn();
+    const page = await agent.get(`/kursus/${course.courseId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Pendaftaran ditutup: batas waktu pendaftaran kursus ini sudah lewat.');
+    expect(page.text).not.toContain('Daftar kursus');
+    // A page loaded before the deadline and sent after it: back on the course page, in words.
+    const late = await agent
+      .post(`/kursus/${course.courseId}/daftar`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('Pendaftaran Anda tidak dapat diproses karena batas waktunya sudah lewat.');
+    expect(late.text).not.toContain('Kode permintaan');
+  });
+
+  it('keeps what was typed when the evidence is refused, and names every problem in Indonesian', async () => {
+    const { agent } = await signedIn();
+    const form = await agent.get('/kegiatan-luar');
+    const token = encodeURIComponent(csrfOf(form.text));
+    const post = (fields: Record<string, string>, file: Buffer) => {
+      const req = agent.post(`/kegiatan-luar?_csrf=${token}`);
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('file', file, { filename: 'sertifikat.pdf', contentType: 'application/pdf' });
+    };
+    const fields = {
+      formCode: 'workshop',
+      title: 'Bimtek Arsip Digital',
+      organiser: 'ANRI',
+      startDate: '2026-09-01',
+      endDate: '2026-09-02',
+      days: '2',
+    };
+    const large = await post(fields, Buffer.alloc(10 * 1024 * 1024 + 1, 0x25));
+    expect(large.status).toBe(422);
+    expect(large.text).toContain('Berkas tidak boleh lebih besar dari 10 MB.');
+    expect(large.text).toContain('value="Bimtek Arsip Digital"');
+    expect(large.text).toContain('value="ANRI"');
+    expect(large.text).toContain('value="2026-09-02"');
+    const notPdf = await post(fields, Buffer.from('bukan PDF'));
+    expect(notPdf.status).toBe(422);
+    expect(notPdf.text).toContain('Berkas harus berupa PDF atau gambar (PNG, JPEG, WebP).');
+    // A training counts by its programme's JP: without them the field is named by its label.
+    const { days: _days, ...training } = fields;
+    const noJp = await post({ ...training, formCode: 'pelatihan_teknis' }, Buffer.from('%PDF-1.4\n'));
+    expect(noJp.status).toBe(422);
+    expect(noJp.text).toContain('JP program wajib diisi.');
+    expect(noJp.text).not.toContain('programmeJp is needed');
+  });
+
   it('speaks English when the learner chose it', async () => {
     const { agent } = await signedIn('en');
     const catalogue = await agent.get('/katalog');

@@ -18,8 +18,10 @@ import { CompetenciesApi, PILLARS } from '../competencies/competencies.api';
 import { EnrolmentsService } from '../learning/enrolment/enrolments.service';
 import { LearnerCatalogueService } from '../learning/enrolment/learner-catalogue.service';
 import { LearnerCoursesService } from '../learning/enrolment/learner-courses.service';
+import { LearningError } from '../learning/learning.errors';
 import { LedgerService } from '../learning/ledger/ledger.service';
 import { formatters } from './format';
+import { MessageKey } from './i18n/messages';
 import { seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -83,17 +85,34 @@ export class LearnerPagesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
+    await this.coursePage(user, courseId, req, reply, null);
+  }
+
+  private async coursePage(
+    user: AuthUser,
+    courseId: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    notice: MessageKey | null,
+    status = 200,
+  ) {
     const ctx = pageContext(req, reply, user);
     const course = await this.courses.page(user, courseId);
     const lessons = course.modules.flatMap((m) => m.lessons);
     const resume = course.enrolment?.lastLessonId ?? lessons.find((l) => !l.state?.locked)?.id ?? null;
-    await render(reply, 'learner/course.eta', {
-      ...ctx,
-      title: course.title,
-      fmt: formatters(ctx.locale),
-      course,
-      resume,
-    });
+    await render(
+      reply,
+      'learner/course.eta',
+      {
+        ...ctx,
+        title: course.title,
+        fmt: formatters(ctx.locale),
+        course,
+        resume,
+        notice: notice ? ctx.t(notice) : null,
+      },
+      status,
+    );
   }
 
   /** The cover of a course the caller may see (the course page shows it). */
@@ -117,9 +136,18 @@ export class LearnerPagesController {
   async enrol(
     @CurrentUser() user: AuthUser,
     @Param('courseId', UuidParam) courseId: string,
+    @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    await this.enrolments.enrol(user, courseId);
+    try {
+      await this.enrolments.enrol(user, courseId);
+    } catch (err) {
+      // The deadline passed while the page was open: the course page says so, not the error page.
+      if (err instanceof DomainException && err.code === LearningError.DEADLINE_PASSED.code) {
+        return this.coursePage(user, courseId, req, reply, 'course.enrolClosedNow', 409);
+      }
+      throw err;
+    }
     await seeOther(reply, `/kursus/${courseId}`);
   }
 
@@ -158,7 +186,7 @@ export class LearnerPagesController {
     if (outcome.courseNewlyCompleted)
       return seeOther(reply, `/kursus/${courseId}/pelajaran/${lessonId}?selesai=kursus`);
     const next = await this.courses.open(user, courseId, lessonId).then((l) => l.next);
-    await seeOther(reply, next ? `/kursus/${courseId}/pelajaran/${next.id}` : `/kursus/${courseId}`);
+    await seeOther(reply, next && !next.locked ? `/kursus/${courseId}/pelajaran/${next.id}` : `/kursus/${courseId}`);
   }
 
   @Get('jp')

@@ -1,10 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainException, flattenValidationErrors, validationFailed } from '../../../libs/common';
+import { DomainException, flattenValidationErrors, Locale, validationFailed } from '../../../libs/common';
 import { PlanAction } from '../development-plans/plans/domain/workflow';
 import { PlansError } from '../development-plans/plans/plans.errors';
 import { FormError, formError } from './certificate-form-errors';
-import { Translate } from './i18n/messages';
+import { translator } from './i18n/messages';
+import { problemText } from './i18n/problem-text';
 
 /** A form post's fields as strings (forms never bind to DTOs directly); empty ones left out. */
 export function formFields(body: unknown, names: readonly string[]): Record<string, string> {
@@ -33,11 +34,14 @@ export interface PlanFormProblem extends FormError {
 
 export function planFormProblem(
   err: unknown,
-  t: Translate,
+  locale: Locale,
   form: string,
   values: Record<string, string>,
 ): PlanFormProblem {
-  const problem = formError(err, () => null);
+  const t = translator(locale);
+  // Each field's problem in the page's words, by its rule ("Kompetensi sudah tidak berlaku").
+  const problem = formError(err, (fieldProblem) => problemText(locale, fieldProblem));
+  problem.message = problemText(locale, { field: '', rule: '', message: problem.message });
   if (err instanceof DomainException && err.code === PlansError.STALE_VERSION.code) problem.message = t('plans.stale');
   if (err instanceof DomainException && err.code === PlansError.TRANSITION_NOT_ALLOWED.code)
     problem.message = t('plans.notAllowed');

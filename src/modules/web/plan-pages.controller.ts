@@ -19,7 +19,6 @@ import {
 } from '../development-plans/plans/dto/plan.dto';
 import { PlansService } from '../development-plans/plans/plans.service';
 import { PlanWorkflowService } from '../development-plans/plans/workflow/plan-workflow.service';
-import { translator } from './i18n/messages';
 import { ACTION_SLUGS, formDto, formFields, PlanFormProblem, planFormProblem } from './plan-forms';
 import { PlanPageView } from './plan-page-view';
 import { seeOther } from './page-actions';
@@ -226,7 +225,7 @@ export class PlanPagesController {
       await work();
       return seeOther(reply, `/rencana/${planId}?ok=${done}`);
     } catch (err) {
-      problem = planFormProblem(err, translator(localeOf(req.cookies)), form, values);
+      problem = planFormProblem(err, localeOf(req.cookies), form, values);
     }
     await this.pages.render(user, planId, req, reply, problem);
   }

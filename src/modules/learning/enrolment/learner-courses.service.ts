@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
-import { Clock, DomainException } from '../../../../libs/common';
+import { Clock, DomainException, wibDeadlinePassed } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import {
   CatalogApi,
@@ -37,13 +37,16 @@ export interface LearnerCourseView extends Omit<CourseOutline, 'modules'> {
   modules: Array<{ id: string; title: string; position: number; lessons: Array<LessonSummary> }>;
   enrolment: EnrolmentView | null;
   progress: CourseProgress | null;
+  /** The enrolment deadline has passed: the caller, not (or no longer) enrolled, cannot enrol now. */
+  enrolmentClosed: boolean;
 }
 
 type LessonSummary = Omit<LessonView, 'bodyHtml'> & { state: LessonState | null };
 
 export interface OpenedLesson extends LessonView {
   state: LessonState;
-  next: { id: string; title: string } | null;
+  /** The lesson after this one; `locked` while a course taken in order still waits for this one. */
+  next: { id: string; title: string; locked: boolean } | null;
 }
 
 /** A learner inside a course: the page, opening lessons, resuming videos and completing lessons. */
@@ -61,10 +64,16 @@ export class LearnerCoursesService {
   async page(user: AuthUser, courseId: string): Promise<LearnerCourseView> {
     const enrolment = await this.enrolmentOf(user.id, courseId);
     let versionId = enrolment?.versionId;
+    let enrolmentClosed = false;
     if (!enrolment) {
       const offered = await this.catalog.offered(courseId);
       if (!offered || !openTo(offered, await this.context.learner(user))) throw courseNotFound();
       versionId = offered.publishedVersionId!;
+      enrolmentClosed = deadlinePassed(offered.deadline, this.clock.now());
+    } else if (enrolment.status === 'rejected') {
+      // Asking again is checked against the course as offered now (as enrolling is).
+      const offered = await this.catalog.offered(courseId);
+      enrolmentClosed = deadlinePassed(offered?.deadline ?? null, this.clock.now());
     }
     const outline = await this.catalog.outline(courseId, versionId!);
     if (!outline) throw courseNotFound();
@@ -80,12 +89,13 @@ export class LearnerCoursesService {
       })),
       enrolment: enrolment ? toEnrolmentView(enrolment) : null,
       progress: states?.progress ?? null,
+      enrolmentClosed,
     };
   }
 
   /** Opens a lesson (its content) and remembers it as where the learner left off. */
   async open(user: AuthUser, courseId: string, lessonId: string): Promise<OpenedLesson> {
-    const { enrolment, facts, state } = await this.reachable(user, courseId, lessonId);
+    const { enrolment, facts, state, byLesson } = await this.reachable(user, courseId, lessonId);
     const lesson = await this.catalog.lesson(enrolment.versionId, lessonId);
     if (!lesson) throw lessonNotFound();
     await this.tx.run((m) =>
@@ -94,7 +104,10 @@ export class LearnerCoursesService {
     const index = facts.lessons.findIndex((l) => l.id === lessonId);
     const following = facts.lessons[index + 1];
     const nextLesson = following ? await this.catalog.lesson(enrolment.versionId, following.id) : null;
-    return { ...lesson, state, next: nextLesson ? { id: nextLesson.id, title: nextLesson.title } : null };
+    const next = nextLesson
+      ? { id: nextLesson.id, title: nextLesson.title, locked: byLesson.get(nextLesson.id)?.locked ?? false }
+      : null;
+    return { ...lesson, state, next };
   }
 
   /** Remembers where a video was left; never un-completes a lesson. */
@@ -154,7 +167,7 @@ export class LearnerCoursesService {
     if (state.locked) {
       throw new DomainException(LearningError.LESSON_LOCKED, 'Finish the lessons before this one first');
     }
-    return { enrolment, facts, state };
+    return { enrolment, facts, state, byLesson };
   }
 
   private async states(enrolment: Enrolment, known?: CompletionFacts) {
@@ -187,5 +200,6 @@ export class LearnerCoursesService {
   }
 }
 
+const deadlinePassed = (deadline: Date | null, now: Date) => deadline !== null && wibDeadlinePassed(deadline, now);
 const courseNotFound = () => new DomainException(LearningError.COURSE_NOT_FOUND, 'No such course in your catalogue');
 const lessonNotFound = () => new DomainException(LearningError.LESSON_NOT_FOUND, 'No such lesson in this course');

@@ -7,11 +7,18 @@ import type { FieldProblem, Locale } from '../../../../libs/common';
  * message, so nothing is ever hidden. English pages show the service's message as it is.
  */
 export function problemText(locale: Locale, problem: FieldProblem): string {
+  // No field: the problem is the whole form's (the error's own message).
+  if (!problem.field) return locale === 'en' ? problem.message : (MESSAGES_ID[problem.message] ?? problem.message);
   if (locale === 'en') return `${problem.field}: ${problem.message}`;
   const label = fieldLabel(problem.field);
   // A field without a label is one the generic wording would not explain: its own message stays.
   if (label === null) return `${problem.field}: ${problem.message}`;
-  const rule = RULES_ID[problem.rule];
+  const ruleName = problem.rule;
+  const particular = Object.hasOwn(PARTICULAR_RULES_ID, ruleName)
+    ? PARTICULAR_RULES_ID[ruleName](label, problem.message)
+    : null;
+  if (particular) return particular;
+  const rule = RULES_ID[ruleName];
   return rule ? rule.replace('{field}', label) : `${label}: ${problem.message}`;
 }
 
@@ -43,6 +50,9 @@ const FIELDS_ID: Record<string, string> = {
   hours: 'Jumlah jam',
   jp: 'JP',
   competencyCode: 'Kompetensi',
+  programmeJp: 'JP program',
+  targetLevel: 'Level target',
+  priority: 'Prioritas',
   level: 'Level',
   evidence: 'Bukti',
   file: 'Berkas',
@@ -128,4 +138,79 @@ const RULES_ID: Record<string, string> = {
   slot: '{field} tidak ada dalam percobaan ini.',
   in_scope: '{field} di luar wilayah Anda.',
   not_self: '{field} tidak boleh diri Anda sendiri.',
+  published: '{field} harus kursus yang sudah terbit.',
+};
+
+/**
+ * Rules whose wording depends on the particulars in the message (a size limit, the kinds a
+ * given upload takes): Indonesian only where those particulars are known; otherwise null and
+ * the service's message stays after the label.
+ */
+const PARTICULAR_RULES_ID: Record<string, (label: string, message: string) => string | null> = {
+  max_size: (label, message) => {
+    const mb = / larger than (\d+(?:\.\d+)?) MB$/.exec(message)?.[1];
+    return mb ? `${label} tidak boleh lebih besar dari ${mb.replace('.', ',')} MB.` : null;
+  },
+  // "Known" is a reference list: the competency dictionary, or the forms of development in use.
+  known: (label, message) =>
+    /dictionary/.test(message)
+      ? `${label} tidak ada dalam kamus kompetensi.`
+      : `${label} tidak dikenal atau sudah tidak berlaku.`,
+  file_type: (label, message) =>
+    /must be a PDF or an image/.test(message) ? `${label} harus berupa PDF atau gambar (PNG, JPEG, WebP).` : null,
+};
+
+/**
+ * A whole-form problem (no field) by the service's message, for the errors a page form meets.
+ * A message not listed stays as the service wrote it, so nothing is ever hidden.
+ */
+const MESSAGES_ID: Record<string, string> = {
+  'The attempt is closed; answers can no longer change':
+    'Percobaan ini sudah ditutup; jawaban tidak dapat diubah lagi.',
+  'The quiz has closed': 'Kuis ini sudah ditutup.',
+  'Some answers do not fit their question': 'Beberapa jawaban tidak sesuai dengan soalnya.',
+  'Your own attempt is marked by another instructor': 'Percobaan Anda sendiri dinilai oleh instruktur lain.',
+  'The mark cannot be given': 'Nilai tidak dapat diberikan.',
+  'The attempt changed meanwhile; reload it and mark again':
+    'Percobaan ini berubah sementara itu; muat ulang lalu beri nilai lagi.',
+  'A regrade of this quiz is already running': 'Penilaian ulang kuis ini sedang berjalan.',
+  'The question is not complete': 'Soal belum lengkap.',
+  'The quiz settings are not complete': 'Pengaturan kuis belum lengkap.',
+  'An archived course cannot be edited': 'Kursus yang diarsipkan tidak dapat diubah.',
+  'The course is archived': 'Kursus ini sudah diarsipkan.',
+  'The course is not ready to publish': 'Kursus belum siap diterbitkan.',
+  'Nothing to publish: the published version is current': 'Tidak ada yang diterbitkan: versi terbit sudah terbaru.',
+  'Only a published course can be archived': 'Hanya kursus yang sudah terbit yang dapat diarsipkan.',
+  'Retired competencies': 'Ada kompetensi yang sudah tidak berlaku.',
+  'Unknown competencies': 'Ada kompetensi yang tidak dikenal.',
+  'Your role may not do this': 'Peran Anda tidak diizinkan melakukan ini.',
+  'The activity cannot be recorded': 'Kegiatan tidak dapat dicatat.',
+  'Your own activity is verified by another administrator': 'Kegiatan Anda sendiri diverifikasi oleh admin lain.',
+  'The activity was already reviewed': 'Kegiatan ini sudah diperiksa.',
+  'Your own request is decided by another administrator': 'Permintaan Anda sendiri diputuskan oleh admin lain.',
+  'The deadline has passed': 'Batas waktunya sudah lewat.',
+  'The enrolment deadline of this course has passed': 'Batas waktu pendaftaran kursus ini sudah lewat.',
+  'The course is not offered in your region': 'Kursus ini tidak ditawarkan di wilayah Anda.',
+  'The region is outside yours': 'Wilayah itu di luar wilayah Anda.',
+  'More than 8 hours of sessions on one day': 'Sesi dalam satu hari melebihi 8 jam.',
+  'This pairing has already ended': 'Pasangan mentoring ini sudah berakhir.',
+  'Sessions cannot be logged on an ended pairing':
+    'Sesi tidak dapat dicatat pada pasangan mentoring yang sudah berakhir.',
+  'No ASN with this NIP in your region': 'Tidak ada ASN dengan NIP ini di wilayah Anda.',
+  'A mentor cannot mentor themselves': 'Mentor tidak dapat membimbing dirinya sendiri.',
+  'This session has already been answered': 'Sesi ini sudah dijawab.',
+  'This mentor already mentors one of these mentees in this competency':
+    'Mentor ini sudah membimbing salah satu mentee tersebut pada kompetensi ini.',
+  'An analysis of this region is still running': 'Analisis untuk wilayah ini masih berjalan.',
+  'Choose a region': 'Pilih wilayah.',
+  'No ASN with that id or NIP in your scope': 'Tidak ada ASN dengan id atau NIP itu di wilayah Anda.',
+  'No such unit in your region': 'Unit kerja itu tidak ada di wilayah Anda.',
+  'The unit is not in that region': 'Unit kerja itu tidak berada di wilayah tersebut.',
+  'The answer is incomplete or wrong': 'Jawaban belum lengkap atau tidak sah.',
+  'Quiet hours need a start and a different end': 'Jam tenang perlu jam mulai dan jam selesai yang berbeda.',
+  'The plan was changed since you loaded it; reload it and try again':
+    'Rencana ini sudah berubah sejak Anda membukanya; muat ulang lalu coba lagi.',
+  'The plan already has this course': 'Rencana ini sudah memuat kursus tersebut.',
+  'The file is neither UTF-8 CSV nor XLSX': 'Berkas bukan CSV UTF-8 maupun XLSX.',
+  'The file is larger than allowed': 'Berkas melebihi ukuran yang diizinkan.',
 };
