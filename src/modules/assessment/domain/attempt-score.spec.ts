@@ -93,14 +93,34 @@ describe('scoreAttempt', () => {
     });
     // 2.5/3 of 1 point is 0.8333…, kept as 83 hundredths.
     const one = [{ ...quiz[3], points: 1 }];
-    expect(scoreAttempt(one, { 3: 'Jawaban' }, manual).marks[3]).toEqual({ scored: 83, max: 100, comment: 'Baik' });
+    expect(scoreAttempt(one, { 3: 'Jawaban' }, manual).marks[3]).toEqual({
+      scored: 83,
+      max: 100,
+      comment: 'Baik',
+      given: { scored: 250, max: 300 },
+    });
+    // Back to 3 points: the mark as given, not 0.83 of 3 rounded again (2.49).
+    const back = scoreAttempt(one, { 3: 'Jawaban' }, manual).marks;
+    expect(scoreAttempt([{ ...quiz[3], points: 3 }], { 3: 'Jawaban' }, back).marks[3]).toEqual({
+      scored: 250,
+      max: 300,
+      comment: 'Baik',
+    });
     // An override of full marks stays full marks.
     const full: Record<string, SlotMark> = { 0: { scored: 100, max: 100, comment: '' } };
     expect(scoreAttempt([{ ...quiz[0], points: 3 }], { 0: 'b' }, full).marks[0]).toEqual({
       scored: 300,
       max: 300,
       comment: '',
+      given: { scored: 100, max: 100 },
     });
+  });
+
+  it('scores a slot again when its mark was given out of no points: a share of nothing says nothing', () => {
+    const manual: Record<string, SlotMark> = { 3: { scored: 0, max: 0, comment: 'Soal bonus' } };
+    const score = scoreAttempt([{ ...quiz[3], points: 2 }], { 3: 'Jawaban' }, manual);
+    expect(score.marks[3]).toEqual({ scored: null, max: 200 });
+    expect(score.awaitingManual).toBe(true);
   });
 
   it.each<[string, SlotMark]>([

@@ -24,6 +24,11 @@ export interface SlotMark {
   max: number;
   /** Set when a person graded or overrode it. */
   comment?: string;
+  /**
+   * What the person gave, when the question's points changed since: later rescales start
+   * from it, so a mark moved 3 → 1 → 3 points comes back as given, not rounded twice.
+   */
+  given?: { scored: number; max: number };
 }
 
 export interface AttemptScore {
@@ -50,8 +55,11 @@ export function scoreAttempt(
     const max = Math.round(q.points * 100);
     const kept = manual[slot];
     if (kept && kept.scored !== null && kept.comment !== undefined) {
-      marks[slot] = kept.max === max ? kept : rescaled(kept, kept.scored, max);
-      continue;
+      const rescaledMark = kept.max === max ? kept : rescaled(kept, max);
+      if (rescaledMark) {
+        marks[slot] = rescaledMark;
+        continue;
+      }
     }
     const { fraction } = grade(q.key, responses[slot]);
     marks[slot] = { scored: fraction === null ? null : Math.round(fraction * max), max };
@@ -61,11 +69,15 @@ export function scoreAttempt(
 
 /**
  * A person's mark on a question whose points changed since (a regrade after the points
- * were fixed): the same share of the new points, in whole hundredths, with its comment.
+ * were fixed): the same share of the new points, in whole hundredths, with its comment,
+ * always worked out from the mark as given. Null when it was given out of no points: it
+ * says nothing of a share, so the slot is scored again (an essay waits for a person).
  */
-function rescaled(kept: SlotMark, scored: number, max: number): SlotMark {
-  const share = kept.max > 0 ? scored / kept.max : 0;
-  return { ...kept, scored: Math.min(max, Math.max(0, Math.round(share * max))), max };
+function rescaled(kept: SlotMark, max: number): SlotMark | null {
+  const given = kept.given ?? { scored: kept.scored!, max: kept.max };
+  if (given.max <= 0) return null;
+  const scored = Math.min(max, Math.max(0, Math.round((given.scored / given.max) * max)));
+  return max === given.max ? { ...kept, scored, max, given: undefined } : { ...kept, scored, max, given };
 }
 
 export function totals(marks: Record<string, SlotMark>): AttemptScore {
