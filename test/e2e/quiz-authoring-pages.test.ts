@@ -140,6 +140,29 @@ describe('the instructor’s quiz pages', () => {
       .exec(html)![1]
       .replace(/\s+/g, ' ');
 
+  it('shows the instructor scores to the hundredth, never rounded up past the pass mark', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true, points: 17.49 },
+        { type: 'true_false', stem: 'SKP disusun setiap tahun.', correct: true, points: 7.51 },
+      ],
+      quiz: { passPercent: 70 },
+    });
+    const learner = await givenUser(t, { unitId });
+    const as = asUser(t, learner);
+    await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
+    const attempt = ok(await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`));
+    await as.post(`/api/assessment/attempts/${attempt.id as string}/submit`, { responses: { '0': true, '1': false } });
+    await t.drain();
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const detail = await agent.get(`/pengajar/kursus/${course.courseId}/penilaian/${attempt.id as string}`);
+    // 17.49 of 25 is 69.96 %, short of the 70 % pass mark: it must not read as 70.
+    expect(detail.text.replace(/\s+/g, ' ')).toContain('17,49 / 25 (69,96%)');
+    expect(section(detail.text, 0)).toContain('17,49');
+  });
+
   it('shows the instructor the texts of what the learner answered and of the key, and the history in words', async () => {
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,
@@ -203,7 +226,7 @@ describe('the instructor’s quiz pages', () => {
       ['Aparat Sipil Nasional', 'Aparatur Sipil Negara'],
       ['Jujur · Curang', 'Jujur · Disiplin'],
       ['Salah', 'Benar'],
-      ['3,2', '3.14 ± 0.01'],
+      ['3,2', '3,14 ± 0,01'],
       ['Jawa Barat → Surabaya · Jawa Timur → Bandung', 'Jawa Barat → Bandung · Jawa Timur → Surabaya'],
       ['1. Evaluasi · 2. Pelaksanaan · 3. Perencanaan', '1. Perencanaan · 2. Pelaksanaan · 3. Evaluasi'],
       ['UUD 1945', 'Pancasila'],

@@ -39,12 +39,18 @@ export function formatScore(value: number, locale: Locale): string {
   );
 }
 
-/** Helpers every template may call as it.fmt.date(...), it.fmt.dateTime(...), it.fmt.jp(...) and it.fmt.score(...). */
+/** A number as given (a numeric answer key, say), in the page's decimal style, never cut to a few decimals. */
+export function formatExact(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 10 }).format(value);
+}
+
+/** Helpers every template may call as it.fmt.date(...), it.fmt.dateTime(...), it.fmt.jp(...), it.fmt.score(...) and it.fmt.exact(...). */
 export function formatters(locale: Locale) {
   return {
     date: (value: string | Date | null) => formatDate(value, locale),
     dateTime: (value: string | Date | null) => formatDateTime(value, locale),
     jp: (value: number) => formatNumber(value, locale),
     score: (value: number) => formatScore(value, locale),
+    exact: (value: number) => formatExact(value, locale),
   };
 }

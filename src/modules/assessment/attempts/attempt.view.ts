@@ -1,6 +1,6 @@
 import { FrozenQuestion, SlotMark } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
-import { Choice, QuestionKey } from '../domain/questions';
+import { Choice, QuestionContent, QuestionKey } from '../domain/questions';
 import { reviewRights, ReviewPolicy } from '../domain/review-policy';
 import { QuizAttempt } from '../entities';
 
@@ -9,15 +9,19 @@ import { QuizAttempt } from '../entities';
  * (never spread from the snapshot), so an answer key cannot slip into a response by a
  * field added elsewhere; review data is added only when the review policy allows it.
  */
-export interface LearnerQuestion {
-  slot: number;
-  type: FrozenQuestion['type'];
-  stem: string;
-  points: number;
+/** What an attempt showed of a question's choices, each id with its text. */
+export interface ShownChoices {
   options?: Choice[];
   prompts?: Choice[];
   choices?: Choice[];
   items?: Choice[];
+}
+
+export interface LearnerQuestion extends ShownChoices {
+  slot: number;
+  type: FrozenQuestion['type'];
+  stem: string;
+  points: number;
 }
 
 export interface SlotReview {
@@ -109,19 +113,22 @@ export function learnerAttemptView(attempt: QuizAttempt, snapshot: FrozenQuestio
 }
 
 function learnerQuestion(q: FrozenQuestion): LearnerQuestion {
-  const base: LearnerQuestion = { slot: q.slot, type: q.type, stem: q.stem, points: q.points };
-  const c = q.content;
-  const choices = (list: Choice[]) => list.map((x) => ({ id: x.id, text: x.text }));
-  switch (c.type) {
+  return { slot: q.slot, type: q.type, stem: q.stem, points: q.points, ...shownChoices(q.content) };
+}
+
+/** The choices of a question as the attempt showed them: ids and texts only, never a key. */
+export function shownChoices(content: QuestionContent): ShownChoices {
+  const texts = (list: Choice[]) => list.map((x) => ({ id: x.id, text: x.text }));
+  switch (content.type) {
     case 'single':
     case 'multiple':
-      return { ...base, options: choices(c.options) };
+      return { options: texts(content.options) };
     case 'matching':
-      return { ...base, prompts: choices(c.prompts), choices: choices(c.choices) };
+      return { prompts: texts(content.prompts), choices: texts(content.choices) };
     case 'ordering':
-      return { ...base, items: choices(c.items) };
+      return { items: texts(content.items) };
     default:
-      return base;
+      return {};
   }
 }
 

@@ -7,11 +7,10 @@ import { OutboxService } from '../../../../libs/queue';
 import { IdentityApi } from '../../identity/identity.api';
 import { AssessmentError } from '../assessment.errors';
 import { snapshotOf } from '../attempts/attempt-store';
-import { correctResponse } from '../attempts/attempt.view';
+import { correctResponse, ShownChoices, shownChoices } from '../attempts/attempt.view';
 import { Grader } from '../attempts/grader';
 import { SlotMark, totals } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
-import { Choice, QuestionContent } from '../domain/questions';
 import { MarkSlotDto } from '../dto/attempt.dto';
 import { GradeChange, Quiz, QuizAttempt } from '../entities';
 
@@ -41,25 +40,23 @@ export interface GradingAttemptView {
   max: number;
   percent: number | null;
   gradingError: string | null;
-  questions: Array<{
-    slot: number;
-    type: string;
-    stem: string;
-    points: number;
-    /**
-     * The texts the attempt showed, by the ids it gave them (options, matching prompts and
-     * choices, ordering items), so that responses and the key, which name ids, can be read.
-     */
-    options?: Choice[];
-    prompts?: Choice[];
-    choices?: Choice[];
-    items?: Choice[];
-    response: Response | null;
-    correctResponse: unknown;
-    rubric: Array<{ criterion: string; points: number }> | null;
-    scored: number | null;
-    comment: string | null;
-  }>;
+  /**
+   * Each question with the texts the attempt showed, by the ids it gave them (ShownChoices),
+   * so that responses and the key, which name ids, can be read.
+   */
+  questions: Array<
+    ShownChoices & {
+      slot: number;
+      type: string;
+      stem: string;
+      points: number;
+      response: Response | null;
+      correctResponse: unknown;
+      rubric: Array<{ criterion: string; points: number }> | null;
+      scored: number | null;
+      comment: string | null;
+    }
+  >;
   history: Array<{
     kind: GradeChange['kind'];
     slot: number | null;
@@ -287,24 +284,6 @@ export class GradingService {
 
 export function marksOf(attempt: QuizAttempt): Record<string, SlotMark> {
   return attempt.marksJson ? (JSON.parse(attempt.marksJson) as Record<string, SlotMark>) : {};
-}
-
-/** What the attempt showed of a question's choices, each id with its text. */
-function shownChoices(
-  content: QuestionContent,
-): Pick<GradingAttemptView['questions'][number], 'options' | 'prompts' | 'choices' | 'items'> {
-  const texts = (list: Choice[]) => list.map((c) => ({ id: c.id, text: c.text }));
-  switch (content.type) {
-    case 'single':
-    case 'multiple':
-      return { options: texts(content.options) };
-    case 'matching':
-      return { prompts: texts(content.prompts), choices: texts(content.choices) };
-    case 'ordering':
-      return { items: texts(content.items) };
-    default:
-      return {};
-  }
 }
 
 const notFound = () => new DomainException(AssessmentError.ATTEMPT_NOT_FOUND, 'No such attempt in this course');
