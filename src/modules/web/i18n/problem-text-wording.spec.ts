@@ -1,4 +1,6 @@
-import { problemText } from './problem-text';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FORM_MESSAGES_ID, problemText } from './problem-text';
 
 describe('form problems that need more than a rule’s wording', () => {
   it.each([
@@ -45,5 +47,28 @@ describe('form problems that need more than a rule’s wording', () => {
 
   it('in English, a whole-form problem is the service’s message', () => {
     expect(problemText('en', { field: '', rule: '', message: 'The quiz has closed' })).toBe('The quiz has closed');
+  });
+});
+
+describe('the Indonesian wording of whole-form messages', () => {
+  /** Every .ts file of src and libs but this table's own file and specs. */
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return /\.ts$/.test(name) && !/\.spec\.ts$/.test(name) && !path.endsWith('problem-text.ts') ? [path] : [];
+    });
+  const root = join(__dirname, '..', '..', '..', '..');
+  const code = [...sources(join(root, 'src')), ...sources(join(root, 'libs'))]
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+
+  it.each(Object.keys(FORM_MESSAGES_ID))('is kept only for a message the code still says: %s', (message) => {
+    // A reworded service message would otherwise fall back to English without anyone noticing.
+    expect(code).toContain(message);
+  });
+
+  it('reads a message named like an object property as itself', () => {
+    expect(problemText('id', { field: '', rule: '', message: 'constructor' })).toBe('constructor');
   });
 });

@@ -8,7 +8,10 @@ import type { FieldProblem, Locale } from '../../../../libs/common';
  */
 export function problemText(locale: Locale, problem: FieldProblem): string {
   // No field: the problem is the whole form's (the error's own message).
-  if (!problem.field) return locale === 'en' ? problem.message : (MESSAGES_ID[problem.message] ?? problem.message);
+  if (!problem.field) {
+    if (locale === 'en' || !Object.hasOwn(FORM_MESSAGES_ID, problem.message)) return problem.message;
+    return FORM_MESSAGES_ID[problem.message];
+  }
   if (locale === 'en') return `${problem.field}: ${problem.message}`;
   const label = fieldLabel(problem.field);
   // A field without a label is one the generic wording would not explain: its own message stays.
@@ -162,9 +165,10 @@ const PARTICULAR_RULES_ID: Record<string, (label: string, message: string) => st
 
 /**
  * A whole-form problem (no field) by the service's message, for the errors a page form meets.
- * A message not listed stays as the service wrote it, so nothing is ever hidden.
+ * A message not listed stays as the service wrote it, so nothing is ever hidden; a spec
+ * checks that every message listed is still one the code says.
  */
-const MESSAGES_ID: Record<string, string> = {
+export const FORM_MESSAGES_ID: Record<string, string> = {
   'The attempt is closed; answers can no longer change':
     'Percobaan ini sudah ditutup; jawaban tidak dapat diubah lagi.',
   'The quiz has closed': 'Kuis ini sudah ditutup.',
