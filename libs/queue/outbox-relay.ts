@@ -129,7 +129,10 @@ export class OutboxRelay {
    * were handled.
    */
   async relayDue(options: { untilShortBatch?: boolean } = {}): Promise<number> {
-    if (!this.transport.deliverMany) return this.runInLanes(options.untilShortBatch === true);
+    // Jobs run here (the embedded default), or a transport that takes one job at a time: lanes.
+    if (this.transport.kind === 'in-process' || !this.transport.deliverMany) {
+      return this.runInLanes(options.untilShortBatch === true);
+    }
     let handled = 0;
     for (;;) {
       const claimed = await this.claim();
