@@ -218,6 +218,10 @@ describe('the learner’s pages', () => {
     expect(late.status).toBe(409);
     expect(late.text).toContain('Pendaftaran Anda tidak dapat diproses karena batas waktunya sudah lewat.');
     expect(late.text).not.toContain('Kode permintaan');
+    // One message, not the refusal and the page's own "closed" line together; and no button.
+    expect(late.text).not.toContain('Pendaftaran ditutup');
+    expect(late.text.match(/id="pendaftaran-ditutup"/g)).toHaveLength(1);
+    expect(late.text).not.toContain(`action="/kursus/${course.courseId}/daftar"`);
   });
 
   it('keeps what was typed when the evidence is refused, and names every problem in Indonesian', async () => {

@@ -2,11 +2,10 @@ import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { MultipartFields } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '../../../libs/auth';
 import { flattenValidationErrors, validationFailed } from '../../../libs/common';
-import { readUploadedFile } from '../../../libs/content';
+import { readUploadedFile, UploadRefusedException } from '../../../libs/content';
 import { CompetenciesApi } from '../competencies/competencies.api';
 import { DevelopmentFormsService } from '../learning/development-forms.service';
 import { ExternalActivityDto } from '../learning/dto/external-activity.dto';
@@ -15,29 +14,6 @@ import { formatters } from './format';
 import { doneFlag, formProblems, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
-
-/**
- * The plain fields of a multipart form as far as they were read, for showing the form again
- * when the upload is refused before its fields are handed over (a file over the limit):
- * the one file part's fields are remembered as the request hands it out.
- */
-function typedFieldsOf(req: FastifyRequest): () => Record<string, string> {
-  let seen: MultipartFields = {};
-  const file = req.file.bind(req);
-  req.file = async (options) => {
-    const part = await file(options);
-    if (part) seen = part.fields;
-    return part;
-  };
-  return () => {
-    const fields: Record<string, string> = {};
-    for (const [name, value] of Object.entries(seen)) {
-      const entry = Array.isArray(value) ? value[0] : value;
-      if (entry && entry.type === 'field' && name !== '_csrf') fields[name] = String(entry.value);
-    }
-    return fields;
-  };
-}
 
 /** A learner records development done outside the platform, with its evidence. */
 @ApiExcludeController()
@@ -61,7 +37,6 @@ export class ExternalPagesController {
   @Authenticated()
   async record(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     let values: Record<string, string> = {};
-    const typed = typedFieldsOf(req);
     try {
       const upload = await readUploadedFile(req, { maxBytes: EVIDENCE_MAX_BYTES });
       values = upload.fields;
@@ -72,9 +47,10 @@ export class ExternalPagesController {
       await this.activities.record(user, dto, upload);
       await seeOther(reply, '/kegiatan-luar?ok=submitted');
     } catch (err) {
-      // A refused file (too large, empty) still gives back every field the learner typed.
       const problems = formProblems(err);
-      await this.page(user, req, reply, Object.keys(values).length ? values : typed(), problems, 422);
+      // A refused file (too large, empty) still gives back every field the learner typed.
+      if (err instanceof UploadRefusedException) values = err.formFields;
+      await this.page(user, req, reply, values, problems, 422);
     }
   }
 

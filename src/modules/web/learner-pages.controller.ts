@@ -21,7 +21,6 @@ import { LearnerCoursesService } from '../learning/enrolment/learner-courses.ser
 import { LearningError } from '../learning/learning.errors';
 import { LedgerService } from '../learning/ledger/ledger.service';
 import { formatters } from './format';
-import { MessageKey } from './i18n/messages';
 import { seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -85,7 +84,7 @@ export class LearnerPagesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    await this.coursePage(user, courseId, req, reply, null);
+    await this.coursePage(user, courseId, req, reply);
   }
 
   private async coursePage(
@@ -93,8 +92,8 @@ export class LearnerPagesController {
     courseId: string,
     req: FastifyRequest,
     reply: FastifyReply,
-    notice: MessageKey | null,
-    status = 200,
+    /** Enrolling was just refused because the deadline passed: the page says so, once, in place of the button. */
+    enrolRefused = false,
   ) {
     const ctx = pageContext(req, reply, user);
     const course = await this.courses.page(user, courseId);
@@ -109,9 +108,9 @@ export class LearnerPagesController {
         fmt: formatters(ctx.locale),
         course,
         resume,
-        notice: notice ? ctx.t(notice) : null,
+        enrolRefused,
       },
-      status,
+      enrolRefused ? 409 : 200,
     );
   }
 
@@ -144,7 +143,7 @@ export class LearnerPagesController {
     } catch (err) {
       // The deadline passed while the page was open: the course page says so, not the error page.
       if (err instanceof DomainException && err.code === LearningError.DEADLINE_PASSED.code) {
-        return this.coursePage(user, courseId, req, reply, 'course.enrolClosedNow', 409);
+        return this.coursePage(user, courseId, req, reply, true);
       }
       throw err;
     }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, AuthUser, regionSubtreeCondition, regionWithin, scopeOf } from '../../../../libs/auth';
-import { Clock, DomainException, Page, PageQuery, skipOf, toPage, wibDeadlinePassed } from '../../../../libs/common';
+import { Clock, DomainException, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { Enrolment } from '../entities';
 import { LearningError } from '../learning.errors';
 import { EnrolmentChanges, placeOf } from './enrolment-changes';
+import { assertEnrolmentOpen } from './enrolment-deadline';
 import { EnrolmentView, toEnrolmentView } from './enrolment.view';
 import { newEnrolment } from './new-enrolment';
 import { Learner, LearnerContext } from './learner-context';
@@ -34,9 +35,7 @@ export class EnrolmentsService {
       throw new DomainException(LearningError.COURSE_NOT_FOUND, 'No such course in your catalogue');
     }
     const now = this.clock.now();
-    if (offered.deadline && wibDeadlinePassed(offered.deadline, now)) {
-      throw new DomainException(LearningError.DEADLINE_PASSED, 'The enrolment deadline of this course has passed');
-    }
+    assertEnrolmentOpen(offered.deadline, now);
     const status = offered.enrolmentMode === 'approval' ? 'requested' : 'active';
     await this.tx.run(async (m) => {
       if (existing) {
@@ -130,9 +129,7 @@ export class EnrolmentsService {
       if (approve && (!offered || offered.status !== 'published')) {
         throw new DomainException(LearningError.COURSE_NOT_FOUND, 'The course is no longer offered');
       }
-      if (offered?.deadline && wibDeadlinePassed(offered.deadline, now)) {
-        throw new DomainException(LearningError.DEADLINE_PASSED, 'The enrolment deadline of this course has passed');
-      }
+      assertEnrolmentOpen(offered?.deadline, now);
       const changed = await m.update(
         Enrolment,
         { id: enrolmentId, status: 'requested' },

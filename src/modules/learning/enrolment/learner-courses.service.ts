@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
-import { Clock, DomainException, wibDeadlinePassed } from '../../../../libs/common';
+import { Clock, DomainException } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import {
   CatalogApi,
@@ -16,6 +16,7 @@ import { Enrolment, isLearning, LessonProgress } from '../entities';
 import { LearningError } from '../learning.errors';
 import { CompletionOutcome, CompletionRecorder } from '../progress/completion-recorder';
 import { VersionFacts } from '../progress/version-facts';
+import { enrolmentDeadlinePassed } from './enrolment-deadline';
 import { EnrolmentView, toEnrolmentView } from './enrolment.view';
 import { openTo } from './enrolments.service';
 import { LearnerContext } from './learner-context';
@@ -69,11 +70,11 @@ export class LearnerCoursesService {
       const offered = await this.catalog.offered(courseId);
       if (!offered || !openTo(offered, await this.context.learner(user))) throw courseNotFound();
       versionId = offered.publishedVersionId!;
-      enrolmentClosed = deadlinePassed(offered.deadline, this.clock.now());
+      enrolmentClosed = enrolmentDeadlinePassed(offered.deadline, this.clock.now());
     } else if (enrolment.status === 'rejected') {
       // Asking again is checked against the course as offered now (as enrolling is).
       const offered = await this.catalog.offered(courseId);
-      enrolmentClosed = deadlinePassed(offered?.deadline ?? null, this.clock.now());
+      enrolmentClosed = enrolmentDeadlinePassed(offered?.deadline, this.clock.now());
     }
     const outline = await this.catalog.outline(courseId, versionId!);
     if (!outline) throw courseNotFound();
@@ -200,6 +201,5 @@ export class LearnerCoursesService {
   }
 }
 
-const deadlinePassed = (deadline: Date | null, now: Date) => deadline !== null && wibDeadlinePassed(deadline, now);
 const courseNotFound = () => new DomainException(LearningError.COURSE_NOT_FOUND, 'No such course in your catalogue');
 const lessonNotFound = () => new DomainException(LearningError.LESSON_NOT_FOUND, 'No such lesson in this course');
