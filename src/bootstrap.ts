@@ -13,10 +13,10 @@ import { AppModule } from './app.module';
 import { createRootLogger, logRequest, PinoNestLogger } from './logging';
 import { SESSION_COOKIE } from './modules/identity/auth/session-cookie';
 import { AppExceptionsFilter } from './modules/web/page-exception.filter';
+import { CSRF_COOKIE } from './modules/web/sign-in.controller';
 import { configureWeb } from './modules/web/web.setup';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const CSRF_COOKIE = 'bina_csrf';
 
 /** The HTTP application (api and all roles), fully configured but not yet listening. */
 export interface AppOptions {
@@ -58,6 +58,7 @@ export async function createHttpApp(config: AppConfig, options: AppOptions = {})
   // The CSRF secret lasts as long as the sign-in (a session cookie would be dropped with the
   // browser session while the sign-in lives on, and a restored tab's forms would be refused);
   // each page view renews it (below), so it never ends before a sign-in made after it.
+  // Signing out clears it (SignInController): the next sign-in starts with a new secret.
   const csrfCookieOpts = {
     path: '/',
     sameSite: 'lax',

@@ -1,4 +1,4 @@
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import {
   asUser,
   createTestApp,
@@ -18,9 +18,12 @@ import { baseUrl, launchChromium, signIn } from './browser-kit';
 describe('a quiz whose sign-in ends during the attempt', () => {
   let t: TestApp;
   let browser: Browser;
+  let unitId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '12.71')).id;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -29,10 +32,8 @@ describe('a quiz whose sign-in ends during the attempt', () => {
   });
 
   it('keeps what was typed after the session ended and saves it once signed in again', async () => {
-    await givenRegions(t);
-    const unit = await givenUnit(t, '12.71');
-    const instructor = await givenUser(t, { role: 'instructor', unitId: unit.id });
-    const learner = await givenUser(t, { unitId: unit.id });
+    const instructor = await givenUser(t, { role: 'instructor', unitId });
+    const learner = await givenUser(t, { unitId });
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,
       quiz: { shuffleQuestions: false },
@@ -79,5 +80,68 @@ describe('a quiz whose sign-in ends during the attempt', () => {
     // Saved, so nothing is left on the phone to restore.
     await expect(page.evaluate('Object.keys(localStorage)')).resolves.toEqual([]);
     await phone.close();
+  });
+
+  it('leaves no answers on a shared computer: not past the due time, not after signing out, not after submitting', async () => {
+    const instructor = await givenUser(t, { role: 'instructor', unitId });
+    const learner = await givenUser(t, { unitId });
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { shuffleQuestions: false },
+      questions: [
+        { type: 'true_false', stem: 'ASN wajib menjaga netralitas.', correct: true },
+        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
+      ],
+    });
+    await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+
+    const office = await browser.newContext();
+    const page = await signIn(t, office, learner);
+    await page.goto(`${baseUrl(t)}/kuis/${course.quizId}`);
+    await page.getByRole('button', { name: 'Mulai kuis' }).click();
+    await page.waitForURL(/\/kuis\/percobaan\/[0-9a-f-]{36}$/);
+    const attemptUrl = page.url();
+    const key = `bina.quiz.${attemptUrl.split('/').pop()}`;
+    const keys = (p: Page) => p.evaluate<string[]>('Object.keys(localStorage).sort()');
+
+    // A copy whose attempt is past its due time is dropped; one still in time stays.
+    await page.evaluate(`
+      const copy = (until) => JSON.stringify({ base: 0, at: Date.now(), until, answers: [] });
+      localStorage.setItem('bina.quiz.past', copy(Date.now() - 1000));
+      localStorage.setItem('bina.quiz.intime', copy(Date.now() + 600000));
+    `);
+    await page.reload();
+    await expect(keys(page)).resolves.toEqual(['bina.quiz.intime']);
+
+    // Signing out in another tab clears the site's storage, and the CSRF secret with it.
+    const other = await office.newPage();
+    await other.goto(`${baseUrl(t)}/beranda`);
+    await other.getByRole('button', { name: 'Keluar' }).click();
+    await other.waitForURL('**/masuk?keluar=1');
+    await expect(keys(other)).resolves.toEqual([]);
+
+    // The quiz tab's autosave is refused (403): the session ended, no endless retries.
+    await page.getByLabel('Jawaban Anda').fill('pancasila');
+    await page
+      .getByText('Sesi Anda berakhir — masuk lagi di tab baru; jawaban Anda disimpan di perangkat ini.')
+      .waitFor();
+    await expect(keys(page)).resolves.toEqual([key]);
+
+    // Signed in again in the other tab, back on the quiz tab: a fresh page, the answer back and saved.
+    await other.getByLabel('NIP atau e-mail').fill(learner.username);
+    await other.getByLabel('Kata sandi').fill(learner.password);
+    await other.getByRole('button', { name: 'Masuk' }).click();
+    await other.waitForURL('**/beranda');
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
+    await page.getByText(/^Tersimpan \d/).waitFor();
+    await expect(page.getByLabel('Jawaban Anda').inputValue()).resolves.toBe('pancasila');
+
+    // Submitted at once after a change: the submit-time copy goes when the result shows.
+    await page.getByLabel('Salah', { exact: true }).check();
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page.getByRole('button', { name: 'Kirim jawaban' }).waitFor({ state: 'detached' });
+    await page.waitForLoadState('load');
+    await expect(keys(page)).resolves.toEqual([]);
+    await office.close();
   });
 });

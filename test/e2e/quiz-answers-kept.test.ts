@@ -69,6 +69,37 @@ describe('quiz answers kept', () => {
     expect(plain.headers.location).toMatch(/^\/masuk\?next=/);
   });
 
+  it('decides "wants JSON" one way for the save and for its errors: a request that also takes HTML gets pages', async () => {
+    const { attemptUrl, agent, page } = await attemptOf();
+    const token = csrfOf(page.text);
+    const both = 'application/json, text/html';
+    const save = (who: typeof agent, accept: string) =>
+      who
+        .post(`${attemptUrl}/simpan`)
+        .set('accept', accept)
+        .set('x-csrf-token', token)
+        .type('form')
+        .send({ r1: 'true' });
+
+    const json = await save(agent, 'application/json');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ revision: expect.any(Number) });
+    // Signed in, it is the plain form's answer, as it is when signed out (the sign-in page).
+    const signedIn = await save(agent, both);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.location).toBe(`${attemptUrl}?ok=saved`);
+    const signedOut = browserAgent(t);
+    const outToken = csrfOf((await signedOut.get('/masuk')).text);
+    const out = await signedOut
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', both)
+      .set('x-csrf-token', outToken)
+      .type('form')
+      .send({ r1: 'true' });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toMatch(/^\/masuk\?next=/);
+  });
+
   it('shows a page form refused by the CSRF check as the translated error page, and keeps the API JSON', async () => {
     const { agent, attemptUrl } = await attemptOf();
     const stale = await agent.post(`${attemptUrl}/kirim`).type('form').send({ _csrf: 'old-tab-token', r1: 'true' });
@@ -102,6 +133,36 @@ describe('quiz answers kept', () => {
     expect(set).toMatch(/bina_csrf=[^;]+;.*Max-Age=28800/);
     const again = await agent.get('/masuk');
     expect([again.headers['set-cookie']].flat().join('\n')).toMatch(/bina_csrf=[^;]+;.*Max-Age=28800/);
+  });
+
+  it('signing out clears what the browser kept: the CSRF secret (a new one comes with the next page) and site storage', async () => {
+    const { learner, agent, attemptUrl, page } = await attemptOf();
+    const old = csrfOf(page.text);
+    const out = await agent.post('/keluar').type('form').send({ _csrf: old });
+    expect(out.status).toBe(303);
+    // The answers a quiz kept in localStorage on a shared computer go too.
+    expect(out.headers['clear-site-data']).toBe('"storage"');
+    expect([out.headers['set-cookie']].flat().join('\n')).toMatch(/bina_csrf=;.*Expires=Thu, 01 Jan 1970/);
+
+    // Signed in again, the old tab's token is refused: the secret is new.
+    await signInThroughPages(agent, learner.username, learner.password);
+    const stale = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', old)
+      .type('form')
+      .send({ r1: 'true' });
+    expect(stale.status).toBe(403);
+    expect(stale.body).toMatchObject({ code: 'COMMON.CSRF_INVALID' });
+    const fresh = csrfOf((await agent.get(attemptUrl)).text);
+    expect(fresh).not.toBe(old);
+    const saved = await agent
+      .post(`${attemptUrl}/simpan`)
+      .set('accept', 'application/json')
+      .set('x-csrf-token', fresh)
+      .type('form')
+      .send({ r1: 'true' });
+    expect(saved.status).toBe(200);
   });
 
   it('brings a half-placed ordering question back as placed, on submit and on a save without script', async () => {

@@ -342,10 +342,14 @@ describe('the quiz pages', () => {
       textLessons: 0,
       quiz: { opensAt: '2030-01-10T01:00:00.000Z', closesAt: '2030-01-20T08:00:00.000Z' },
     });
-    const { agent } = await learnerIn(course.courseId);
+    const { learner, agent } = await learnerIn(course.courseId);
     const clock = jest.spyOn(t.get(Clock), 'now');
+    // The intro says where the window stands by the rule starting checks (the page only shows it).
+    const windowState = async () =>
+      (await asUser(t, learner).get(`/api/assessment/quizzes/${course.quizId}`)).body.windowState;
     try {
       clock.mockReturnValue(new Date('2030-01-09T00:00:00.000Z'));
+      await expect(windowState()).resolves.toBe('not_open');
       const early = await agent.get(`/kuis/${course.quizId}`);
       expect(early.status).toBe(200);
       expect(flat(early.text)).toContain('Kuis ini baru dibuka 10 Januari 2030 pukul 08.00 WIB.');
@@ -353,6 +357,7 @@ describe('the quiz pages', () => {
       expect(early.text).not.toContain(`action="/kuis/${course.quizId}/mulai"`);
 
       clock.mockReturnValue(new Date('2030-01-20T08:00:00.000Z'));
+      await expect(windowState()).resolves.toBe('closed');
       const late = await agent.get(`/kuis/${course.quizId}`);
       expect(late.status).toBe(200);
       expect(flat(late.text)).toContain('Kuis ini sudah ditutup sejak 20 Januari 2030 pukul 15.00 WIB');
@@ -365,6 +370,7 @@ describe('the quiz pages', () => {
       await agent.get('/bahasa?ke=id&next=/');
 
       clock.mockReturnValue(new Date('2030-01-15T00:00:00.000Z'));
+      await expect(windowState()).resolves.toBe('open');
       const open = await agent.get(`/kuis/${course.quizId}`);
       expect(open.text).toContain('Mulai kuis');
       expect(open.text).not.toMatch(/Kuis ini (baru dibuka|sudah ditutup)/);

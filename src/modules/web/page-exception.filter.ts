@@ -4,10 +4,12 @@ import { AllExceptionsFilter, CommonError, toErrorBody } from '../../../libs/com
 import { pageContext, render, returnPath } from './page-context';
 
 /**
- * A page's script calling its form in the background (the quiz autosave) asks for JSON:
- * it gets the error as JSON, not the page or a redirect that fetch would follow.
+ * A page's script calling its form in the background (the quiz autosave) asks for JSON
+ * and not HTML: it gets its answer and errors as JSON, not the page or a redirect that
+ * fetch would follow. Anything that also takes HTML is a browser and gets pages. The one
+ * rule for page routes and this filter alike.
  */
-function wantsJson(req: FastifyRequest): boolean {
+export function wantsJson(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }

@@ -8,7 +8,7 @@ import { LearnerCoursesService } from '../learning/enrolment/learner-courses.ser
 import { formatters } from './format';
 import { formProblems, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
-import { PageExceptionFilter } from './page-exception.filter';
+import { PageExceptionFilter, wantsJson } from './page-exception.filter';
 import { PartialOrders, readQuizForm } from './quiz-form';
 
 /** Ordering questions sent with items unplaced or tied: the learner is asked to finish them. */
@@ -44,22 +44,9 @@ export class QuizPagesController {
     @Res() reply: FastifyReply,
   ) {
     const ctx = pageContext(req, reply, user);
+    // quiz.windowState is the start check's own verdict: outside the window there is nothing to start.
     const quiz = await this.attempts.intro(user, quizId);
-    // By the server's clock (as starting checks it): outside the window there is nothing to start.
-    const now = Date.parse(quiz.serverNow);
-    const windowState =
-      quiz.opensAt && now < Date.parse(quiz.opensAt)
-        ? 'not_open'
-        : quiz.closesAt && now >= Date.parse(quiz.closesAt)
-          ? 'closed'
-          : 'open';
-    await render(reply, 'learner/quiz.eta', {
-      ...ctx,
-      title: quiz.title,
-      fmt: formatters(ctx.locale),
-      quiz,
-      windowState,
-    });
+    await render(reply, 'learner/quiz.eta', { ...ctx, title: quiz.title, fmt: formatters(ctx.locale), quiz });
   }
 
   @Post(':quizId/mulai')
@@ -89,7 +76,7 @@ export class QuizPagesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const background = (req.headers.accept ?? '').includes('application/json');
+    const background = wantsJson(req);
     const current = await this.attempts.get(user, attemptId);
     const form = readQuizForm(req.body, current.questions);
     try {

@@ -9,6 +9,9 @@ import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-c
 import { PageExceptionFilter } from './page-exception.filter';
 import { pageContext, PageContext, render, safeNext } from './page-context';
 
+/** The CSRF secret's cookie (set in bootstrap): it goes with the sign-in, a new one comes with the next page. */
+export const CSRF_COOKIE = 'bina_csrf';
+
 type SignInForm = Partial<Record<'username' | 'password' | 'next' | '_csrf', unknown>>;
 
 /** Sign-in, sign-out and the language switch: the pages every visitor meets first. */
@@ -64,6 +67,14 @@ export class SignInController {
   @Authenticated()
   async signOut(@Res() reply: FastifyReply): Promise<void> {
     clearSessionCookie(reply, this.config);
+    void reply.clearCookie(CSRF_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.auth.cookieSecure,
+    });
+    // Answers a quiz kept on this device (a shared office computer) go with the sign-in.
+    void reply.header('clear-site-data', '"storage"');
     await reply.redirect('/masuk?keluar=1', 303);
   }
 

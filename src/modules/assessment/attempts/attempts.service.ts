@@ -35,9 +35,14 @@ export interface QuizIntro {
   grade: number | null;
   passed: boolean | null;
   inProgressAttemptId: string | null;
+  /** Whether an attempt can be started now, by the rule starting checks. */
+  windowState: QuizWindow;
   attempts: Array<{ id: string; number: number; status: AttemptView['status']; percent: number | null }>;
   serverNow: string;
 }
+
+/** Where the server's clock stands against the quiz's start window. */
+export type QuizWindow = 'not_open' | 'open' | 'closed';
 
 const random = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
@@ -77,6 +82,7 @@ export class AttemptsService {
       grade,
       passed: grade === null ? null : grade + 1e-9 >= quiz.passPercent,
       inProgressAttemptId: attempts.find((a) => a.status === 'in_progress')?.id ?? null,
+      windowState: windowOf(quiz, now),
       attempts: attempts.map((a) => ({
         id: a.id,
         number: a.number,
@@ -261,11 +267,17 @@ function freeze(quiz: Quiz, bank: BankQuestion[]) {
   }
 }
 
+export function windowOf(quiz: Quiz, now: Date): QuizWindow {
+  if (quiz.opensAt && now < quiz.opensAt) return 'not_open';
+  return closed(quiz, now) ? 'closed' : 'open';
+}
+
 export function checkWindow(quiz: Quiz, now: Date): void {
-  if (quiz.opensAt && now < quiz.opensAt) {
-    throw new DomainException(AssessmentError.QUIZ_NOT_OPEN, `The quiz opens at ${quiz.opensAt.toISOString()}`);
+  const state = windowOf(quiz, now);
+  if (state === 'not_open') {
+    throw new DomainException(AssessmentError.QUIZ_NOT_OPEN, `The quiz opens at ${quiz.opensAt!.toISOString()}`);
   }
-  if (closed(quiz, now)) throw new DomainException(AssessmentError.QUIZ_CLOSED, 'The quiz has closed');
+  if (state === 'closed') throw new DomainException(AssessmentError.QUIZ_CLOSED, 'The quiz has closed');
 }
 
 function closed(quiz: Quiz, now: Date): boolean {

@@ -3,8 +3,48 @@
 // clock, not the phone's. Without script the form still saves and submits.
 // Answers not yet saved are kept on the phone (localStorage, per attempt) until the server
 // has them: a sign-in that ended, a dropped connection or a closed tab loses nothing, and
-// the attempt page puts them back when the server has nothing newer.
+// the attempt page puts them back when the server has nothing newer. On a shared computer
+// they must not outlive the attempt: the page of a closed attempt drops its copy, signing out
+// drops them all (and the server sends Clear-Site-Data), and copies past their due time go.
 (function () {
+  function drop(k) {
+    try {
+      localStorage.removeItem(k);
+    } catch {
+      // No storage.
+    }
+  }
+  function read(k) {
+    try {
+      return JSON.parse(localStorage.getItem(k) || 'null');
+    } catch {
+      return null;
+    }
+  }
+  function each(fn) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf('bina.quiz.') === 0) fn(k);
+      }
+    } catch {
+      // No storage.
+    }
+  }
+  // Submitted or graded: nothing is left to save.
+  var done = document.querySelector('[data-attempt-done]');
+  if (done) drop('bina.quiz.' + done.getAttribute('data-attempt-done'));
+  var signOut = document.querySelector('form[action="/keluar"]');
+  if (signOut)
+    signOut.addEventListener('submit', function () {
+      each(drop);
+    });
+  // Copies of attempts past their deadline, or left long ago, are never asked for again.
+  each(function (k) {
+    var old = read(k);
+    if (!old || Date.now() - old.at > 14 * 86400000 || (old.until && Date.now() > old.until)) drop(k);
+  });
+
   var form = document.querySelector('form.quiz');
   if (!form) return;
   var status = form.querySelector('.save-status');
@@ -14,8 +54,14 @@
   var dirty = false;
   var inFlight = false;
   var ended = false;
+  var refused = false;
   var revision = Number(form.getAttribute('data-revision')) || 0;
   var key = 'bina.quiz.' + form.getAttribute('data-attempt');
+  var clock = document.querySelector('[data-due]');
+  // The phone's clock may be wrong: count from the server's "now" at page load.
+  var offset = clock ? new Date(clock.getAttribute('data-now')).getTime() - Date.now() : 0;
+  // By the phone's clock: when the server no longer takes answers (the due time and its 30 s grace).
+  var until = clock ? new Date(clock.getAttribute('data-due')).getTime() + 30000 - offset : null;
 
   function say(text) {
     if (status) status.textContent = text;
@@ -32,18 +78,15 @@
   // Kept with the server revision they were typed on: a later save elsewhere wins over them.
   function keep() {
     try {
-      localStorage.setItem(key, JSON.stringify({ base: revision, at: Date.now(), answers: answers() }));
+      var copy = { base: revision, at: Date.now(), until: until, answers: answers() };
+      localStorage.setItem(key, JSON.stringify(copy));
     } catch {
       // Storage full or off: the server copy is all there is.
     }
   }
 
   function forget() {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Nothing kept.
-    }
+    drop(key);
   }
 
   function restore(pairs) {
@@ -78,9 +121,11 @@
       body: body,
     })
       .then(function (res) {
-        if (res.status === 401 || res.redirected) {
-          // Signed out: the answers stay on the phone; saving resumes once signed in again.
+        if (res.status === 401 || res.status === 403 || res.redirected) {
+          // Signed out (403: the form's CSRF token went with a sign-out): the answers stay on
+          // the phone; saving resumes once signed in again.
           ended = true;
+          refused = res.status === 403;
           say(form.getAttribute('data-session-ended'));
           return;
         }
@@ -131,44 +176,34 @@
   window.addEventListener('online', function () {
     if (dirty) save();
   });
-  // Back from signing in again in another tab: try again.
-  window.addEventListener('focus', function () {
-    if (ended) save();
-  });
+  // Back from signing in again in another tab: try again. A refused token stays refused:
+  // once signed in, a fresh page has the new one (and puts the kept answers back).
+  function again() {
+    if (!ended) return;
+    if (!refused) return save();
+    fetch(location.href, { credentials: 'same-origin' })
+      .then(function (res) {
+        if (res.ok && !res.redirected) location.reload();
+      })
+      .catch(function () {
+        // Still offline: the next visit tries again.
+      });
+  }
+  window.addEventListener('focus', again);
   document.addEventListener('visibilitychange', function () {
-    if (ended && !document.hidden) save();
+    if (!document.hidden) again();
   });
   // A plain submit that fails (signed out meanwhile) must not lose what was typed since the last save.
   form.addEventListener('submit', keep);
 
-  function read(k) {
-    try {
-      return JSON.parse(localStorage.getItem(k) || 'null');
-    } catch {
-      return null;
-    }
-  }
-  // Copies of attempts submitted long ago are never asked for again.
-  try {
-    for (var i = localStorage.length - 1; i >= 0; i--) {
-      var k = localStorage.key(i);
-      var old = k && k.indexOf('bina.quiz.') === 0 && k !== key ? read(k) : undefined;
-      if (old !== undefined && !(old && Date.now() - old.at < 14 * 86400000)) localStorage.removeItem(k);
-    }
-  } catch {
-    // No storage.
-  }
   var kept = read(key);
   if (kept && kept.base >= revision && Array.isArray(kept.answers)) {
     restore(kept.answers);
     save();
   } else if (kept) forget();
 
-  var clock = document.querySelector('[data-due]');
   if (!clock) return;
   var due = new Date(clock.getAttribute('data-due')).getTime();
-  // The phone's clock may be wrong: count from the server's "now" at page load.
-  var offset = new Date(clock.getAttribute('data-now')).getTime() - Date.now();
   var shown = clock.querySelector('.remaining');
   function tick() {
     var left = Math.max(0, due - (Date.now() + offset));
