@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { asUser } from './as-user';
+import { givenUser, GivenUser } from './factories';
 import { TestApp } from './test-app';
 
 /** The CSRF token of the first form on a page. */
@@ -16,4 +18,17 @@ export async function signInThroughPages(agent: BrowserAgent, username: string, 
     .post('/masuk')
     .type('form')
     .send({ _csrf: csrfOf(form.text), username, password, next: next || '/beranda' });
+}
+
+/** A learner of `unitId` enrolled on a course and signed in through the pages, with their browser. */
+export async function enrolledLearnerOnPages(
+  t: TestApp,
+  courseId: string,
+  unitId: string,
+): Promise<{ learner: GivenUser; agent: BrowserAgent }> {
+  const learner = await givenUser(t, { unitId });
+  await asUser(t, learner).post(`/api/learning/courses/${courseId}/enrolment`);
+  const agent = browserAgent(t);
+  await signInThroughPages(agent, learner.username, learner.password);
+  return { learner, agent };
 }

@@ -3,6 +3,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
+  enrolledLearnerOnPages,
   givenQuizCourse,
   givenRegions,
   givenUnit,
@@ -32,10 +33,7 @@ describe('quiz answers kept', () => {
 
   async function attemptOf(questions = SAMPLE_QUESTIONS) {
     const course = await givenQuizCourse(t, instructor.auth, { questions, quiz: { shuffleQuestions: false } });
-    const learner = await givenUser(t, { unitId });
-    await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
-    const agent = browserAgent(t);
-    await signInThroughPages(agent, learner.username, learner.password);
+    const { learner, agent } = await enrolledLearnerOnPages(t, course.courseId, unitId);
     const intro = await agent.get(`/kuis/${course.quizId}`);
     const started = await agent
       .post(`/kuis/${course.quizId}/mulai`)

@@ -1,9 +1,9 @@
 import { Clock } from '../../libs/common';
 import {
   asUser,
-  browserAgent,
   createTestApp,
   csrfOf,
+  enrolledLearnerOnPages,
   givenQuizCourse,
   givenRegions,
   givenUnit,
@@ -13,7 +13,6 @@ import {
   SAMPLE_QUESTIONS,
   SAMPLE_RIGHT,
   SAMPLE_WRONG,
-  signInThroughPages,
   TestApp,
 } from '../../libs/testing';
 
@@ -31,13 +30,7 @@ describe('the quiz pages', () => {
   });
   afterAll(() => t.close());
 
-  async function learnerIn(courseId: string) {
-    const learner = await givenUser(t, { unitId });
-    await asUser(t, learner).post(`/api/learning/courses/${courseId}/enrolment`);
-    const agent = browserAgent(t);
-    await signInThroughPages(agent, learner.username, learner.password);
-    return { learner, agent };
-  }
+  const learnerIn = (courseId: string) => enrolledLearnerOnPages(t, courseId, unitId);
 
   /** The ids the attempt page gives the three options of the first question (the sample's), in the order shown. */
   function optionIdsOf(html: string) {
