@@ -330,6 +330,33 @@ describe('the quiz pages', () => {
     expect(intro).toContain('· 69,96%');
   });
 
+  it('says why a form was refused, in the page’s language, and leads back to the page it came from', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      quiz: { opensAt: '2030-01-10T01:00:00.000Z', closesAt: '2030-01-20T08:00:00.000Z' },
+    });
+    const { agent } = await learnerIn(course.courseId);
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    try {
+      clock.mockReturnValue(new Date('2030-01-20T07:59:00.000Z'));
+      const introUrl = `/kuis/${course.quizId}`;
+      const intro = await agent.get(introUrl);
+      // The learner taps "Mulai kuis" a minute too late: the quiz closed meanwhile.
+      clock.mockReturnValue(new Date('2030-01-20T08:01:00.000Z'));
+      const late = await agent
+        .post(`/kuis/${course.quizId}/mulai`)
+        .set('referer', (intro as unknown as { request: { url: string } }).request.url)
+        .type('form')
+        .send({ _csrf: csrfOf(intro.text) });
+      expect(late.status).toBe(409);
+      expect(late.text).toContain('Kuis ini sudah ditutup.');
+      expect(late.text).not.toContain('Kode permintaan');
+      expect(late.text).toContain(`href="${introUrl}"`);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('offers no start before the quiz opens or after it closes, and says when it opens or closed, by the server clock', async () => {
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,

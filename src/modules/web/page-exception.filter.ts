@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllExceptionsFilter, CommonError, toErrorBody } from '../../../libs/common';
-import { pageContext, render, returnPath } from './page-context';
+import { AllExceptionsFilter, CommonError, DomainException, toErrorBody } from '../../../libs/common';
+import { PageContext, pageContext, render, returnPath } from './page-context';
 
 /**
  * A page's script calling its form in the background (the quiz autosave) asks for JSON
@@ -42,9 +42,28 @@ export class PageExceptionFilter implements ExceptionFilter {
         ? ctx.t('errors.notFound')
         : body.code === CommonError.CSRF_INVALID.code
           ? ctx.t('errors.csrf')
-          : ctx.t('errors.generic', { requestId: body.requestId });
-    await render(reply, 'error.eta', { ...ctx, title: ctx.t('errors.title'), message }, body.statusCode);
+          : (refusal(exception, body.statusCode, ctx) ?? ctx.t('errors.generic', { requestId: body.requestId }));
+    // A refused form goes back to the page it came from; a page that failed to show, home.
+    const back = req.method === 'GET' || req.method === 'HEAD' ? null : returnPath(req, '');
+    await render(
+      reply,
+      'error.eta',
+      { ...ctx, title: ctx.t('errors.title'), message, back: back || null },
+      body.statusCode,
+    );
   }
+}
+
+/**
+ * Why the platform refused what was asked (a quiz closed meanwhile, a role that may not do
+ * it), in the page's language: a refusal says what happened, not only a request id. Null
+ * for failures of the platform itself, and on Indonesian pages for a reason not yet worded
+ * in Indonesian (the generic sentence is better there than English).
+ */
+function refusal(exception: unknown, status: number, ctx: PageContext): string | null {
+  if (!(exception instanceof DomainException) || status >= 500) return null;
+  const text = ctx.describeProblem({ field: '', rule: '', message: exception.message });
+  return ctx.locale === 'en' || text !== exception.message ? text : null;
 }
 
 /**

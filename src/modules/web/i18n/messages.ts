@@ -52,6 +52,7 @@ const shell = {
   'errors.title': 'Terjadi kesalahan',
   'errors.generic': 'Maaf, halaman ini tidak dapat ditampilkan. Kode permintaan: {requestId}',
   'errors.notFound': 'Halaman tidak ditemukan.',
+  'errors.back': 'Kembali ke halaman sebelumnya',
   'errors.csrf':
     'Formulir ini sudah kedaluwarsa, misalnya karena halaman lama dibuka lagi. Kembali, muat ulang halaman formulir, lalu kirim lagi.',
   'home.greeting': 'Selamat datang, {name}',
@@ -130,6 +131,7 @@ const shellEn: Partial<Record<keyof typeof shell, string>> = {
   'errors.title': 'Something went wrong',
   'errors.generic': 'Sorry, this page cannot be shown. Request id: {requestId}',
   'errors.notFound': 'Page not found.',
+  'errors.back': 'Back to the previous page',
   'errors.csrf':
     'This form has expired, for example because an old page was opened again. Go back, reload the form page, then send it again.',
   'home.greeting': 'Welcome, {name}',
