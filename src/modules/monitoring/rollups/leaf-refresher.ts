@@ -8,8 +8,9 @@ import { lockRollups } from './rollup-lock';
 
 /**
  * Brings leaves up to date with their sources and moves the node rows by the difference.
- * Two first refreshes of one new leaf both insert-ignore it and then lock it, which MySQL
- * may resolve as a deadlock: the loser runs again (it was rolled back whole).
+ * Two first refreshes of one new leaf may both insert it and then lock it, which MySQL may
+ * resolve as a deadlock: the loser runs again (it was rolled back whole). A leaf that exists
+ * is locked before anything else touches it, so refreshes of it only wait for each other.
  */
 @Injectable()
 export class LeafRefresher {
@@ -44,8 +45,15 @@ export class LeafRefresher {
         }
       } else {
         for (const key of sorted) {
-          await kind.claim(m, key);
-          befores.push(await kind.readLocked(m, key));
+          // Lock first, claim only when not there: claiming a row that exists takes a shared
+          // lock on it, and two refreshes of one leaf that both hold that lock deadlock on
+          // taking the exclusive one (a course's leaf, refreshed by every grade of an exam).
+          let before = await kind.readLocked(m, key);
+          if (before === null) {
+            await kind.claim(m, key);
+            before = await kind.readLocked(m, key);
+          }
+          befores.push(before);
         }
       }
       const afters = kind.computeMany
