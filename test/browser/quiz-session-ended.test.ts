@@ -31,7 +31,8 @@ describe('a quiz whose sign-in ends during the attempt', () => {
     await t?.close();
   });
 
-  it('keeps what was typed after the session ended and saves it once signed in again', async () => {
+  /** A learner enrolled on a two-question quiz (true/false, then a short answer), in that order. */
+  async function enrolledInQuiz() {
     const instructor = await givenUser(t, { role: 'instructor', unitId });
     const learner = await givenUser(t, { unitId });
     const course = await givenQuizCourse(t, instructor.auth, {
@@ -43,6 +44,11 @@ describe('a quiz whose sign-in ends during the attempt', () => {
       ],
     });
     await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    return { learner, course };
+  }
+
+  it('keeps what was typed after the session ended and saves it once signed in again', async () => {
+    const { learner, course } = await enrolledInQuiz();
 
     const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true });
     const page = await signIn(t, phone, learner);
@@ -83,17 +89,7 @@ describe('a quiz whose sign-in ends during the attempt', () => {
   });
 
   it('leaves no answers on a shared computer: not past the due time, not after signing out, not after submitting', async () => {
-    const instructor = await givenUser(t, { role: 'instructor', unitId });
-    const learner = await givenUser(t, { unitId });
-    const course = await givenQuizCourse(t, instructor.auth, {
-      textLessons: 0,
-      quiz: { shuffleQuestions: false },
-      questions: [
-        { type: 'true_false', stem: 'ASN wajib menjaga netralitas.', correct: true },
-        { type: 'short', stem: 'Dasar negara Indonesia adalah …', answers: ['Pancasila'] },
-      ],
-    });
-    await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`);
+    const { learner, course } = await enrolledInQuiz();
 
     const office = await browser.newContext();
     const page = await signIn(t, office, learner);

@@ -1,5 +1,6 @@
 import {
   browserAgent,
+  BrowserAgent,
   createTestApp,
   csrfOf,
   givenPublishedCourse,
@@ -100,16 +101,20 @@ describe('the learner’s pages', () => {
     expect(locked.headers['content-type']).toContain('text/html');
   });
 
-  it('records an external activity with its evidence through the form', async () => {
-    const { agent } = await signedIn();
-    const form = await agent.get('/kegiatan-luar');
-    expect(form.text).toContain('Kegiatan pengembangan di luar Bina');
-    const token = encodeURIComponent(csrfOf(form.text));
-    const post = (fields: Record<string, string>, file: Buffer) => {
+  /** Posts the external-activity form (fields and an evidence file), as the page's browser would. */
+  const evidenceFormOf = async (agent: BrowserAgent) => {
+    const token = encodeURIComponent(csrfOf((await agent.get('/kegiatan-luar')).text));
+    return (fields: Record<string, string>, file: Buffer) => {
       const req = agent.post(`/kegiatan-luar?_csrf=${token}`);
       for (const [k, v] of Object.entries(fields)) req.field(k, v);
       return req.attach('file', file, { filename: 'sertifikat.pdf', contentType: 'application/pdf' });
     };
+  };
+
+  it('records an external activity with its evidence through the form', async () => {
+    const { agent } = await signedIn();
+    expect((await agent.get('/kegiatan-luar')).text).toContain('Kegiatan pengembangan di luar Bina');
+    const post = await evidenceFormOf(agent);
     const fields = {
       formCode: 'workshop',
       title: 'Lokakarya SPBE',
@@ -226,13 +231,7 @@ describe('the learner’s pages', () => {
 
   it('keeps what was typed when the evidence is refused, and names every problem in Indonesian', async () => {
     const { agent } = await signedIn();
-    const form = await agent.get('/kegiatan-luar');
-    const token = encodeURIComponent(csrfOf(form.text));
-    const post = (fields: Record<string, string>, file: Buffer) => {
-      const req = agent.post(`/kegiatan-luar?_csrf=${token}`);
-      for (const [k, v] of Object.entries(fields)) req.field(k, v);
-      return req.attach('file', file, { filename: 'sertifikat.pdf', contentType: 'application/pdf' });
-    };
+    const post = await evidenceFormOf(agent);
     const fields = {
       formCode: 'workshop',
       title: 'Bimtek Arsip Digital',

@@ -12,6 +12,18 @@ import {
   signInThroughPages,
   TestApp,
 } from '../../libs/testing';
+import type { QuestionInput } from '../../src/modules/assessment/domain/questions';
+
+/** A single-choice question whose options the tests read back by their texts. */
+const ASN_SINGLE: QuestionInput = {
+  type: 'single',
+  stem: 'Apa kepanjangan ASN?',
+  options: [
+    { text: 'Aparatur Sipil Negara', correct: true },
+    { text: 'Aparat Sipil Nasional' },
+    { text: 'Anggota Sipil Negara' },
+  ],
+};
 
 /** An instructor builds the bank and a quiz through the pages, and grades an essay there. */
 describe('the instructor’s quiz pages', () => {
@@ -167,15 +179,7 @@ describe('the instructor’s quiz pages', () => {
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,
       questions: [
-        {
-          type: 'single',
-          stem: 'Apa kepanjangan ASN?',
-          options: [
-            { text: 'Aparatur Sipil Negara', correct: true },
-            { text: 'Aparat Sipil Nasional' },
-            { text: 'Anggota Sipil Negara' },
-          ],
-        },
+        ASN_SINGLE,
         {
           type: 'multiple',
           stem: 'Mana nilai dasar ASN?',
@@ -272,15 +276,7 @@ describe('the instructor’s quiz pages', () => {
     const course = await givenQuizCourse(t, instructor.auth, {
       textLessons: 0,
       questions: [
-        {
-          type: 'single',
-          stem: 'Apa kepanjangan ASN?',
-          options: [
-            { text: 'Aparatur Sipil Negara', correct: true },
-            { text: 'Aparat Sipil Nasional' },
-            { text: 'Anggota Sipil Negara' },
-          ],
-        },
+        ASN_SINGLE,
         { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true },
         {
           type: 'multiple',
