@@ -1,13 +1,14 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { JOB_HANDLER } from './job-handler.decorator';
-import { JOB_NAMES, JobContext, JobName, JobPayloads, JobProcessor } from './jobs';
+import { isLastTry, JOB_NAMES, JobContext, JobName, JobPayloads, JobProcessor } from './jobs';
 
 export class JobRegistryError extends Error {}
 
 /** Finds the @JobHandler providers and checks that each job has exactly one. */
 @Injectable()
 export class JobRegistry implements OnApplicationBootstrap {
+  private readonly logger = new Logger(JobRegistry.name);
   private readonly handlers = new Map<JobName, JobProcessor<JobName>>();
 
   constructor(
@@ -28,10 +29,30 @@ export class JobRegistry implements OnApplicationBootstrap {
     assertOneHandlerEach(found);
   }
 
+  /**
+   * Runs a job's handler. When its failure is the last try, the handler may record that
+   * (givenUp) before the failure itself is rethrown, so that each transport retries or
+   * fails the job as it always does.
+   */
   async run<N extends JobName>(name: N, payload: JobPayloads[N], context: JobContext): Promise<void> {
-    const handler = this.handlers.get(name);
+    const handler = this.handlers.get(name) as JobProcessor<N> | undefined;
     if (!handler) throw new JobRegistryError(`No handler for job ${name}`);
-    await handler.handle(payload, context);
+    try {
+      await handler.handle(payload, context);
+    } catch (err) {
+      if (handler.givenUp && isLastTry(err, context)) {
+        try {
+          await handler.givenUp(payload, err, context);
+        } catch (hookErr) {
+          // The job's own error is what the queue records and people see: the hook's is only logged.
+          this.logger.error(
+            { err: hookErr, jobId: context.jobId },
+            `Job ${name} was given up, and recording it failed`,
+          );
+        }
+      }
+      throw err;
+    }
   }
 }
 

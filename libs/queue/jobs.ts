@@ -185,4 +185,16 @@ export interface JobContext {
 
 export interface JobProcessor<N extends JobName> {
   handle(payload: JobPayloads[N], context: JobContext): Promise<void>;
+  /**
+   * Called once the queue gives the job up for good (its last try failed, or it threw a
+   * PermanentJobError), before the failure goes back to the transport: the place to leave
+   * what the job was doing in a state people can see and act on (failed, with why), since
+   * nothing will run it again. Must be idempotent; an error here is logged, never the job's.
+   */
+  givenUp?(payload: JobPayloads[N], error: unknown, context: JobContext): Promise<void>;
+}
+
+/** Whether a failure of this try is the job's last: the queue will not run it again. */
+export function isLastTry(error: unknown, context: JobContext): boolean {
+  return error instanceof PermanentJobError || context.attempt >= JOB_MAX_ATTEMPTS;
 }

@@ -185,19 +185,44 @@ export class Grader {
 
   /** A permanent failure: the attempt shows as "grading failed" to its instructors, who can replay it. */
   async fail(attempt: QuizAttempt, reason: string): Promise<never> {
-    await this.tx.run((m) =>
-      m.update(
-        QuizAttempt,
-        { id: attempt.id, status: 'submitted' },
-        {
+    await this.markFailed(attempt.id, reason);
+    throw new PermanentJobError(`Attempt ${attempt.id}: ${reason}`);
+  }
+
+  /**
+   * Marks an attempt still waiting for its grade as failed, with why, so that its instructors
+   * see it and can replay it. Conditional on `submitted`: an attempt graded or failed meanwhile
+   * is left as it is (false), so calling it again changes nothing. Unlike fail it throws
+   * nothing of its own: the grading job calls it once the queue gave the job up.
+   */
+  async markFailed(attemptId: string, reason: string): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const result = await m
+        .createQueryBuilder()
+        .update(QuizAttempt)
+        .set({
           status: 'failed',
           gradingError: reason.slice(0, 500),
-          gradeVersion: attempt.gradeVersion + 1,
+          // A new version, as every change of outcome makes: a replay is keyed by it.
+          gradeVersion: () => 'grade_version + 1',
           updatedAt: this.clock.now(),
-        },
-      ),
-    );
-    throw new PermanentJobError(`Attempt ${attempt.id}: ${reason}`);
+        })
+        .where({ id: attemptId, status: 'submitted' })
+        .execute();
+      if (result.affected !== 1) return false;
+      // The attempt was taken all the same: a pre-test's lesson is done (see AttemptOutcome).
+      const { gradeVersion } = await m.findOneOrFail(QuizAttempt, {
+        select: { id: true, gradeVersion: true },
+        where: { id: attemptId },
+      });
+      await this.outbox.enqueue(
+        m,
+        'assessment.attempt-graded',
+        { attemptId, gradeVersion },
+        { jobId: `${attemptId}:${gradeVersion}` },
+      );
+      return true;
+    });
   }
 }
 

@@ -13,9 +13,14 @@ export class RegradeRun {
   @Column({ name: 'requested_by', type: 'varchar', length: 36 })
   requestedBy: string;
 
+  /** `failed`: its job was given up after its retries; another regrade of the quiz may start. */
   @Column({ type: 'varchar', length: 8 })
-  status: 'queued' | 'running' | 'done';
+  status: 'queued' | 'running' | 'done' | 'failed';
 
+  /**
+   * The attempts it visits: counted when asked, raised while running if attempts came in
+   * meanwhile (done never passes it), and equal to done once it is done.
+   */
   @Column({ type: 'int' })
   total: number;
 

@@ -22,6 +22,8 @@ const REGRADABLE: QuizAttempt['status'][] = ['graded', 'awaiting_manual'];
  */
 const UNGRADED: QuizAttempt['status'][] = ['in_progress', 'submitted'];
 const REACHED = [...REGRADABLE, ...UNGRADED];
+/** A run in one of these holds back another regrade of its quiz. */
+const ACTIVE: RegradeRun['status'][] = ['queued', 'running'];
 
 export interface RegradeView {
   id: string;
@@ -51,9 +53,12 @@ export class RegradesService {
 
   async request(user: AuthUser, courseId: string, quizId: string): Promise<RegradeView> {
     return this.tx.run(async (m) => {
-      const quiz = await m.findOneBy(Quiz, { id: quizId, courseId });
+      // The quiz row is locked (MySQL) before the check, so that two requests at once take turns
+      // and the second sees the first's run (its plain read comes after the lock, so its snapshot
+      // does too); SQLite's transactions already run one at a time.
+      const quiz = await m.findOne(Quiz, { where: { id: quizId, courseId }, ...forUpdateOn(m) });
       if (!quiz) throw new DomainException(AssessmentError.QUIZ_NOT_FOUND, 'No such quiz in this course');
-      const running = await m.findOneBy(RegradeRun, { quizId, status: In(['queued', 'running']) });
+      const running = await m.findOneBy(RegradeRun, { quizId, status: In(ACTIVE) });
       if (running)
         throw new DomainException(AssessmentError.REGRADE_RUNNING, 'A regrade of this quiz is already running');
       const total = await m.countBy(QuizAttempt, { quizId, status: In(REACHED) });
@@ -82,12 +87,33 @@ export class RegradesService {
     return regradeView(run);
   }
 
+  /** The newest regrade of a quiz (whatever its status), or null when it was never regraded. */
+  async latestRun(courseId: string, quizId: string): Promise<RegradeView | null> {
+    const run = await this.tx.run(async (m) => {
+      if (!(await m.existsBy(Quiz, { id: quizId, courseId }))) return null;
+      return m.findOne(RegradeRun, { where: { quizId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    });
+    return run ? regradeView(run) : null;
+  }
+
+  /**
+   * A run whose job was given up ends as failed, so that it no longer holds back the next
+   * regrade of its quiz (the attempts it reached keep their new grades; a new run redoes all).
+   * A run that finished meanwhile stays done.
+   */
+  async markFailed(regradeId: string): Promise<void> {
+    await this.tx.run((m) =>
+      m.update(RegradeRun, { id: regradeId, status: In(ACTIVE) }, { status: 'failed', finishedAt: this.clock.now() }),
+    );
+  }
+
   /** The job: a page at a time, each page in one transaction with the run's cursor, so a crash resumes. */
   async run(regradeId: string): Promise<void> {
     for (;;) {
       const more = await this.tx.run(async (m) => {
         const run = await m.findOneBy(RegradeRun, { id: regradeId });
-        if (!run || run.status === 'done') return false;
+        // A failed run was given up: a late duplicate of its job must not bring it back.
+        if (!run || run.status === 'done' || run.status === 'failed') return false;
         const attempts = await m.find(QuizAttempt, {
           where: { quizId: run.quizId, status: In(REACHED), ...(run.cursor ? { id: MoreThan(run.cursor) } : {}) },
           order: { id: 'ASC' },
@@ -132,12 +158,16 @@ export class RegradesService {
         }
         const last = attempts[attempts.length - 1];
         const finished = attempts.length < PAGE;
+        const done = run.done + attempts.length;
         await m.update(
           RegradeRun,
           { id: run.id },
           {
             status: finished ? 'done' : 'running',
-            done: run.done + attempts.length,
+            done,
+            // Attempts started or replayed since the request are visited too: the total follows,
+            // so that progress never passes it, and a finished run reads done of done.
+            total: finished ? done : Math.max(run.total, done),
             changed: run.changed + changed,
             cursor: last?.id ?? run.cursor,
             finishedAt: finished ? this.clock.now() : null,

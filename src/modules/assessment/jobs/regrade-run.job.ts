@@ -10,4 +10,9 @@ export class RegradeRunJob implements JobProcessor<'assessment.regrade-run'> {
   handle(payload: JobPayloads['assessment.regrade-run']): Promise<void> {
     return this.regrades.run(payload.regradeId);
   }
+
+  /** No try is left: the run ends as failed, so that the quiz can be regraded again. */
+  givenUp(payload: JobPayloads['assessment.regrade-run']): Promise<void> {
+    return this.regrades.markFailed(payload.regradeId);
+  }
 }
