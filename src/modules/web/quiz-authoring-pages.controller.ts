@@ -4,8 +4,9 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../../../libs/auth';
-import { flattenValidationErrors, UuidParam, validationFailed } from '../../../libs/common';
+import { flattenValidationErrors, localeOf, UuidParam, validationFailed } from '../../../libs/common';
 import { readUploadedFile } from '../../../libs/content';
+import { decodeGiftFile } from '../assessment/bank/gift-file';
 import { QuestionBankService } from '../assessment/bank/question-bank.service';
 import { CourseEditors } from '../assessment/course-editors';
 import { MarkSlotDto } from '../assessment/dto/attempt.dto';
@@ -16,6 +17,7 @@ import { RegradesService } from '../assessment/grading/regrades.service';
 import { QuizzesService } from '../assessment/quizzes/quizzes.service';
 import { CoursesService } from '../catalog/courses.service';
 import { formatters } from './format';
+import { translator } from './i18n/messages';
 import { doneFlag, formFlag, formProblems, formText, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -79,7 +81,9 @@ export class QuizAuthoringPagesController {
   ) {
     await this.act(user, id, req, reply, async () => {
       const upload = await readUploadedFile(req, { maxBytes: GIFT_MAX_BYTES });
-      await this.bank.importGift(user, id, upload.content.toString('utf8'));
+      // Shown after the field's label: "Berkas: bukan teks UTF-8. …".
+      const text = decodeGiftFile(upload.content, translator(localeOf(req.cookies))('bank.notUtf8'));
+      await this.bank.importGift(user, id, text);
       return 'imported';
     });
   }

@@ -2,6 +2,7 @@ import { FrozenQuestion, SlotMark } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { Choice, QuestionContent, QuestionKey } from '../domain/questions';
 import { reviewRights, ReviewPolicy } from '../domain/review-policy';
+import { shownAnswer } from '../domain/short-answer';
 import { QuizAttempt } from '../entities';
 
 /**
@@ -138,7 +139,8 @@ function slotReview(q: FrozenQuestion, mark: SlotMark | undefined): SlotReview {
     slot: q.slot,
     scored: mark?.scored === null || mark === undefined ? null : mark.scored / 100,
     max: Math.round(q.points * 100) / 100,
-    correctResponse: correctResponse(k),
+    // A learner reads an accepted answer as Moodle shows it ("Soekarno", not the pattern "Soekarno*").
+    correctResponse: k.type === 'short' ? k.answers.map(shownAnswer) : correctResponse(k),
     feedback: q.feedback,
     optionFeedback: k.type === 'single' || k.type === 'multiple' ? { ...k.feedback } : null,
     comment: mark?.comment ?? null,

@@ -7,6 +7,7 @@ import { PageQuery, UuidParam } from '../../../../libs/common';
 import { readUploadedFile } from '../../../../libs/content';
 import { DIFFICULTIES, Difficulty, QUESTION_TYPES, QuestionType } from '../domain/questions';
 import { QuestionDto } from '../dto/question.dto';
+import { decodeGiftFile } from './gift-file';
 import { QuestionBankService } from './question-bank.service';
 
 class BankQuery extends PageQuery {
@@ -64,7 +65,7 @@ export class QuestionBankController {
     @Req() req: FastifyRequest,
   ) {
     const upload = await readUploadedFile(req, { maxBytes: GIFT_MAX_BYTES });
-    return this.bank.importGift(user, courseId, upload.content.toString('utf8'));
+    return this.bank.importGift(user, courseId, decodeGiftFile(upload.content));
   }
 
   @Get(':id')

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { CompetenciesApi } from '../../competencies/competencies.api';
 import { AssessmentError } from '../assessment.errors';
 import { CourseEditors } from '../course-editors';
-import { parseGift, toGift } from '../domain/gift';
+import { parseGiftFile, toGift } from '../domain/gift';
 import { Difficulty, QuestionInput, questionProblems, QuestionType, toStored } from '../domain/questions';
 import { Question } from '../entities';
 import { QuestionView, questionView } from './question.view';
@@ -119,21 +119,30 @@ export class QuestionBankService {
   }
 
   /**
-   * Imports a GIFT file all or nothing: a file with a bad question imports none, and the
-   * answer lists every problem with its line, so the instructor fixes the file once.
+   * Imports a GIFT file all or nothing: a file with a bad question imports none (half a bank
+   * moved in is worse than none), and the answer lists every problem with its line and the
+   * question's title, so the instructor fixes the file once.
    */
   async importGift(user: AuthUser, courseId: string, text: string): Promise<{ imported: number }> {
     await this.editors.assert(user, courseId);
-    const { questions, errors } = parseGift(text);
-    const unknown = await this.unknownCompetencies(questions);
+    const { questions, errors, origins } = parseGiftFile(text);
+    const unknown = new Set(await this.unknownCompetencies(questions));
+    const named = (title: string | undefined, message: string) => (title ? `"${title}": ${message}` : message);
     const problems = [
-      ...errors.map((e) => ({ field: `line ${e.line}`, rule: 'gift', message: e.message })),
-      ...unknown.map((code) => ({
-        field: 'competencyCode',
-        rule: 'known_competency',
-        message: `${code} is not in the dictionary`,
-      })),
-    ];
+      ...errors.map((e) => ({ field: `line ${e.line}`, rule: 'gift', message: named(e.title, e.message) })),
+      // By the question's line: the page says "Baris 12, Kompetensi tidak ada dalam kamus kompetensi."
+      ...questions.flatMap((q, i) =>
+        q.competencyCode && unknown.has(q.competencyCode)
+          ? [
+              {
+                field: `line ${origins[i].line}: competencyCode`,
+                rule: 'known_competency',
+                message: named(origins[i].title, `competency ${q.competencyCode} is not in the dictionary`),
+              },
+            ]
+          : [],
+      ),
+    ].sort((a, b) => lineOf(a.field) - lineOf(b.field));
     if (questions.length > MAX_IMPORT)
       problems.push({ field: 'file', rule: 'max_questions', message: `at most ${MAX_IMPORT} questions per file` });
     if (questions.length === 0 && problems.length === 0)
@@ -188,6 +197,10 @@ export class QuestionBankService {
     if (!q) throw new DomainException(AssessmentError.QUESTION_NOT_FOUND, 'No such question in this bank');
     return q;
   }
+}
+
+function lineOf(field: string): number {
+  return Number(/^line (\d+)/.exec(field)?.[1] ?? 0);
 }
 
 function columnsOf(input: QuestionInput, stored: ReturnType<typeof toStored>) {

@@ -1,4 +1,5 @@
-import { canonicalQuestion, parseGift, toGift } from './gift';
+import { canonicalQuestion, parseGift, parseGiftFile, toGift } from './gift';
+import { grade } from './grading';
 import { QuestionInput, questionProblems, toInput, toStored } from './questions';
 
 /** The fields every parsed question carries, at their defaults. */
@@ -171,6 +172,8 @@ describe('parseGift: each question type', () => {
         type: 'essay',
         stem: 'Jelaskan.',
         feedback: 'Lihat modul 3',
+        // No "// points:": the essay is worth its rubric's total.
+        points: 6.5,
         rubric: [
           { criterion: 'Ketepatan isi', points: 4 },
           { criterion: 'Struktur | alur', points: 2.5 },
@@ -520,6 +523,156 @@ describe('file layout', () => {
       '}',
     ].join('\n');
     expect(parseGift(moodle)).toMatchObject({ questions: [{ type: 'single', stem: '<p>Ibu kota?</p>' }], errors: [] });
+  });
+});
+
+describe('essay points and rubric', () => {
+  it("makes the documented essay (rubric 4 + 2, no points line) worth the rubric's 6 points", () => {
+    const q = one(
+      '// rubric: 4 | Ketepatan isi\n// rubric: 2 | Contoh dari tempat kerja\nJelaskan makna Bhinneka Tunggal Ika bagi pelayanan publik. {}',
+    );
+    expect(q.points).toBe(6);
+    expect(toStored(q).points).toBe(6);
+  });
+
+  it('accepts points equal to the rubric total', () => {
+    expect(one('// points: 6\n// rubric: 4 | Isi\n// rubric: 2 | Contoh\nJelaskan. {}').points).toBe(6);
+  });
+
+  it('refuses points that differ from the rubric total, at the line of the question', () => {
+    const result = parseGift('Baik? {T}\n\n// points: 10\n// rubric: 4 | Isi\n// rubric: 2 | Contoh\nJelaskan. {}');
+    expect(result.questions).toHaveLength(1);
+    expect(result.errors).toEqual([
+      { line: 6, message: "points: points (10) must equal the rubric's total (6), or be left out to take that total" },
+    ]);
+  });
+
+  it('keeps an essay without a rubric at 1 point, or at its points line', () => {
+    expect(one('Jelaskan. {}').points).toBe(1);
+    expect(one('// points: 5\nJelaskan. {}').points).toBe(5);
+  });
+
+  it('exports a rubric essay without a points line and reads it back the same', () => {
+    const q = canonicalQuestion({ type: 'essay', stem: 'Jelaskan.', rubric: [{ criterion: 'Isi', points: 4 }] });
+    expect(q.points).toBe(4);
+    expect(toGift([q])).not.toContain('// points');
+    expect(parseGift(toGift([q])).questions).toStrictEqual([q]);
+  });
+});
+
+describe("Moodle's short-answer wildcard and %0% answers", () => {
+  it('keeps * in an accepted answer (a wildcard, scored as Moodle does)', () => {
+    const q = one('Presiden pertama? {=%100%Soekarno*# =Bung Karno}');
+    expect(q).toMatchObject({ type: 'short', answers: ['Soekarno*', 'Bung Karno'] });
+    expect(questionProblems(q)).toEqual([]);
+    expect(grade(toStored(q).key, 'Soekarno').fraction).toBe(1);
+    expect(grade(toStored(q).key, 'soekarno hatta').fraction).toBe(1);
+    expect(grade(toStored(q).key, 'Hatta').fraction).toBe(0);
+  });
+
+  it('keeps an escaped \\* as a literal star', () => {
+    const q = one('Operator kali di Excel? {=\\*}');
+    expect(q).toMatchObject({ answers: ['\\*'] });
+    expect(grade(toStored(q).key, '*').fraction).toBe(1);
+    expect(grade(toStored(q).key, 'x').fraction).toBe(0);
+  });
+
+  it("drops Moodle's =%0%* catch-all and its feedback (anything not accepted scores 0)", () => {
+    const moodle = [
+      '// question: 12  name: presiden',
+      '::presiden::[html]Presiden pertama RI? {',
+      '\t=%100%Soekarno#Benar',
+      '\t=%100%Sukarno#Benar',
+      '\t=%0%*#Salah',
+      '}',
+    ].join('\n');
+    const q = one(moodle);
+    expect(q).toMatchObject({ type: 'short', answers: ['Soekarno', 'Sukarno'], feedback: null });
+    expect(grade(toStored(q).key, 'Hatta').fraction).toBe(0);
+  });
+
+  it('drops a %0% answer listed after the accepted ones', () => {
+    expect(one('Soal {=Jakarta =%0%Bandung#Bukan}')).toMatchObject({ answers: ['Jakarta'] });
+  });
+
+  it('keeps a %0% answer before an accepted one that does not accept it', () => {
+    expect(one('Soal {=%0%Hatta =Soekarno*}')).toMatchObject({ answers: ['Soekarno*'] });
+  });
+
+  it.each([
+    ['a %0% answer an accepted answer after it also accepts', 'Soal {=%0%Soekarno Hatta =Soekarno*}'],
+    ['the same, by case', 'Soal {=%0%SOEKARNO =soekarno}'],
+    ['a %0% wildcard before an accepted answer', 'Soal {=%0%* =Soekarno}'],
+  ])('refuses %s (Moodle would score it 0 by the earlier line)', (_label, text) => {
+    const result = parseGift(text);
+    expect(result.questions).toEqual([]);
+    expect(result.errors).toEqual([{ line: 1, message: expect.stringContaining('remove the %0% line') }]);
+  });
+
+  it.each([
+    ['only a %0% answer', 'Soal {=%0%*#Salah}', 'answers: give at least one accepted answer'],
+    ['an accepted * alone', 'Soal {=*}', 'would accept any answer'],
+    ['a %50% answer', 'Soal {=a =%50%b}', 'partial credit'],
+    ['%0% in an ordering question', '// type: ordering\nSoal {=a =b =%0%c}', 'partial credit'],
+  ])('refuses %s', (_label, text, message) => {
+    const result = parseGift(text);
+    expect(result.questions).toEqual([]);
+    expect(result.errors[0].message).toContain(message);
+  });
+
+  it('exports a wildcard and a literal star so that they come back the same', () => {
+    const q = canonicalQuestion({ type: 'short', stem: 'Soal', answers: ['Soekarno*', '2 \\* 3'] });
+    expect(parseGift(toGift([q])).questions).toStrictEqual([q]);
+  });
+});
+
+describe('Moodle exports: nothing lost without a message', () => {
+  it('refuses a question Moodle wrote as its name alone (Cloze, calculated…), by name and line', () => {
+    const moodle = [
+      '// question: 40  name: ibu kota',
+      '::ibu kota::Ibu kota? {=Jakarta ~Bandung}',
+      '',
+      '// question: 41  name: Hitung pajak',
+      '',
+      'Baik? {T}',
+    ].join('\n');
+    const result = parseGiftFile(moodle);
+    expect(result.questions.map((q) => q.stem)).toEqual(['Ibu kota?', 'Baik?']);
+    expect(result.origins).toEqual([{ line: 2, title: 'ibu kota' }, { line: 6 }]);
+    expect(result.errors).toEqual([
+      { line: 4, title: 'Hitung pajak', message: expect.stringContaining('cannot be carried by GIFT') },
+    ]);
+  });
+
+  it('keeps ordinary comment blocks silent', () => {
+    expect(parseGift('// catatan untuk penulis soal\n\nBaik? {T}')).toMatchObject({ errors: [] });
+  });
+
+  it('reports, not drops, what follows a $CATEGORY line directly (no blank line)', () => {
+    const moodle = [
+      '// question: 0  name: Switch category to $course$/top/Default',
+      '$CATEGORY: $course$/top/Default',
+      '// question: 7  name: ibu kota',
+      '::ibu kota::Ibu kota? {=Jakarta ~Bandung}',
+      'Sesudah tanpa baris kosong? {T}',
+    ].join('\n');
+    const result = parseGiftFile(moodle);
+    expect(result.errors).toEqual([
+      { line: 4, title: 'ibu kota', message: expect.stringContaining('only one answer') },
+    ]);
+  });
+
+  it('reads a question directly under a $CATEGORY line, and one directly over it', () => {
+    const result = parseGiftFile('Di atas? {T}\n$CATEGORY: a\n::judul::Di bawah? {F}');
+    expect(result.errors).toEqual([]);
+    expect(result.questions.map((q) => q.stem)).toEqual(['Di atas?', 'Di bawah?']);
+    expect(result.origins).toEqual([{ line: 1 }, { line: 3, title: 'judul' }]);
+  });
+
+  it('names the ::title:: of a question with an error', () => {
+    expect(parseGift('::Soal pajak::Berapa? {#tiga}').errors).toEqual([
+      { line: 1, title: 'Soal pajak', message: expect.stringContaining('not a numeric answer') },
+    ]);
   });
 });
 

@@ -10,7 +10,8 @@
  *   these metadata comments, which must come before the question text in the same block:
  *     // competency: <CODE>                      → competencyCode
  *     // difficulty: easy|medium|hard            → difficulty (default medium)
- *     // points: <number>                        → points (default 1)
+ *     // points: <number>                        → points (default 1; an essay with a rubric: the rubric's
+ *                                                  total, and a different number is an error)
  *     // scoring: all_or_nothing|partial         → scoring, multiple response only (default partial)
  *     // case-sensitive: true|false              → caseSensitive, short answer only (default false)
  *     // type: ordering                          → makes `{=a =b =c}` an ordering question; any other
@@ -18,8 +19,11 @@
  *     // rubric: <points> | <criterion>          → one essay rubric criterion per line, in order
  *   A recognised metadata comment after the question text, in a block without a question,
  *   with an unknown value, or given twice (except rubric) is an error. Other comments, such
- *   as Moodle's `// question: 12  name: …`, are ignored.
- * - A `$CATEGORY: …` block (Moodle exports start with one) is skipped.
+ *   as Moodle's `// question: 12  name: …`, are ignored, except that a block holding that
+ *   comment and no question (what Moodle writes for Cloze, calculated, drag-and-drop…) is an
+ *   error naming the question.
+ * - A `$CATEGORY: …` line (Moodle exports start with one) is skipped; it ends a block by itself,
+ *   so a question written directly under or over it is still read.
  *
  * One question
  * - `::Title::` at the start is accepted and dropped (QuestionInput has no title).
@@ -47,14 +51,20 @@
  *                               option counts the same here); weights outside -100..100 are an
  *                               error; the exact negative weight is not kept (scoring `partial`
  *                               charges each wrong choice one correct option's worth).
- * - `{=jawaban =alternatif}`    short (only `=`, no `~`, no `->`): accepted answers. `%100%` is
- *                               allowed, other weights are an error; answer feedback is ignored.
+ * - `{=jawaban =alternatif}`    short (only `=`, no `~`, no `->`): accepted answers, where `*` is
+ *                               Moodle's wildcard and `\*` a star (short-answer.ts). `%100%` is
+ *                               allowed; a `%0%` answer is dropped (no accepted answer matching
+ *                               scores 0 anyway) unless an accepted answer after it would accept it
+ *                               (Moodle takes the first match): an error. Other weights are an
+ *                               error; answer feedback is ignored.
  * - `{=a -> 1 =b -> 2}`         matching pairs (split at the first `->`).
  * - `// type: ordering` + `{=first =second =third}`  ordering, items in the correct order
  *                               (same rules as short answers).
  *
- * A block that does not parse, or whose QuestionInput fails questionProblems(), is reported
- * as { line, message } with the line of its first non-comment line; the others still import.
+ * A block that does not parse, or whose QuestionInput fails questionProblems() (text lengths
+ * included), is reported as { line, title?, message } with the line of its first non-comment
+ * line and its ::title:: (or Moodle's name); the others are still parsed, and the bank service
+ * imports nothing unless there is no error.
  *
  * Canonical form and export
  * parseGift returns every question in the canonical form of canonicalQuestion(): points,
@@ -74,21 +84,31 @@ import {
   MULTIPLE_SCORING,
   MultipleScoring,
   OptionInput,
+  pointsOf,
   QUESTION_TYPES,
   QuestionInput,
   QuestionType,
   questionProblems,
 } from './questions';
+import { answerMatches, hasWildcard } from './short-answer';
 
 export interface GiftError {
   /** 1-based line where the question (its first non-comment line) starts. */
   line: number;
+  /** The question's `::title::`, or the name in Moodle's `// question: 12  name: …` comment. */
+  title?: string;
   message: string;
 }
 
 export interface GiftParseResult {
   questions: QuestionInput[];
   errors: GiftError[];
+}
+
+/** Where each question came from: what an error found after parsing (a competency) names. */
+export interface GiftOrigin {
+  line: number;
+  title?: string;
 }
 
 class GiftSyntaxError extends Error {}
@@ -114,29 +134,43 @@ interface Metadata {
 
 const METADATA = /^\/\/\s*(competency|difficulty|points|scoring|case-sensitive|type|rubric)\s*:(.*)$/i;
 const FORMAT_PREFIX = /^\[(html|moodle|markdown|plain)\]/;
+/** Moodle's comment above each exported question. */
+const MOODLE_NAME = /^\/\/\s*question:\s*\d+\s+name:(.*)$/i;
 const WEIGHT = /^%(-?\d+(?:\.\d+)?)%/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE_FALSE = /^(t|true|f|false)$/i;
 const BLANK = '_____';
 
 export function parseGift(text: string): GiftParseResult {
+  const { questions, errors } = parseGiftFile(text);
+  return { questions, errors };
+}
+
+/** parseGift, with the origin (line, title) of each question, in the same order. */
+export function parseGiftFile(text: string): GiftParseResult & { origins: GiftOrigin[] } {
   const questions: QuestionInput[] = [];
   const errors: GiftError[] = [];
+  const origins: GiftOrigin[] = [];
   for (const block of blocks(text.replace(/^\uFEFF/, ''))) {
-    const start = (block.find((l) => !isComment(l.text)) ?? block[0]).n;
+    const start = (block.find((l) => !isComment(l.text)) ?? block.find((l) => MOODLE_NAME.test(l.text)) ?? block[0]).n;
+    const title = titleOf(block);
+    const origin = title ? { line: start, title } : { line: start };
     try {
       const q = parseBlock(block);
       if (!q) continue;
       const problems = questionProblems(q);
       if (problems.length)
-        errors.push({ line: start, message: problems.map((p) => `${p.field}: ${p.message}`).join('; ') });
-      else questions.push(q);
+        errors.push({ ...origin, message: problems.map((p) => `${p.field}: ${p.message}`).join('; ') });
+      else {
+        questions.push(q);
+        origins.push(origin);
+      }
     } catch (e) {
       if (!(e instanceof GiftSyntaxError)) throw e;
-      errors.push({ line: start, message: e.message });
+      errors.push({ ...origin, message: e.message });
     }
   }
-  return { questions, errors };
+  return { questions, errors, origins };
 }
 
 export function toGift(questions: QuestionInput[]): string {
@@ -151,7 +185,7 @@ export function canonicalQuestion(q: QuestionInput): QuestionInput {
   const base: QuestionInput = {
     type: q.type,
     stem: clean(q.stem),
-    points: q.points ?? 1,
+    points: pointsOf(q),
     competencyCode: q.competencyCode ? clean(q.competencyCode) || null : null,
     difficulty: q.difficulty ?? 'medium',
     feedback: q.feedback ? clean(q.feedback) || null : null,
@@ -186,8 +220,16 @@ function blocks(text: string): Line[][] {
   const result: Line[][] = [];
   let current: Line[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    if (raw.trim()) {
-      current.push({ n: i + 1, text: raw.trimEnd() });
+    const line = { n: i + 1, text: raw.trimEnd() };
+    if (raw.trimStart().startsWith('$CATEGORY:')) {
+      // A category line is a block of its own (with the comments just above it), so a
+      // question written directly under it, or over it, is read and not dropped with it.
+      // Comments just above it (Moodle's "// question: 0  name: Switch category…") go with it.
+      if (current.some((l) => !isComment(l.text))) result.push(current, [line]);
+      else result.push([...current, line]);
+      current = [];
+    } else if (raw.trim()) {
+      current.push(line);
     } else if (current.length) {
       result.push(current);
       current = [];
@@ -195,6 +237,21 @@ function blocks(text: string): Line[][] {
   });
   if (current.length) result.push(current);
   return result;
+}
+
+/** A block's `::title::`, else the name Moodle's `// question: 12  name: …` comment gives it. */
+function titleOf(block: Line[]): string | undefined {
+  const content = block.find((l) => !isComment(l.text))?.text.trim() ?? '';
+  if (content.startsWith('::')) {
+    const end = indexOfUnescaped(content, '::', 2);
+    const title = end < 0 ? '' : unescape(content.slice(2, end)).trim();
+    if (title) return title;
+  }
+  for (const l of block) {
+    const name = MOODLE_NAME.exec(l.text.trim())?.[1].trim();
+    if (name) return name;
+  }
+  return undefined;
 }
 
 function isComment(line: string): boolean {
@@ -208,6 +265,11 @@ function parseBlock(block: Line[]): QuestionInput | null {
   const hasMeta = leading.some((l) => METADATA.test(l.text.trim()));
   if (firstContent < 0) {
     if (hasMeta) fail('metadata comments must be directly followed by their question (no blank line between)');
+    // Moodle exports a question GIFT cannot carry (Cloze, calculated, drag-and-drop…) as its name alone.
+    if (block.some((l) => MOODLE_NAME.test(l.text.trim())))
+      fail(
+        'this question type cannot be carried by GIFT (Moodle wrote only its name, as it does for Cloze, calculated or drag-and-drop questions): write it again here, or leave it out of the file',
+      );
     return null;
   }
   const content: string[] = [];
@@ -305,7 +367,7 @@ function parseQuestion(text: string, meta: Metadata): QuestionInput {
   const base: QuestionInput = {
     type: 'essay',
     stem,
-    points: meta.points ?? 1,
+    ...(meta.points !== undefined ? { points: meta.points } : {}),
     competencyCode: meta.competencyCode ?? null,
     difficulty: meta.difficulty ?? 'medium',
     feedback,
@@ -316,7 +378,8 @@ function parseQuestion(text: string, meta: Metadata): QuestionInput {
   if (meta.caseSensitive !== undefined && q.type !== 'short')
     fail('"// case-sensitive:" applies only to short-answer questions');
   if (meta.rubric.length && q.type !== 'essay') fail('"// rubric:" applies only to essay questions');
-  return q;
+  // Without "// points:" an essay with a rubric is worth the rubric's total (pointsOf).
+  return { ...q, points: pointsOf(q) };
 }
 
 function parseAnswers(text: string, meta: Metadata, base: QuestionInput): QuestionInput {
@@ -330,20 +393,44 @@ function parseAnswers(text: string, meta: Metadata, base: QuestionInput): Questi
   const hash = indexOfUnescaped(text, '#');
   const tf = (hash < 0 ? text : text.slice(0, hash)).trim();
   if (TRUE_FALSE.test(tf)) return { ...base, type: 'true_false', correct: tf[0].toLowerCase() === 't' };
-  const entries = answerList(text).map((a) => a.text);
-  return meta.type === 'ordering'
-    ? { ...base, type: 'ordering', items: entries }
-    : { ...base, type: 'short', answers: entries, caseSensitive: meta.caseSensitive ?? false };
+  const entries = answerList(text, meta.type === 'ordering');
+  if (meta.type === 'ordering') return { ...base, type: 'ordering', items: entries.map((a) => a.text) };
+  const caseSensitive = meta.caseSensitive ?? false;
+  return { ...base, type: 'short', answers: acceptedAnswers(entries, caseSensitive), caseSensitive };
 }
 
-/** `=answer` entries of a short-answer or ordering block; `%100%` allowed, feedback dropped. */
-function answerList(text: string): Array<{ text: string }> {
+/**
+ * `=answer` entries of a short-answer or ordering block, feedback dropped. `%100%` is allowed;
+ * a short answer may also be `%0%` (Moodle's "anything else" line `=%0%*#Salah`).
+ */
+function answerList(text: string, ordering: boolean): Array<{ text: string; weight: number }> {
   return splitAnswers(text).map(({ raw }) => {
     const a = parseEntry(raw, true);
-    if (a.weight !== undefined && a.weight !== 100)
+    const weight = a.weight ?? 100;
+    if (weight !== 100 && (ordering || weight !== 0))
       fail(`"%${a.weight}%": partial credit for one answer is not supported (every accepted answer is fully right)`);
-    return a;
+    return { text: a.text, weight };
   });
+}
+
+/**
+ * The accepted answers of a short-answer block. A `%0%` answer is dropped: a response no
+ * accepted answer matches scores 0 anyway. Moodle takes the first answer that matches, so a
+ * `%0%` answer listed before an accepted answer that would also match it (`=%0%Soekarno Hatta`
+ * before `=Soekarno*`) keeps that response at 0 there; here it would score, so it is refused.
+ */
+function acceptedAnswers(entries: Array<{ text: string; weight: number }>, caseSensitive: boolean): string[] {
+  entries.forEach((zero, i) => {
+    if (zero.weight !== 0) return;
+    const later = entries
+      .slice(i + 1)
+      .find((a) => a.weight === 100 && (hasWildcard(zero.text) || answerMatches(a.text, zero.text, caseSensitive)));
+    if (later)
+      fail(
+        `"=%0%${zero.text}" comes before "=${later.text}", which also accepts such answers: Moodle scores them 0 by the earlier line, Bina would accept them; narrow the accepted answer or remove the %0% line`,
+      );
+  });
+  return entries.filter((a) => a.weight === 100).map((a) => a.text);
 }
 
 function parseChoice(text: string, meta: Metadata, base: QuestionInput): QuestionInput {
@@ -481,7 +568,8 @@ function writeQuestion(q: QuestionInput): string[] {
   const lines: string[] = [];
   if (q.competencyCode) lines.push(`// competency: ${escapeComment(q.competencyCode)}`);
   if (q.difficulty !== 'medium') lines.push(`// difficulty: ${q.difficulty}`);
-  if (q.points !== 1) lines.push(`// points: ${q.points}`);
+  // Only when it differs from what a missing line means (1, or an essay's rubric total).
+  if (q.points !== pointsOf({ ...q, points: undefined })) lines.push(`// points: ${q.points}`);
   if (q.type === 'multiple' && q.scoring === 'all_or_nothing') lines.push('// scoring: all_or_nothing');
   if (q.type === 'short' && q.caseSensitive) lines.push('// case-sensitive: true');
   if (q.type === 'ordering') lines.push('// type: ordering');

@@ -278,6 +278,12 @@ describe('parseNumber', () => {
     [',', null],
     ['1.2,3,4', null],
     ['1,2.3.4', null],
+    // Thousands never follow a leading 0; a lone separator after 0 is a decimal mark.
+    ['0.250.000', null],
+    ['0,250.5', null],
+    ['-0.250.000', null],
+    ['0,250', 0.25],
+    ['0.005', 0.005],
   ])('reads %j as %p', (raw, expected) => {
     expect(parseNumber(raw)).toBe(expected);
   });
@@ -292,8 +298,23 @@ describe('numberReadings', () => {
     ['1.250.000', [1250000]],
     ['12.3456', [12.3456]],
     ['abc', []],
+    // A leading 0 is never a thousands group: nobody writes 250 as 0.250.
+    ['0,250', [0.25]],
+    ['0.250', [0.25]],
+    ['0.005', [0.005]],
+    ['-0,500', [-0.5]],
+    ['+0.750', [0.75]],
   ])('reads %j as %p', (raw, readings) => {
     expect(numberReadings(raw)).toEqual(readings);
+  });
+
+  it('gives no mark for a leading-0 decimal read as thousands (0,25 kg = 250 gram)', () => {
+    const grams = { type: 'numeric' as const, answer: 250, tolerance: 0 };
+    expect(grade(grams, '0,250').fraction).toBe(0);
+    expect(grade(grams, '0.250').fraction).toBe(0);
+    expect(grade(grams, '250').fraction).toBe(1);
+    expect(grade({ ...grams, answer: 5 }, '0.005').fraction).toBe(0);
+    expect(grade({ ...grams, answer: 0.25 }, '0,250').fraction).toBe(1);
   });
 
   it('gives the mark for an amount typed the Indonesian way', () => {

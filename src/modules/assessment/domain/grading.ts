@@ -1,4 +1,5 @@
-import { normaliseText, QuestionContent, QuestionKey } from './questions';
+import { QuestionContent, QuestionKey } from './questions';
+import { answerMatches } from './short-answer';
 
 /**
  * Scoring one response against a frozen question. Pure: the grading job, a regrade and
@@ -86,8 +87,7 @@ export function grade(key: QuestionKey, response: Response | undefined): Mark {
       return { fraction: response === key.correct ? 1 : 0 };
     case 'short': {
       if (typeof response !== 'string') return { fraction: 0 };
-      const given = normaliseText(response, key.caseSensitive);
-      return { fraction: key.answers.some((a) => normaliseText(a, key.caseSensitive) === given) ? 1 : 0 };
+      return { fraction: key.answers.some((a) => answerMatches(a, response, key.caseSensitive)) ? 1 : 0 };
     }
     case 'numeric': {
       const values = typeof response === 'string' ? numberReadings(response) : [];
@@ -110,25 +110,35 @@ export function grade(key: QuestionKey, response: Response | undefined): Mark {
   }
 }
 
+/** A thousands group leads: an optional sign, then 1-9. */
+const LEADS_A_GROUP = /^[-+]?[1-9]/;
+
 /**
  * Reads a number as people type it here: `3,5` and `3.5` alike, thousands separators
  * (`1.250,5`, `1,250.5`) and spaces allowed. Null when it is not a number.
  */
 export function parseNumber(raw: string): number | null {
-  let s = raw.trim().replace(/\s/g, '');
+  const typed = raw.trim().replace(/\s/g, '');
+  let s = typed;
   if (!/^[-+]?[\d.,]+$/.test(s)) return null;
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
+  let grouped = false;
   if (lastComma >= 0 && lastDot >= 0) {
     const decimal = lastComma > lastDot ? ',' : '.';
     const thousands = decimal === ',' ? '.' : ',';
+    grouped = true;
     s = s.split(thousands).join('').replace(decimal, '.');
   } else if (lastComma >= 0) {
     // A lone comma is the Indonesian decimal mark; several are thousands separators.
-    s = s.split(',').length > 2 ? s.split(',').join('') : s.replace(',', '.');
+    grouped = s.split(',').length > 2;
+    s = grouped ? s.split(',').join('') : s.replace(',', '.');
   } else if (s.split('.').length > 2) {
+    grouped = true;
     s = s.split('.').join('');
   }
+  // Nobody groups thousands after a leading 0 (`0.250.000`, `0,250.5`): not a number.
+  if (grouped && !LEADS_A_GROUP.test(typed)) return null;
   const value = Number(s);
   return Number.isFinite(value) ? value : null;
 }
@@ -136,13 +146,15 @@ export function parseNumber(raw: string): number | null {
 /**
  * Every way a typed number can be meant. `250.000` or `1,500` (one separator before exactly
  * three digits) is a decimal to some and a thousand-grouped whole number to others (the
- * Indonesian `Rp 250.000`): both readings are tried, and either may be right.
+ * Indonesian `Rp 250.000`): both readings are tried, and either may be right. A leading `0`
+ * is never a thousands group: `0,250` is only 0.25.
  */
 export function numberReadings(raw: string): number[] {
   const value = parseNumber(raw);
   if (value === null) return [];
   const s = raw.trim().replace(/\s/g, '');
-  const grouped = /^[-+]?\d{1,3}[.,]\d{3}$/.test(s) ? Number(s.replace(/[.,]/, '')) : null;
+  // A group starts with 1-9: `0,250` is a quarter, never 250 (nor `0.005` five).
+  const grouped = /^[-+]?[1-9]\d{0,2}[.,]\d{3}$/.test(s) ? Number(s.replace(/[.,]/, '')) : null;
   return grouped === null || grouped === value ? [value] : [value, grouped];
 }
 

@@ -1,9 +1,11 @@
 import {
   normaliseText,
+  pointsOf,
   QUESTION_TYPES,
   QuestionInput,
   questionProblems,
   QuestionType,
+  rubricTotal,
   toInput,
   toStored,
 } from './questions';
@@ -583,5 +585,50 @@ describe('normaliseText', () => {
     ['Kota   Bandung', true, 'Kota Bandung'],
   ])('normalises %j (case sensitive: %p) to %j', (value, caseSensitive, expected) => {
     expect(normaliseText(value, caseSensitive)).toBe(expected);
+  });
+});
+
+describe('essay points from the rubric', () => {
+  const rubric = [
+    { criterion: 'Ketepatan isi', points: 4 },
+    { criterion: 'Contoh dari tempat kerja', points: 2 },
+  ];
+
+  it("gives an essay with a rubric and no points the rubric's total", () => {
+    expect(pointsOf({ type: 'essay', stem: 'Q', rubric })).toBe(6);
+    expect(toStored({ type: 'essay', stem: 'Q', rubric }).points).toBe(6);
+    expect(questionProblems({ type: 'essay', stem: 'Q', rubric })).toEqual([]);
+  });
+
+  it('adds a rubric without float tails', () => {
+    expect(rubricTotal([{ points: 0.1 }, { points: 0.2 }])).toBe(0.3);
+  });
+
+  it('keeps 1 point for an essay without a rubric and for other types', () => {
+    expect(pointsOf({ type: 'essay', stem: 'Q' })).toBe(1);
+    expect(pointsOf({ type: 'essay', stem: 'Q', rubric: [] })).toBe(1);
+    expect(pointsOf({ type: 'true_false', stem: 'Q', correct: true })).toBe(1);
+  });
+
+  it('accepts points equal to the rubric total', () => {
+    expect(questionProblems({ type: 'essay', stem: 'Q', rubric, points: 6 })).toEqual([]);
+  });
+
+  it('refuses points that differ from the rubric total (the grader could not enter the criteria)', () => {
+    expect(questionProblems({ type: 'essay', stem: 'Q', rubric, points: 1 })).toEqual([
+      {
+        field: 'points',
+        rule: 'rubric_total',
+        message: "points (1) must equal the rubric's total (6), or be left out to take that total",
+      },
+    ]);
+  });
+
+  it('refuses a rubric whose total is above 100 points', () => {
+    const big = [
+      { criterion: 'A', points: 60 },
+      { criterion: 'B', points: 50 },
+    ];
+    expect(questionProblems({ type: 'essay', stem: 'Q', rubric: big }).map((p) => p.rule)).toEqual(['range']);
   });
 });

@@ -4,6 +4,11 @@
  * `key`, which only grading and the review policy read. Keeping the key in its own
  * object is what makes "no answer key reaches the browser" structural, not a filter.
  */
+import { lengthProblems } from './question-limits';
+import { acceptsAnything, normaliseText } from './short-answer';
+
+export { normaliseText };
+
 export const QUESTION_TYPES = [
   'single',
   'multiple',
@@ -100,14 +105,22 @@ export interface FieldProblem {
 
 const MAX_OPTIONS = 20;
 
-/** Type-specific rules the DTO cannot express; each problem names its field. */
+/**
+ * Every rule of a question, each problem named by its field: the form's DTO checks shapes
+ * first, GIFT import relies on this alone (text lengths included, see question-limits.ts).
+ */
 export function questionProblems(q: QuestionInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
   if (!q.stem?.trim()) add('stem', 'required', 'stem must not be empty');
-  const points = q.points ?? 1;
+  problems.push(...lengthProblems(q));
+  const points = pointsOf(q);
+  // Points taken from a rubric with a criterion of no points: that criterion is the problem.
+  const fromBadRubric = q.points == null && q.type === 'essay' && (q.rubric ?? []).some((r) => !(r.points > 0));
   // Compared with slack: 0.29 * 100 is 28.999999999999996 in floating point.
-  if (!(points > 0 && points <= 100) || Math.abs(Math.round(points * 100) - points * 100) > 1e-6)
+  if (fromBadRubric) {
+    // reported below, by criterion
+  } else if (!(points > 0 && points <= 100) || Math.abs(Math.round(points * 100) - points * 100) > 1e-6)
     add('points', 'range', 'points must be between 0.01 and 100, with at most two decimals');
   switch (q.type) {
     case 'single':
@@ -131,6 +144,9 @@ export function questionProblems(q: QuestionInput): FieldProblem[] {
     case 'short':
       if (!q.answers?.length || q.answers.some((a) => !normaliseText(a, true)))
         add('answers', 'required', 'give at least one accepted answer, none empty');
+      // `*` alone would give every learner the mark (Moodle's catch-all is a 0% answer).
+      else if (q.answers.some(acceptsAnything))
+        add('answers', 'wildcard_only', 'an accepted answer of only "*" would accept any answer');
       break;
     case 'numeric':
       if (typeof q.answer !== 'number' || !Number.isFinite(q.answer)) add('answer', 'required', 'give the answer');
@@ -156,14 +172,35 @@ export function questionProblems(q: QuestionInput): FieldProblem[] {
         add('items', 'unique', 'items must differ from each other');
       break;
     }
-    case 'essay':
-      (q.rubric ?? []).forEach((r, i) => {
+    case 'essay': {
+      const rubric = q.rubric ?? [];
+      rubric.forEach((r, i) => {
         if (!r.criterion?.trim()) add(`rubric.${i}.criterion`, 'required', 'a criterion needs a text');
         if (!(r.points > 0)) add(`rubric.${i}.points`, 'min', 'a criterion is worth more than 0 points');
       });
+      // The grader scores each criterion and enters their sum: another maximum could not be reached, or would be passed.
+      const total = rubricTotal(rubric);
+      if (rubric.length && q.points != null && Math.abs(q.points - total) > 0.005)
+        add(
+          'points',
+          'rubric_total',
+          `points (${q.points}) must equal the rubric's total (${total}), or be left out to take that total`,
+        );
       break;
+    }
   }
   return problems;
+}
+
+/** The question's points: as given, else an essay with a rubric is worth the rubric's total, else 1. */
+export function pointsOf(q: QuestionInput): number {
+  if (q.points != null) return q.points;
+  return q.type === 'essay' && q.rubric?.length ? rubricTotal(q.rubric) : 1;
+}
+
+/** The sum of a rubric's criteria, in hundredths as points are kept (no 0.1 + 0.2 float tails). */
+export function rubricTotal(rubric: Array<{ points: number }>): number {
+  return Math.round(rubric.reduce((sum, r) => sum + r.points, 0) * 100) / 100;
 }
 
 /**
@@ -171,7 +208,7 @@ export function questionProblems(q: QuestionInput): FieldProblem[] {
  * positional (`a`, `b`, …) so that an exported or re-imported bank keeps them stable.
  */
 export function toStored(q: QuestionInput): StoredQuestion {
-  const base = { type: q.type, stem: q.stem.trim(), points: q.points ?? 1, feedback: q.feedback?.trim() || null };
+  const base = { type: q.type, stem: q.stem.trim(), points: pointsOf(q), feedback: q.feedback?.trim() || null };
   const ids = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}${choiceId(i)}`);
   switch (q.type) {
     case 'single':
@@ -295,10 +332,4 @@ export function toInput(
 
 function choiceId(i: number): string {
   return i < 26 ? String.fromCharCode(97 + i) : `z${i}`;
-}
-
-/** Case (unless asked), surrounding and repeated spaces, and Unicode forms do not matter. */
-export function normaliseText(value: string, caseSensitive: boolean): string {
-  const spaced = value.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  return caseSensitive ? spaced : spaced.toLocaleLowerCase('id');
 }

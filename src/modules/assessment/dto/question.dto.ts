@@ -21,11 +21,12 @@ import {
   QUESTION_TYPES,
   QuestionType,
 } from '../domain/questions';
+import { MAX_ANSWERS, MAX_CRITERIA, TEXT_MAX } from '../domain/question-limits';
 
 export class OptionDto {
   @ApiProperty()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_MAX.option)
   text: string;
 
   @ApiPropertyOptional()
@@ -36,26 +37,26 @@ export class OptionDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_MAX.optionFeedback)
   feedback?: string;
 }
 
 export class PairDto {
   @ApiProperty()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(TEXT_MAX.pair)
   prompt: string;
 
   @ApiProperty()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(TEXT_MAX.pair)
   match: string;
 }
 
 export class RubricCriterionDto {
   @ApiProperty()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(TEXT_MAX.criterion)
   criterion: string;
 
   @ApiProperty()
@@ -74,10 +75,13 @@ export class QuestionDto {
 
   @ApiProperty()
   @IsString()
-  @MaxLength(10_000)
+  @MaxLength(TEXT_MAX.stem)
   stem: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({
+    default: 1,
+    description: "An essay with a rubric is worth the rubric's total: leave points out, or give exactly that total.",
+  })
   @IsOptional()
   @IsNumber()
   points?: number;
@@ -96,7 +100,7 @@ export class QuestionDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_MAX.feedback)
   feedback?: string;
 
   @ApiPropertyOptional({ type: [OptionDto] })
@@ -117,12 +121,16 @@ export class QuestionDto {
   @IsBoolean()
   correct?: boolean;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'short: accepted answers. As in Moodle, * matches any run of characters (Soekarno* accepts "Soekarno Hatta") and \\* is a literal star; an answer of only * is refused.',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_ANSWERS)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_MAX.answer, { each: true })
   answers?: string[];
 
   @ApiPropertyOptional()
@@ -154,13 +162,13 @@ export class QuestionDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_MAX.item, { each: true })
   items?: string[];
 
   @ApiPropertyOptional({ type: [RubricCriterionDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_CRITERIA)
   @ValidateNested({ each: true })
   @Type(() => RubricCriterionDto)
   rubric?: RubricCriterionDto[];
