@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
 import { TransactionRunner } from '../../../../libs/database';
 import { snapshotOf } from '../attempts/attempt-store';
 import { FrozenQuestion } from '../domain/attempt-score';
@@ -10,8 +9,17 @@ import { marksOf } from './grading.service';
 
 const PAGE = 1000;
 
+/**
+ * Which attempts the statistics describe. `first`: each learner's first graded attempt (as
+ * Moodle's default), so that a learner's retakes, who has seen the questions before, do not
+ * weigh in as other learners would. `all`: every graded attempt.
+ */
+export type StatisticsAttempts = 'first' | 'all';
+
 export interface QuizStatistics {
   quizId: string;
+  /** Which attempts were counted. */
+  counted: StatisticsAttempts;
   attempts: number;
   items: Array<
     ItemStatistics & {
@@ -24,33 +32,40 @@ export interface QuizStatistics {
 }
 
 /**
- * Classical item statistics over a quiz's graded attempts. Read in pages by id so that a
- * quiz with tens of thousands of attempts never loads them all at once as entities.
+ * Classical item statistics over a quiz's graded attempts (by default each learner's first).
+ * Read in pages by id so that a quiz with tens of thousands of attempts never loads them all
+ * at once as entities.
  */
 @Injectable()
 export class ItemStatisticsService {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async of(quizId: string): Promise<QuizStatistics> {
+  async of(quizId: string, counted: StatisticsAttempts = 'first'): Promise<QuizStatistics> {
     const observations: AttemptObservation[] = [];
     const stems = new Map<string, { stem: string; type: string; optionTexts: Record<string, string> }>();
     let cursor = '';
     for (;;) {
-      const page = await this.tx.run((m) =>
-        m.find(QuizAttempt, {
-          select: {
-            id: true,
-            snapshotJson: true,
-            responsesJson: true,
-            marksJson: true,
-            scoreHundredths: true,
-            maxHundredths: true,
-          },
-          where: { quizId, status: 'graded', id: MoreThan(cursor) },
-          order: { id: 'ASC' },
-          take: PAGE,
-        }),
-      );
+      const page = await this.tx.run((m) => {
+        const query = m
+          .createQueryBuilder(QuizAttempt, 'a')
+          .select(['a.id', 'a.snapshotJson', 'a.responsesJson', 'a.marksJson', 'a.scoreHundredths', 'a.maxHundredths'])
+          .where('a.quizId = :quizId AND a.status = :graded AND a.id > :cursor', { quizId, graded: 'graded', cursor })
+          .orderBy('a.id', 'ASC')
+          .take(PAGE);
+        if (counted === 'first') {
+          // The learner's lowest-numbered graded attempt (read on the unique quiz/user/number index).
+          query.andWhere((sub) => {
+            const first = sub
+              .subQuery()
+              .select('MIN(b.number)')
+              .from(QuizAttempt, 'b')
+              .where('b.quizId = a.quizId AND b.userId = a.userId AND b.status = :graded')
+              .getQuery();
+            return `a.number = ${first}`;
+          });
+        }
+        return query.getMany();
+      });
       for (const attempt of page) {
         const marks = marksOf(attempt as QuizAttempt);
         const responses = JSON.parse(attempt.responsesJson) as Record<string, Response>;
@@ -86,6 +101,7 @@ export class ItemStatisticsService {
     }
     return {
       quizId,
+      counted,
       attempts: observations.length,
       items: itemStatistics(observations).map((s) => ({ ...s, ...stems.get(s.questionId)! })),
     };

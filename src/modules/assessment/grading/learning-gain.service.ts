@@ -46,10 +46,10 @@ export class LearningGainService {
         order: { number: 'ASC' },
       }),
     );
-    const users = [...new Set(attempts.map((a) => a.userId))];
-    return users.map((userId) => {
-      const mine = attempts.filter((a) => a.userId === userId);
-      const first = mine.find((a) => pre.includes(a.quizId));
+    const preIds = new Set(pre);
+    // One pass to group by learner (a course may have 50,000 learners and twice as many attempts).
+    return [...groupBy(attempts, (a) => a.userId)].map(([userId, mine]) => {
+      const first = mine.find((a) => preIds.has(a.quizId));
       const preGrade = first ? first.percentHundredths! / 100 : null;
       const postGrades = post
         .map((q) =>
@@ -93,11 +93,11 @@ export class LearningGainService {
         where: { userId, status: 'graded' },
         order: { number: 'ASC' },
       });
-      const quizIds = [...new Set(attempts.map((a) => a.quizId))];
-      if (quizIds.length === 0) return [];
-      const posts = await m.findBy(Quiz, { id: In(quizIds), role: 'post' });
+      const byQuiz = groupBy(attempts, (a) => a.quizId);
+      if (byQuiz.size === 0) return [];
+      const posts = await m.findBy(Quiz, { id: In([...byQuiz.keys()]), role: 'post' });
       return posts.map((q) => {
-        const mine = attempts.filter((a) => a.quizId === q.id);
+        const mine = byQuiz.get(q.id)!;
         const percent = quizGrade(
           q.gradingMethod,
           mine.map((a) => a.percentHundredths! / 100),
@@ -113,6 +113,18 @@ export class LearningGainService {
       });
     });
   }
+}
+
+/** Items by key, each list in the items' order; keys in order of first appearance. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function round(n: number): number {

@@ -1,0 +1,69 @@
+import {
+  asUser,
+  createTestApp,
+  givenQuizCourse,
+  givenRegions,
+  givenUnit,
+  givenUser,
+  GivenUser,
+  okBody,
+  TestApp,
+} from '../../libs/testing';
+import { ItemStatisticsService } from '../../src/modules/assessment/grading/item-statistics.service';
+
+/** Item statistics describe each learner once (their first graded attempt), so one keen retaker cannot tilt them. */
+describe('assessment: item statistics count each learner’s first attempt', () => {
+  let t: TestApp;
+  let instructor: GivenUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await givenRegions(t);
+    unitId = (await givenUnit(t, '36.74')).id;
+    instructor = await givenUser(t, { role: 'instructor', unitId });
+  });
+  afterAll(() => t.close());
+
+  const as = (who: GivenUser) => asUser(t, who);
+
+  it('nine learners wrong once and one right five times: facility 0.1, not 5/14', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [{ type: 'true_false', stem: 'Cuti tahunan PNS 12 hari kerja.', correct: true }],
+    });
+    const take = async (learner: GivenUser, answer: boolean) => {
+      const started = okBody(await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`), 'start');
+      okBody(
+        await as(learner).post(`/api/assessment/attempts/${started.id as string}/submit`, {
+          responses: { '0': answer },
+        }),
+        'submit',
+      );
+      await t.drain();
+    };
+    const enrolled = async () => {
+      const learner = await givenUser(t, { unitId });
+      okBody(await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
+      return learner;
+    };
+    for (let i = 0; i < 9; i++) await take(await enrolled(), false);
+    const keen = await enrolled();
+    for (let i = 0; i < 5; i++) await take(keen, true);
+
+    const stats = okBody(
+      await as(instructor).get(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/statistics`),
+      'statistics',
+    );
+    expect(stats).toMatchObject({ counted: 'first', attempts: 10 });
+    expect((stats.items as unknown[])[0]).toMatchObject({
+      attempts: 10,
+      facility: 0.1,
+      options: { true: 1, false: 9 },
+    });
+    // Every attempt, on request: the retakes count again.
+    const all = await t.get(ItemStatisticsService).of(course.quizId, 'all');
+    expect(all).toMatchObject({ counted: 'all', attempts: 14 });
+    expect(all.items[0]).toMatchObject({ attempts: 14, facility: 0.3571 });
+  });
+});
