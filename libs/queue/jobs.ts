@@ -16,7 +16,10 @@ export interface JobPayloads {
   'assessment.grade-attempt': { attemptId: string };
   /** Close an attempt left open past its time limit; it is then graded with what was saved. */
   'assessment.attempt-expire': { attemptId: string };
-  /** An attempt's grade is final or changed: lesson progress follows; later, plans and notifications. */
+  /**
+   * An attempt's grade is final or changed, or it waits for a person (a pre-test is done once
+   * taken): lesson progress follows; plans and notifications when the grade is final.
+   */
   'assessment.attempt-graded': { attemptId: string; gradeVersion: number };
   /** Regrade every finished attempt of a quiz after its key was fixed (reports progress). */
   'assessment.regrade-run': { regradeId: string };
@@ -73,6 +76,11 @@ export interface JobPayloads {
   'monitoring.jp-targets': { targets: Array<{ employeeType: string; year: number }> };
   /** Housekeeping: drop expired login throttling buckets and sent outbox rows. */
   'platform.housekeeping': { olderThanHours: number };
+  /**
+   * A quiz's pass mark, grading method or role changed: these learners' outcomes (lesson
+   * completion, post-test events) are worked out again from their attempts (one job per chunk).
+   */
+  'assessment.quiz-outcomes': { quizId: string; userIds: string[] };
 }
 
 /** The keys of the leaves to refresh, all of one kind (see monitoring/rollups/leaf-kinds.ts). */
@@ -130,6 +138,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'monitoring.daily': 'monitoring',
   'monitoring.jp-targets': 'monitoring',
   'platform.housekeeping': 'platform',
+  // Course progress, like attempt-graded: off the busy grading queue.
+  'assessment.quiz-outcomes': 'learning',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

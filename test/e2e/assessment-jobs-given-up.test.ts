@@ -120,6 +120,25 @@ describe('assessment: grading and regrade jobs given up after their retries', ()
     expect(detail.body).toMatchObject({ status: 'graded', gradingError: null });
   });
 
+  it('a pre-test whose grading is given up still counts as taken: its lesson is done', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, { quiz: { role: 'pre' } });
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    jest.spyOn(t.get(Grader), 'grade').mockRejectedValue(deadlock());
+    await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
+    const attempts = t.dataSource.getRepository(QuizAttempt);
+    await drainThroughRetries(
+      async () => (await attempts.findOneByOrFail({ id: started.body.id })).status !== 'submitted',
+    );
+    const page = await as(learner).get(`/api/learning/courses/${course.courseId}`);
+    const lesson = (page.body.modules as Array<{ lessons: Array<{ id: string; state: { completed: boolean } }> }>)
+      .flatMap((m) => m.lessons)
+      .find((l) => l.id === course.quizLessonId);
+    expect(lesson?.state.completed).toBe(true);
+  });
+
   it('a regrade run that keeps failing ends as failed, and the quiz can be regraded again', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const learner = await enrolled(course.courseId);

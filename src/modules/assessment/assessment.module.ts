@@ -30,6 +30,8 @@ import { RegradeRunJob } from './jobs/regrade-run.job';
 import { QuizzesController } from './quizzes/quizzes.controller';
 import { QuizzesService } from './quizzes/quizzes.service';
 import { AttemptDeadlines } from './attempts/attempt-deadlines';
+import { QuizOutcomeChanges } from './quizzes/quiz-outcome-changes';
+import { QuizOutcomesJob } from './jobs/quiz-outcomes.job';
 
 @Module({
   imports: [
@@ -45,6 +47,8 @@ import { AttemptDeadlines } from './attempts/attempt-deadlines';
     CourseEditors,
     QuestionBankService,
     QuizzesService,
+    QuizOutcomeChanges,
+    QuizOutcomesJob,
     AttemptStore,
     AttemptDeadlines,
     AttemptsService,

@@ -6,8 +6,8 @@ import { Clock, DomainException, newId } from '../../../../libs/common';
 import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { LearningApi } from '../../learning/learning.api';
 import { AssessmentError } from '../assessment.errors';
-import { quizGrade } from '../domain/attempt-score';
-import { BankQuestion, buildSnapshot, NotEnoughQuestions } from '../domain/snapshot';
+import { quizGradeOf } from '../domain/attempt-score';
+import { BankQuestion, buildSnapshot, NotEnoughQuestions, WithdrawnQuestion } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
 import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
 import { AttemptStore, snapshotOf } from './attempt-store';
@@ -46,6 +46,10 @@ export type QuizWindow = 'not_open' | 'open' | 'closed';
 
 const random = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
+/** Why a quiz whose questions were withdrawn cannot be started: stable, so pages can word it. */
+export const QUIZ_BEING_FIXED =
+  'The quiz cannot be started yet: some of its questions were withdrawn and the instructor is fixing it';
+
 /** A learner taking a quiz: start (or resume), autosave, submit, and see the outcome. */
 @Injectable()
 export class AttemptsService {
@@ -69,8 +73,14 @@ export class AttemptsService {
     );
     const now = this.clock.now();
     const showScore = quiz.showScore === 'after_grading' || (quiz.showScore === 'after_close' && closed(quiz, now));
-    const finals = attempts.filter((a) => a.status === 'graded').map((a) => a.percentHundredths! / 100);
-    const grade = showScore ? quizGrade(quiz.gradingMethod, finals) : null;
+    const finished = attempts
+      .filter((a) => a.status !== 'in_progress')
+      .map((a) => ({
+        graded: a.status === 'graded',
+        percent: a.percentHundredths === null ? null : a.percentHundredths / 100,
+      }));
+    // "Last" while the newest attempt is still being marked: no grade yet (null), not the one before.
+    const grade = showScore ? quizGradeOf(quiz.gradingMethod, finished) : null;
     return {
       id: quiz.id,
       courseId: quiz.courseId,
@@ -203,10 +213,11 @@ export class AttemptsService {
     const slots = slotsOf(quiz);
     const fixed = slots.flatMap((s) => (s.kind === 'fixed' ? [s.questionId] : []));
     const draws = slots.some((s) => s.kind === 'draw');
+    // Retired questions are never served, fixed or drawn: a fixed one missing here refuses the start.
     const rows = draws
       ? await m.findBy(Question, { courseId: quiz.courseId, retiredAt: IsNull() })
       : fixed.length
-        ? await m.findBy(Question, { id: In(fixed), courseId: quiz.courseId })
+        ? await m.findBy(Question, { id: In(fixed), courseId: quiz.courseId, retiredAt: IsNull() })
         : [];
     return rows.map((q) => ({
       id: q.id,
@@ -259,9 +270,13 @@ function freeze(quiz: Quiz, bank: BankQuestion[]) {
       random,
     });
   } catch (err) {
-    // Questions retired since the quiz was saved: the instructor has to fix the quiz.
-    if (err instanceof NotEnoughQuestions) {
-      throw new DomainException(AssessmentError.NOT_ENOUGH_QUESTIONS, 'The quiz cannot be started yet: ' + err.message);
+    // Questions retired since the quiz was saved: the instructor has to fix the quiz (the
+    // quiz list shows them which slot). The learner gets one plain message; the slot is detail.
+    if (err instanceof NotEnoughQuestions || err instanceof WithdrawnQuestion) {
+      throw new DomainException(AssessmentError.NOT_ENOUGH_QUESTIONS, QUIZ_BEING_FIXED, {
+        slot: err.slotIndex + 1,
+        reason: err.message,
+      });
     }
     throw err;
   }

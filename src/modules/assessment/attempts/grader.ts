@@ -64,15 +64,15 @@ export class Grader {
         m,
         scored.filter(({ score }) => score.awaitingManual).map(({ attempt }) => attempt),
       );
+      // Also while an essay waits for a person: a pre-test counts as done once taken, so
+      // its lesson must not wait for the mark (the outcome does nothing else until then).
       await this.outbox.enqueueMany(
         m,
         'assessment.attempt-graded',
-        scored
-          .filter(({ score }) => !score.awaitingManual)
-          .map(({ attempt }) => ({
-            payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
-            jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
-          })),
+        scored.map(({ attempt }) => ({
+          payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
+          jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
+        })),
       );
       return unreadable;
     });

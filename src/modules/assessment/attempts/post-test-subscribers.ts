@@ -11,6 +11,11 @@ export interface PostTestGraded {
   /** The quiz grade by its grading method, 0-100. */
   percent: number;
   passed: boolean;
+  /**
+   * Set when the event is sent again for the same grade because the quiz's settings changed
+   * (pass mark, grading method): subscribers that drop repeats of a grade version key on it too.
+   */
+  resentFor?: string;
 }
 
 /** Runs inside the grading outcome's transaction: enqueue work there, do not do it. */

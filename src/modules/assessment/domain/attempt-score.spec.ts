@@ -1,4 +1,13 @@
-import { FrozenQuestion, passes, percentOf, quizGrade, scoreAttempt, SlotMark, totals } from './attempt-score';
+import {
+  FrozenQuestion,
+  passes,
+  percentOf,
+  quizGrade,
+  quizGradeOf,
+  scoreAttempt,
+  SlotMark,
+  totals,
+} from './attempt-score';
 import { Response } from './grading';
 import { QuestionInput, toStored } from './questions';
 
@@ -195,6 +204,25 @@ describe('quizGrade', () => {
     ['average', [], null],
   ])('%s of %j is %p', (method, percents, expected) => {
     expect(quizGrade(method, percents)).toBe(expected);
+  });
+});
+
+describe('quizGradeOf', () => {
+  const graded = (percent: number) => ({ graded: true, percent });
+  const pending = { graded: false, percent: null };
+  it.each<['highest' | 'last' | 'average', Array<{ graded: boolean; percent: number | null }>, number | null]>([
+    // The newest attempt waits for an essay mark: "last" is not the attempt before it.
+    ['last', [graded(90), pending], null],
+    ['last', [pending, graded(40)], 40],
+    ['last', [graded(90), graded(40)], 40],
+    ['last', [pending], null],
+    ['last', [], null],
+    // Highest and average take the final grades there are.
+    ['highest', [graded(90), pending], 90],
+    ['average', [graded(90), pending, graded(70)], 80],
+    ['highest', [pending], null],
+  ])('%s of %j is %p', (method, finished, expected) => {
+    expect(quizGradeOf(method, finished)).toBe(expected);
   });
 });
 

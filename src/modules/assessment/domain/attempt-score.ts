@@ -111,6 +111,27 @@ export function quizGrade(method: GradingMethod, percents: number[]): number | n
   }
 }
 
+/** A finished attempt (submitted or later) as the quiz grade sees it. */
+export interface FinishedAttempt {
+  /** Its grade is final. */
+  graded: boolean;
+  /** Its percent once graded. */
+  percent: number | null;
+}
+
+/**
+ * The learner's grade from their finished attempts, in attempt order. "Last" means the newest
+ * finished attempt: while that one waits for an essay mark (or for grading) the grade waits
+ * too (null), rather than passing off the attempt before it as the last.
+ */
+export function quizGradeOf(method: GradingMethod, finished: FinishedAttempt[]): number | null {
+  if (method === 'last' && finished.length > 0 && !finished[finished.length - 1].graded) return null;
+  return quizGrade(
+    method,
+    finished.filter((a) => a.graded).map((a) => a.percent!),
+  );
+}
+
 export function passes(percent: number | null, passPercent: number): boolean {
   return percent !== null && percent + 1e-9 >= passPercent;
 }

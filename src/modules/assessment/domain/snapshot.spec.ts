@@ -5,6 +5,7 @@ import {
   BankQuestion,
   buildSnapshot,
   NotEnoughQuestions,
+  WithdrawnQuestion,
   presentOrdering,
   shuffle,
   SlotRule,
@@ -120,8 +121,22 @@ describe('buildSnapshot', () => {
     });
   });
 
-  it('takes a fixed question only once and skips one no longer in the bank', () => {
-    expect(ids([fixed('f1'), fixed('gone'), fixed('f1'), fixed('f2')])).toEqual(['f1', 'f2']);
+  it('takes a fixed question only once', () => {
+    expect(ids([fixed('f1'), fixed('f1'), fixed('f2')])).toEqual(['f1', 'f2']);
+  });
+
+  it.each<[string, SlotRule[]]>([
+    ['with fixed slots only', [fixed('f1'), fixed('gone'), fixed('f2')]],
+    ['with a draw beside it', [fixed('f1'), fixed('gone'), draw(2, 'K1')]],
+  ])('refuses an attempt whose fixed question is no longer in the bank, %s', (_, rules) => {
+    let error: unknown;
+    try {
+      buildSnapshot(rules, bank, plain());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WithdrawnQuestion);
+    expect(error).toMatchObject({ slotIndex: 1, questionId: 'gone' });
   });
 
   it('never draws a question that is already in the attempt', () => {

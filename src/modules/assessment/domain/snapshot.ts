@@ -47,19 +47,32 @@ export class NotEnoughQuestions extends Error {
   }
 }
 
+/** A fixed slot's question is not in the bank given (retired since the quiz was saved). */
+export class WithdrawnQuestion extends Error {
+  constructor(
+    readonly slotIndex: number,
+    readonly questionId: string,
+  ) {
+    super(`slot ${slotIndex + 1} holds a question that was withdrawn from the bank`);
+  }
+}
+
 /**
  * Freezes the questions of a new attempt: fixed ones, then draws (never repeating a
  * question already in the attempt), optionally shuffled. Everything a grader needs is
- * copied in, so the attempt no longer depends on the bank.
+ * copied in, so the attempt no longer depends on the bank. `bank` holds the questions that
+ * may be served: a fixed question missing from it refuses the attempt (WithdrawnQuestion)
+ * rather than serving fewer questions than the quiz promises.
  */
 export function buildSnapshot(rules: SlotRule[], bank: BankQuestion[], options: SnapshotOptions): FrozenQuestion[] {
   const byId = new Map(bank.map((q) => [q.id, q]));
   const used = new Set<string>();
   const picked: BankQuestion[] = [];
-  rules.forEach((rule) => {
+  rules.forEach((rule, index) => {
     if (rule.kind === 'fixed') {
       const q = byId.get(rule.questionId);
-      if (q && !used.has(q.id)) {
+      if (!q) throw new WithdrawnQuestion(index, rule.questionId);
+      if (!used.has(q.id)) {
         used.add(q.id);
         picked.push(q);
       }

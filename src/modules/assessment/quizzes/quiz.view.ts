@@ -21,7 +21,20 @@ export interface QuizView {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   role: Quiz['role'];
+  /**
+   * What stops the quiz from being started now: slots whose questions were retired from the
+   * bank since it was saved (learners are refused until it is fixed). Empty when it can start.
+   */
+  problems: QuizProblem[];
   updatedAt: string;
+}
+
+/** A slot a learner's start would fail on; `slot` counts from 1, as the quiz form shows it. */
+export interface QuizProblem {
+  slot: number;
+  /** withdrawn: a fixed question was retired; enough_questions: a draw finds too few questions. */
+  rule: 'withdrawn' | 'enough_questions';
+  message: string;
 }
 
 /** How a quiz runs, as both its editors and its learners see it. */
@@ -45,7 +58,7 @@ export function slotsOf(quiz: Quiz): SlotRule[] {
   return JSON.parse(quiz.slotsJson) as SlotRule[];
 }
 
-export function quizView(quiz: Quiz): QuizView {
+export function quizView(quiz: Quiz, problems: QuizProblem[] = []): QuizView {
   const slots = slotsOf(quiz);
   return {
     id: quiz.id,
@@ -59,6 +72,7 @@ export function quizView(quiz: Quiz): QuizView {
     showAnswers: quiz.showAnswers,
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
+    problems,
     updatedAt: quiz.updatedAt.toISOString(),
   };
 }

@@ -9,8 +9,9 @@ import { CourseEditors } from '../course-editors';
 import { drawMatches, SlotRule } from '../domain/snapshot';
 import { QuizDto, SlotDto } from '../dto/quiz.dto';
 import { Question, Quiz } from '../entities';
-import { QuizView, quizView } from './quiz.view';
+import { QuizProblem, QuizView, quizView, slotsOf } from './quiz.view';
 import { AttemptDeadlines } from '../attempts/attempt-deadlines';
+import { QuizOutcomeChanges } from './quiz-outcome-changes';
 
 /** Quizzes of a course: settings, slots, and the lesson that presents each. */
 @Injectable()
@@ -21,6 +22,7 @@ export class QuizzesService {
     private readonly editors: CourseEditors,
     private readonly catalog: CatalogApi,
     private readonly deadlines: AttemptDeadlines,
+    private readonly outcomes: QuizOutcomeChanges,
   ) {}
 
   async create(user: AuthUser, courseId: string, dto: QuizDto): Promise<QuizView> {
@@ -41,7 +43,8 @@ export class QuizzesService {
 
   /**
    * Changes settings and slots. Attempts already started keep the questions, keys and
-   * points they froze, so their scores stay as they are until a regrade is asked for.
+   * points they froze, so their scores stay as they are until a regrade is asked for; a new
+   * pass mark, grading method or role is applied to the learners' outcomes by a queued job.
    */
   async update(user: AuthUser, courseId: string, quizId: string, dto: QuizDto): Promise<QuizView> {
     await this.editors.assert(user, courseId);
@@ -52,19 +55,27 @@ export class QuizzesService {
       const after = await m.findOneByOrFail(Quiz, { id: quizId });
       const timing = (q: Quiz) => `${q.closesAt?.getTime() ?? ''}|${q.timeLimitMinutes ?? ''}`;
       if (timing(before) !== timing(after)) await this.deadlines.reschedule(m, after, now);
+      await this.outcomes.afterUpdate(m, before, after);
       return quizView(after);
     });
   }
 
   async get(user: AuthUser, courseId: string, quizId: string): Promise<QuizView> {
     await this.editors.assert(user, courseId);
-    return this.tx.run(async (m) => quizView(await this.find(m, courseId, quizId)));
+    return this.tx.run(async (m) => {
+      const quiz = await this.find(m, courseId, quizId);
+      return quizView(quiz, problemsOf(slotsOf(quiz), await this.liveQuestions(m, courseId)));
+    });
   }
 
+  /** With each quiz's problems: a question retired after the quiz was saved shows here. */
   async list(user: AuthUser, courseId: string): Promise<QuizView[]> {
     await this.editors.assert(user, courseId);
-    const rows = await this.tx.run((m) => m.find(Quiz, { where: { courseId }, order: { createdAt: 'ASC' } }));
-    return rows.map(quizView);
+    return this.tx.run(async (m) => {
+      const rows = await m.find(Quiz, { where: { courseId }, order: { createdAt: 'ASC' } });
+      const live = rows.length ? await this.liveQuestions(m, courseId) : [];
+      return rows.map((quiz) => quizView(quiz, problemsOf(slotsOf(quiz), live)));
+    });
   }
 
   /** Makes a quiz lesson of the course's draft present this quiz (published with the next version). */
@@ -130,10 +141,7 @@ export class QuizzesService {
     if (new Set(fixedIds).size !== fixedIds.length) {
       problems.push({ field: 'slots', rule: 'unique', message: 'a question appears in more than one slot' });
     }
-    const live = await m.find(Question, {
-      select: { id: true, competencyCode: true, difficulty: true },
-      where: { courseId, retiredAt: IsNull() },
-    });
+    const live = await this.liveQuestions(m, courseId);
     const liveIds = new Set(live.map((q) => q.id));
     rules.forEach((r, i) => {
       if (r.kind === 'fixed' && !liveIds.has(r.questionId)) {
@@ -158,6 +166,14 @@ export class QuizzesService {
     return rules;
   }
 
+  /** The questions of the bank a quiz may serve (not retired). */
+  private liveQuestions(m: EntityManager, courseId: string): Promise<PoolQuestion[]> {
+    return m.find(Question, {
+      select: { id: true, competencyCode: true, difficulty: true },
+      where: { courseId, retiredAt: IsNull() },
+    });
+  }
+
   private async find(m: EntityManager, courseId: string, quizId: string): Promise<Quiz> {
     const quiz = await m.findOneBy(Quiz, { id: quizId, courseId });
     if (!quiz) throw new DomainException(AssessmentError.QUIZ_NOT_FOUND, 'No such quiz in this course');
@@ -169,6 +185,29 @@ const invalid = (fields: FieldProblem[]) =>
   new DomainException(AssessmentError.QUIZ_INVALID, 'The quiz settings are not complete', { fields });
 
 type PoolQuestion = Pick<Question, 'id' | 'competencyCode' | 'difficulty'>;
+
+/** The slots a start would fail on now, by the same rule as the start (see buildSnapshot). */
+function problemsOf(rules: SlotRule[], live: PoolQuestion[]): QuizProblem[] {
+  const liveIds = new Set(live.map((q) => q.id));
+  const fixedIds = rules.flatMap((r) => (r.kind === 'fixed' ? [r.questionId] : []));
+  const problems: QuizProblem[] = [];
+  rules.forEach((r, i) => {
+    if (r.kind === 'fixed' && !liveIds.has(r.questionId)) {
+      problems.push({ slot: i + 1, rule: 'withdrawn', message: 'the question was withdrawn from the bank' });
+    }
+    if (r.kind === 'draw') {
+      const left = questionsLeftForDraw(rules, i, live, fixedIds);
+      if (left < r.count) {
+        problems.push({
+          slot: i + 1,
+          rule: 'enough_questions',
+          message: `the bank has ${left} matching question(s) left for this slot, the slot draws ${r.count}`,
+        });
+      }
+    }
+  });
+  return problems;
+}
 
 /**
  * The questions a draw slot can count on at every start. An attempt draws slot by slot and

@@ -29,7 +29,11 @@ export class PlanTriggers implements OnModuleInit {
       await this.tx.run((m) => this.refresh.request(m, userId, `external:${activityId}`));
     });
     this.assessment.onPostTestGraded((m, event) =>
-      this.refresh.request(m, event.userId, `posttest:${event.attemptId}:${event.gradeVersion}`),
+      this.refresh.request(
+        m,
+        event.userId,
+        `posttest:${event.attemptId}:${event.gradeVersion}${event.resentFor ? `:${event.resentFor}` : ''}`,
+      ),
     );
   }
 }
