@@ -381,6 +381,11 @@ describe('the instructor’s quiz pages', () => {
         shuffleQuestions: 'on',
       });
     expect(refused.status).toBe(422);
+    // The draw too large for the bank, said in Indonesian by the form's own name for it.
+    expect(refused.text).not.toContain('slots.0.count');
+    expect(refused.text).toContain(
+      'Jumlah soal acak melebihi soal yang tersedia: bank soal hanya memuat 1 soal yang cocok, sedangkan diminta 20.',
+    );
     expect(refused.text).toContain('value="Pre-test Rata-rata"');
     for (const chosen of ['average', 'pre']) expect(refused.text).toContain(`<option value="${chosen}" selected>`);
     expect(refused.text).toMatch(/name="showScore">(?:(?!<\/select>).)*<option value="never" selected>/s);

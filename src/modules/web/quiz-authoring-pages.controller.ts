@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../../../libs/auth';
-import { flattenValidationErrors, localeOf, UuidParam, validationFailed } from '../../../libs/common';
+import { DomainException, flattenValidationErrors, localeOf, UuidParam, validationFailed } from '../../../libs/common';
 import { readUploadedFile } from '../../../libs/content';
 import { decodeGiftFile } from '../assessment/bank/gift-file';
 import { QuestionBankService } from '../assessment/bank/question-bank.service';
@@ -15,6 +15,7 @@ import { GradingService } from '../assessment/grading/grading.service';
 import { ItemStatisticsService } from '../assessment/grading/item-statistics.service';
 import { RegradesService } from '../assessment/grading/regrades.service';
 import { QuizzesService } from '../assessment/quizzes/quizzes.service';
+import { CatalogApi } from '../catalog/catalog.api';
 import { CoursesService } from '../catalog/courses.service';
 import { formatters } from './format';
 import { translator } from './i18n/messages';
@@ -25,9 +26,17 @@ import { PageExceptionFilter } from './page-exception.filter';
 const AUTHORS = ['instructor', 'national_admin'] as const;
 const GIFT_MAX_BYTES = 2 * 1024 * 1024;
 type Problems = ReturnType<typeof formProblems> | null;
+/** A mark refused: the question's form as it was sent, and why, shown beside that question. */
+interface RefusedMark {
+  slot: number;
+  problems: ReturnType<typeof formProblems>;
+  sent: { points: string; comment: string; reason: string };
+}
 
 /** Questions of the bank per page of the quiz page. */
 const BANK_PAGE = 100;
+/** Attempts per page of each list of the grading queue. */
+const QUEUE_PAGE = 100;
 
 /** Instructors' quiz pages: the bank (GIFT in and out), quizzes, the grading queue and item statistics. */
 @ApiExcludeController()
@@ -42,6 +51,7 @@ export class QuizAuthoringPagesController {
     private readonly grading: GradingService,
     private readonly regrades: RegradesService,
     private readonly statistics: ItemStatisticsService,
+    private readonly catalog: CatalogApi,
   ) {}
 
   @Get('kuis')
@@ -98,12 +108,7 @@ export class QuizAuthoringPagesController {
     @Body() body: unknown,
   ) {
     await this.act(user, id, req, reply, async () => {
-      const drawCount = Number(formText(body, 'drawCount', 5));
-      // Empty: every question of the bank (a quiz holds 200 at most; more is refused by name).
-      const slots =
-        drawCount > 0
-          ? [{ count: drawCount }]
-          : (await this.bank.activeIds(user, id)).map((questionId) => ({ questionId }));
+      const slots = await this.slotsOf(user, id, formText(body, 'drawCount', 20));
       const number = (name: string) => (formText(body, name, 10) ? Number(formText(body, name, 10)) : undefined);
       const dto = plainToInstance(QuizDto, {
         title: formText(body, 'title', 200),
@@ -120,8 +125,9 @@ export class QuizAuthoringPagesController {
       });
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw validationFailed(flattenValidationErrors(errors));
-      const quiz = await this.quizzes.create(user, id, dto);
       const lessonId = formText(body, 'lessonId', 36);
+      if (lessonId) await this.assertQuizLesson(user, id, lessonId);
+      const quiz = await this.quizzes.create(user, id, dto);
       if (lessonId) await this.quizzes.attach(user, id, quiz.id, lessonId);
       return 'saved';
     });
@@ -190,10 +196,15 @@ export class QuizAuthoringPagesController {
   ) {
     await this.editors.assert(user, id);
     const ctx = pageContext(req, reply, user);
+    // Each list pages on its own (?menunggu=, ?gagal=); a link keeps the other list's page.
+    const query = req.query as { menunggu?: unknown; gagal?: unknown };
+    const at = { waiting: pageNumber(query.menunggu), failed: pageNumber(query.gagal) };
     const [waiting, failed] = await Promise.all([
-      this.grading.list(id, { page: 1, pageSize: 100, status: 'awaiting_manual' }),
-      this.grading.list(id, { page: 1, pageSize: 100, status: 'failed' }),
+      this.grading.list(id, { page: at.waiting, pageSize: QUEUE_PAGE, status: 'awaiting_manual' }),
+      this.grading.list(id, { page: at.failed, pageSize: QUEUE_PAGE, status: 'failed' }),
     ]);
+    const url = (w: number, f: number, list: string) =>
+      `/pengajar/kursus/${id}/penilaian?menunggu=${w}&gagal=${f}#${list}`;
     await render(reply, 'authoring/grading-queue.eta', {
       ...ctx,
       title: ctx.t('grading.title'),
@@ -201,6 +212,10 @@ export class QuizAuthoringPagesController {
       courseId: id,
       waiting,
       failed,
+      pageUrls: {
+        waiting: (n: number) => url(n, at.failed, 'menunggu'),
+        failed: (n: number) => url(at.waiting, n, 'gagal'),
+      },
     });
   }
 
@@ -228,19 +243,28 @@ export class QuizAuthoringPagesController {
     @Body() body: unknown,
   ) {
     await this.editors.assert(user, id);
+    const sent = {
+      points: formText(body, 'points', 10),
+      comment: formText(body, 'comment', 5000),
+      reason: formText(body, 'reason', 1000),
+    };
     try {
-      const points = formText(body, 'points', 10).replace(',', '.');
+      const points = sent.points.replace(',', '.');
       const dto = plainToInstance(MarkSlotDto, {
         points: points === '' ? undefined : Number(points),
-        ...(formText(body, 'comment', 5000) ? { comment: formText(body, 'comment', 5000) } : {}),
-        ...(formText(body, 'reason', 1000) ? { reason: formText(body, 'reason', 1000) } : {}),
+        ...(sent.comment ? { comment: sent.comment } : {}),
+        ...(sent.reason ? { reason: sent.reason } : {}),
+        // What this grader saw of the mark: changed since by a colleague, it is refused (409).
+        ...(formText(body, 'markVersion', 64) ? { markVersion: formText(body, 'markVersion', 64) } : {}),
       });
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw validationFailed(flattenValidationErrors(errors));
       await this.grading.mark(user, id, attemptId, slot, dto);
       await seeOther(reply, `/pengajar/kursus/${id}/penilaian/${attemptId}?ok=saved`);
     } catch (err) {
-      await this.gradePage(user, id, attemptId, req, reply, formProblems(err), 422);
+      const problems = formProblems(err);
+      const status = conflictOrInvalid(err, problems);
+      await this.gradePage(user, id, attemptId, req, reply, null, status, { slot, problems, sent });
     }
   }
 
@@ -258,7 +282,47 @@ export class QuizAuthoringPagesController {
       await this.grading.replay(user, id, attemptId);
       await seeOther(reply, `/pengajar/kursus/${id}/penilaian/${attemptId}?ok=replayed`);
     } catch (err) {
-      await this.gradePage(user, id, attemptId, req, reply, formProblems(err), 422);
+      const problems = formProblems(err);
+      await this.gradePage(user, id, attemptId, req, reply, problems, conflictOrInvalid(err, problems));
+    }
+  }
+
+  /**
+   * The quiz form's questions: a draw of that many, or every question of the bank when left
+   * empty (a quiz holds 200 at most; more is refused by name). Anything else is refused: read
+   * loosely, "abc" or "-3" would quietly build the quiz from every question.
+   */
+  private async slotsOf(user: AuthUser, id: string, drawCount: string) {
+    if (drawCount === '') return (await this.bank.activeIds(user, id)).map((questionId) => ({ questionId }));
+    const count = /^-?\d+$/.test(drawCount) ? Number(drawCount) : NaN;
+    if (!Number.isInteger(count)) {
+      throw validationFailed([{ field: 'drawCount', rule: 'isInt', message: 'drawCount must be a whole number' }]);
+    }
+    if (count < 1) {
+      throw validationFailed([{ field: 'drawCount', rule: 'min', message: 'drawCount must be at least 1' }]);
+    }
+    return [{ count }];
+  }
+
+  /**
+   * The lesson a new quiz goes on, checked before the quiz is made: made first, the quiz would
+   * stay when its lesson is refused, and the form sent again would make a second one. The
+   * catalog's attach checks the same (an editable course, a quiz lesson of its draft) and still
+   * decides; this only makes its refusal come before anything is written.
+   */
+  private async assertQuizLesson(user: AuthUser, id: string, lessonId: string): Promise<void> {
+    const course = await this.courses.get(user, id);
+    const refused = (rule: string, message: string) => validationFailed([{ field: 'lessonId', rule, message }]);
+    if (course.courseStatus === 'archived') throw refused('archived', 'an archived course cannot be edited');
+    const lessons = course.modules.flatMap((m) => m.lessons);
+    let lesson = lessons.find((l) => l.id === lessonId);
+    // A page loaded before a colleague opened the draft names the published lesson: the same one by key.
+    if (!lesson && course.hasDraft && course.publishedVersionId) {
+      const published = await this.catalog.lesson(course.publishedVersionId, lessonId);
+      lesson = published ? lessons.find((l) => l.lessonKey === published.lessonKey) : undefined;
+    }
+    if (!lesson || lesson.kind !== 'quiz') {
+      throw refused('quiz_lesson', 'the lesson is not a quiz lesson of this course');
     }
   }
 
@@ -287,7 +351,7 @@ export class QuizAuthoringPagesController {
   ) {
     const ctx = pageContext(req, reply, user);
     const course = await this.courses.get(user, id);
-    const page = Math.max(1, Math.min(10_000, Math.floor(Number((req.query as { halaman?: unknown }).halaman)) || 1));
+    const page = pageNumber((req.query as { halaman?: unknown }).halaman);
     const [questions, quizzes] = await Promise.all([
       this.bank.list(user, id, { page, pageSize: BANK_PAGE }),
       this.quizzes.list(user, id),
@@ -322,6 +386,7 @@ export class QuizAuthoringPagesController {
     reply: FastifyReply,
     problems: Problems,
     status = 200,
+    refused: RefusedMark | null = null,
   ) {
     await this.editors.assert(user, id);
     const ctx = pageContext(req, reply, user);
@@ -336,9 +401,23 @@ export class QuizAuthoringPagesController {
         courseId: id,
         attempt,
         problems,
+        refused,
         done: doneFlag(req),
       },
       status,
     );
   }
+}
+
+/** A page number from the query: 1 unless a whole number within reach. */
+function pageNumber(value: unknown): number {
+  return Math.max(1, Math.min(10_000, Math.floor(Number(value)) || 1));
+}
+
+/**
+ * A refusal with nothing to correct in the form (the mark changed meanwhile, the grading was
+ * already replayed) is a conflict, 409; anything the grader can fix in the form, 422.
+ */
+function conflictOrInvalid(err: unknown, problems: ReturnType<typeof formProblems>): 409 | 422 {
+  return err instanceof DomainException && err.error.kind === 'conflict' && !problems.fields.length ? 409 : 422;
 }

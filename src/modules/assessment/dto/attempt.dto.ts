@@ -32,4 +32,13 @@ export class MarkSlotDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The markVersion of the question as last read; if the mark changed since (a colleague, a regrade), 409 instead of overwriting it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  markVersion?: string;
 }

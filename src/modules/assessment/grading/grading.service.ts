@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../../../libs/auth';
 import { Clock, DomainException, newId, Page, PageQuery, skipOf, toPage } from '../../../../libs/common';
@@ -55,12 +56,22 @@ export interface GradingAttemptView {
       rubric: Array<{ criterion: string; points: number }> | null;
       scored: number | null;
       comment: string | null;
+      /**
+       * The mark as this view read it: sent back with a mark, it refuses the change if someone
+       * else changed the mark in between (a colleague, a regrade), instead of silently overwriting.
+       */
+      markVersion: string;
     }
   >;
   history: Array<{
     kind: GradeChange['kind'];
     slot: number | null;
+    /** Who gave or changed the grade (for a regrade, who asked for it); null if not recorded. */
+    byUserId: string | null;
+    byName: string | null;
+    /** The person's reason; a regrade has none of its own, but its run's id. */
     reason: string | null;
+    regradeId: string | null;
     before: number | null;
     after: number | null;
     at: string;
@@ -88,23 +99,29 @@ export class GradingService {
         ? { status: filter.status }
         : { status: In(['awaiting_manual', 'failed', 'graded', 'submitted']) }),
     };
-    const [rows, total] = await this.tx.run((m) =>
-      m.findAndCount(QuizAttempt, {
-        select: {
-          id: true,
-          quizId: true,
-          userId: true,
-          number: true,
-          status: true,
-          submittedAt: true,
-          percentHundredths: true,
-          gradingError: true,
-        },
-        where,
-        order: { submittedAt: 'ASC', id: 'ASC' },
-        skip: skipOf(filter),
-        take: filter.pageSize,
-      }),
+    // Counted apart: with `select`, TypeORM counts distinct selected values joined together, and
+    // a NULL among them (the percent of an essay not graded yet) made every such row count as none.
+    const [rows, total] = await this.tx.run(
+      async (m) =>
+        [
+          await m.find(QuizAttempt, {
+            select: {
+              id: true,
+              quizId: true,
+              userId: true,
+              number: true,
+              status: true,
+              submittedAt: true,
+              percentHundredths: true,
+              gradingError: true,
+            },
+            where,
+            order: { submittedAt: 'ASC', id: 'ASC' },
+            skip: skipOf(filter),
+            take: filter.pageSize,
+          }),
+          await m.count(QuizAttempt, { where }),
+        ] as const,
     );
     const quizzes = await this.tx.run((m) => m.findBy(Quiz, { id: In([...new Set(rows.map((r) => r.quizId))]) }));
     const titles = new Map(quizzes.map((q) => [q.id, q.title]));
@@ -132,7 +149,7 @@ export class GradingService {
     const marks = marksOf(attempt);
     const responses = JSON.parse(attempt.responsesJson) as Record<string, Response>;
     const history = await this.tx.run((m) => m.find(GradeChange, { where: { attemptId }, order: { at: 'ASC' } }));
-    const names = await this.names([attempt.userId]);
+    const names = await this.names([attempt.userId, ...history.flatMap((h) => (h.byUserId ? [h.byUserId] : []))]);
     return {
       id: attempt.id,
       quizId: attempt.quizId,
@@ -158,12 +175,15 @@ export class GradingService {
           rubric: q.key.type === 'essay' ? q.key.rubric : null,
           scored: mark?.scored === null || mark === undefined ? null : mark.scored / 100,
           comment: mark?.comment ?? null,
+          markVersion: markVersionOf(mark),
         };
       }),
       history: history.map((h) => ({
         kind: h.kind,
         slot: h.slot,
-        reason: h.reason,
+        byUserId: h.byUserId,
+        byName: h.byUserId ? (names.get(h.byUserId) ?? null) : null,
+        ...reasonOf(h),
         before: h.beforeHundredths === null ? null : h.beforeHundredths / 100,
         after: h.afterHundredths === null ? null : h.afterHundredths / 100,
         at: h.at.toISOString(),
@@ -202,9 +222,14 @@ export class GradingService {
       const before = marks[String(slot)];
       const max = Math.round(question.points * 100);
       const points = Math.round(dto.points * 100);
+      if (dto.markVersion !== undefined && dto.markVersion !== markVersionOf(before)) {
+        // The same form sent twice finds its own mark: nothing left to do.
+        if (before?.scored === points && (before.comment ?? '') === (dto.comment?.trim() ?? '')) return;
+        throw new DomainException(AssessmentError.NOT_GRADABLE, MARK_CHANGED);
+      }
       const problems = [];
       if (points > max)
-        problems.push({ field: 'points', rule: 'max', message: `points must be at most ${question.points}` });
+        problems.push({ field: 'points', rule: 'max', message: `points must be at most ${question.points} points` });
       const pendingEssay = before?.scored === null;
       if (!pendingEssay && !dto.reason?.trim()) {
         problems.push({ field: 'reason', rule: 'required', message: 'changing a grade already given needs a reason' });
@@ -281,6 +306,20 @@ export class GradingService {
     return new Map([...people].map(([id, p]) => [id, p.name]));
   }
 }
+
+/** A short fingerprint of a mark as given (points, maximum, comment): what a grader saw of it. */
+export function markVersionOf(mark: SlotMark | undefined): string {
+  const seen = JSON.stringify([mark?.scored ?? null, mark?.max ?? null, mark?.comment ?? '']);
+  return createHash('sha256').update(seen).digest('hex').slice(0, 16);
+}
+
+/** A regrade's audit row names its run ("regrade <id>"): its id, not a reason to show a person. */
+function reasonOf(change: GradeChange): { reason: string | null; regradeId: string | null } {
+  if (change.kind !== 'regrade') return { reason: change.reason, regradeId: null };
+  return { reason: null, regradeId: /^regrade (\S+)$/.exec(change.reason ?? '')?.[1] ?? null };
+}
+
+const MARK_CHANGED = 'This mark was just changed by someone else; reload the page';
 
 export function marksOf(attempt: QuizAttempt): Record<string, SlotMark> {
   return attempt.marksJson ? (JSON.parse(attempt.marksJson) as Record<string, SlotMark>) : {};

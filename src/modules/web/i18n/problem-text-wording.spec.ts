@@ -41,6 +41,46 @@ describe('form problems that need more than a rule’s wording', () => {
       'Kompetensi tidak ada dalam kamus kompetensi.',
     ],
     [{ field: 'comment', rule: '', message: 'whatever it says' }, 'Komentar: whatever it says'],
+    // A grade's limit is the question's points.
+    [{ field: 'points', rule: 'max', message: 'points must be at most 2.5 points' }, 'Nilai paling banyak 2,5 poin.'],
+    // The quiz form's fields by the names the form gives them, never by the API's paths.
+    [
+      {
+        field: 'slots.0.count',
+        rule: 'enough_questions',
+        message:
+          'the bank has 1 matching question(s) for this slot once the earlier slots have drawn theirs, the slot draws 20',
+      },
+      'Jumlah soal acak melebihi soal yang tersedia: bank soal hanya memuat 1 soal yang cocok, sedangkan diminta 20.',
+    ],
+    [
+      { field: 'slots.0.count', rule: 'max', message: 'count must not be greater than 100' },
+      'Jumlah soal acak melebihi batas.',
+    ],
+    [
+      { field: 'slots', rule: 'arrayMaxSize', message: 'slots must contain no more than 200 elements' },
+      'Soal kuis paling banyak 200.',
+    ],
+    [
+      { field: 'drawCount', rule: 'isInt', message: 'drawCount must be a whole number' },
+      'Jumlah soal acak harus berupa bilangan bulat.',
+    ],
+    [
+      { field: 'timeLimitMinutes', rule: 'min', message: 'timeLimitMinutes must not be less than 1' },
+      'Batas waktu (menit) terlalu kecil.',
+    ],
+    [
+      { field: 'attemptsAllowed', rule: 'isInt', message: 'attemptsAllowed must be an integer number' },
+      'Jumlah percobaan harus berupa bilangan bulat.',
+    ],
+    [
+      { field: 'passPercent', rule: 'max', message: 'passPercent must not be greater than 100' },
+      'Nilai lulus (%) melebihi batas.',
+    ],
+    [
+      { field: '', rule: '', message: 'Only a failed grading can be replayed' },
+      'Hanya penilaian yang gagal yang dapat diulang; percobaan ini tidak lagi gagal (mungkin sudah dinilai ulang).',
+    ],
   ])('in Indonesian: %o reads %s', (problem, text) => {
     expect(problemText('id', problem)).toBe(text);
   });

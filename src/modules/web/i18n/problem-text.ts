@@ -30,6 +30,9 @@ function fieldLabel(field: string): string | null {
   // A quiz answer by the question's number on the page (slots count from 0, the page from 1).
   const answer = /^responses\.(\d+)$/.exec(field);
   if (answer) return `Soal ${Number(answer[1]) + 1}`;
+  // A quiz's slots: the quiz form draws its questions in one slot, or takes each one in its own.
+  const slot = /^slots\.\d+(?:\.(count|questionId))?$/.exec(field);
+  if (slot) return slot[1] === 'count' ? 'Jumlah soal acak' : slot[1] === 'questionId' ? 'Soal' : 'Soal kuis';
   const line = /^line (\d+)(?:: (.+))?$/.exec(field);
   if (line) return line[2] ? `Baris ${line[1]}, ${fieldLabel(line[2]) ?? line[2]}` : `Baris ${line[1]}`;
   const last = field.split('.').pop() ?? field;
@@ -87,6 +90,12 @@ const FIELDS_ID: Record<string, string> = {
   password: 'Kata sandi',
   newPassword: 'Kata sandi baru',
   currentPassword: 'Kata sandi sekarang',
+  drawCount: 'Jumlah soal acak',
+  slots: 'Soal kuis',
+  timeLimitMinutes: 'Batas waktu (menit)',
+  attemptsAllowed: 'Jumlah percobaan',
+  passPercent: 'Nilai lulus (%)',
+  lessonId: 'Pelajaran kuis',
 };
 
 /**
@@ -142,6 +151,9 @@ const RULES_ID: Record<string, string> = {
   in_scope: '{field} di luar wilayah Anda.',
   not_self: '{field} tidak boleh diri Anda sendiri.',
   published: '{field} harus kursus yang sudah terbit.',
+  in_bank: '{field} tidak ada di bank soal kursus ini.',
+  quiz_lesson: '{field} tidak ada di kursus ini atau bukan pelajaran kuis; muat ulang halaman lalu pilih lagi.',
+  archived: 'Kursus ini sudah diarsipkan: {field} tidak dapat diubah.',
 };
 
 /**
@@ -161,6 +173,21 @@ const PARTICULAR_RULES_ID: Record<string, (label: string, message: string) => st
       : `${label} tidak dikenal atau sudah tidak berlaku.`,
   file_type: (label, message) =>
     /must be a PDF or an image/.test(message) ? `${label} harus berupa PDF atau gambar (PNG, JPEG, WebP).` : null,
+  // A grade's limit is the question's points; other maxima keep the generic wording.
+  max: (label, message) => {
+    const points = / at most (\d+(?:\.\d+)?) points$/.exec(message)?.[1];
+    return points ? `${label} paling banyak ${points.replace('.', ',')} poin.` : null;
+  },
+  enough_questions: (label, message) => {
+    const found = /the bank has (\d+) matching question\(s\).*the slot draws (\d+)$/.exec(message);
+    return found
+      ? `${label} melebihi soal yang tersedia: bank soal hanya memuat ${found[1]} soal yang cocok, sedangkan diminta ${found[2]}.`
+      : null;
+  },
+  arrayMaxSize: (label, message) => {
+    const most = /no more than (\d+) elements$/.exec(message)?.[1];
+    return most ? `${label} paling banyak ${most}.` : null;
+  },
 };
 
 /**
@@ -217,4 +244,9 @@ export const FORM_MESSAGES_ID: Record<string, string> = {
   'The plan already has this course': 'Rencana ini sudah memuat kursus tersebut.',
   'The file is neither UTF-8 CSV nor XLSX': 'Berkas bukan CSV UTF-8 maupun XLSX.',
   'The file is larger than allowed': 'Berkas melebihi ukuran yang diizinkan.',
+  'Only a failed grading can be replayed':
+    'Hanya penilaian yang gagal yang dapat diulang; percobaan ini tidak lagi gagal (mungkin sudah dinilai ulang).',
+  'The attempt has not been graded yet': 'Percobaan ini belum selesai dinilai.',
+  'This mark was just changed by someone else; reload the page':
+    'Nilai ini baru saja diubah oleh rekan Anda; muat ulang halaman.',
 };

@@ -134,6 +134,7 @@ export const QUIZ_ID = {
   'stats.discrimination': 'Daya beda',
   'stats.options': 'Sebaran jawaban',
   'stats.unanswered': 'Tidak dijawab',
+  'grading.notSaved': 'Nilai Soal {number} belum disimpan; lihat keterangannya pada soal itu.',
   'bank.notUtf8':
     'bukan teks UTF-8. Simpan berkasnya sebagai UTF-8 (di Notepad: Simpan Sebagai, Encoding UTF-8), lalu unggah lagi.',
   'bank.importedCount': '{count} soal ditambahkan ke bank soal.',
@@ -271,6 +272,7 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'stats.discrimination': 'Discrimination',
   'stats.options': 'Answer distribution',
   'stats.unanswered': 'Unanswered',
+  'grading.notSaved': 'The grade of question {number} was not saved; see why at that question.',
   'bank.notUtf8':
     'is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) and upload it again.',
   'bank.importedCount': '{count} questions added to the bank.',
