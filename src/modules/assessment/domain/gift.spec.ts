@@ -522,7 +522,145 @@ describe('file layout', () => {
       '\t~Bandung',
       '}',
     ].join('\n');
-    expect(parseGift(moodle)).toMatchObject({ questions: [{ type: 'single', stem: '<p>Ibu kota?</p>' }], errors: [] });
+    expect(parseGift(moodle)).toMatchObject({ questions: [{ type: 'single', stem: 'Ibu kota?' }], errors: [] });
+  });
+});
+
+describe("Moodle's text formats", () => {
+  const PICTURE =
+    'images and files cannot be imported with GIFT (peta.png): describe the picture in words, or leave the question out of the file';
+
+  it('reads [html] text as plain text, after resolving GIFT escapes', () => {
+    const q = one(
+      '::Q1:: [html]<p dir\\="ltr" style\\="text-align\\: left;">Ibu kota <b>Indonesia</b>?<br></p>{=<p>Jakarta</p> ~<p>Bandung</p>}',
+    );
+    expect(q).toStrictEqual({
+      ...base,
+      type: 'single',
+      stem: 'Ibu kota Indonesia?',
+      options: [
+        { text: 'Jakarta', correct: true },
+        { text: 'Bandung', correct: false },
+      ],
+    });
+  });
+
+  it('converts every text of an exported HTML question: options, their feedback and the general feedback', () => {
+    const moodle = [
+      '// question: 12  name: Nilai dasar',
+      '::Nilai dasar::[html]<p dir\\="ltr" style\\="text-align\\: left;">Manakah nilai dasar ASN&nbsp;<strong>BerAKHLAK</strong>?</p>\\n<ul>\\n<li>pilih satu</li>\\n</ul>{',
+      '\t=<p>Akuntabel</p>#<p>Benar&\\#33;</p>',
+      '\t~<p>Birokratis &amp; kaku</p>#<p>Bukan &lt;nilai&gt; dasar</p>',
+      '\t####<p>Lihat <a href\\="https\\://lan.go.id/berakhlak">modul 1</a>.</p>',
+      '}',
+    ].join('\n');
+    expect(one(moodle)).toStrictEqual({
+      ...base,
+      type: 'single',
+      stem: 'Manakah nilai dasar ASN BerAKHLAK?\n- pilih satu',
+      feedback: 'Lihat modul 1 (https://lan.go.id/berakhlak).',
+      options: [
+        { text: 'Akuntabel', correct: true, feedback: 'Benar!' },
+        { text: 'Birokratis & kaku', correct: false, feedback: 'Bukan <nilai> dasar' },
+      ],
+    });
+  });
+
+  it('converts matching prompts, multiple-response options and ordering items; keeps typed answers and matches', () => {
+    const matching = one(
+      '[html]<p>Pasangkan provinsi dengan ibu kotanya.</p>{\n=<p>Jawa <b>Barat</b></p> -> Bandung\n=<p>Bali</p> -> x < y & z\n}',
+    );
+    expect(matching).toMatchObject({
+      stem: 'Pasangkan provinsi dengan ibu kotanya.',
+      pairs: [
+        { prompt: 'Jawa Barat', match: 'Bandung' },
+        { prompt: 'Bali', match: 'x < y & z' },
+      ],
+    });
+    const multiple = one('[html]<p>Pilih dua.</p>{~%50%<p>Satu</p> ~%50%<p>Dua</p> ~%-100%<p>Tiga</p>}');
+    expect(multiple).toMatchObject({ options: [{ text: 'Satu' }, { text: 'Dua' }, { text: 'Tiga' }] });
+    const ordering = one('// type: ordering\n[html]<p>Urutkan.</p>{=<p>Perencanaan</p> =<p>Pelaksanaan</p>}');
+    expect(ordering).toMatchObject({ items: ['Perencanaan', 'Pelaksanaan'] });
+    // A short answer is what the learner types: kept as written, as Moodle keeps it.
+    const short = one(
+      '[html]<p>Tag HTML untuk huruf tebal?</p>{=%100%<b>#<p>Benar</p> =%0%*#<img src\\="@@PLUGINFILE@@/x.png">}',
+    );
+    expect(short).toMatchObject({ stem: 'Tag HTML untuk huruf tebal?', answers: ['<b>'] });
+  });
+
+  it('makes a missing-word question, and keeps math for the TeX filter as typed', () => {
+    expect(one('[html]<p>Ibu kota Indonesia adalah {=Jakarta ~Bandung} sejak 1945.</p>').stem).toBe(
+      'Ibu kota Indonesia adalah _____ sejak 1945.',
+    );
+    expect(one('[html]<p>Hitung \\\\(x^2\\\\) bila $$x \\= \\\\frac\\{1\\}\\{2\\} &lt; 1$$</p>{#0.25}').stem).toBe(
+      'Hitung \\(x^2\\) bila $$x = \\frac{1}{2} < 1$$',
+    );
+  });
+
+  it('takes a text’s own marker over the question’s format', () => {
+    expect(one('[html]<p>Soal</p>{=[moodle]a <b> ~[plain]&amp; ~<i>c</i> ~[markdown]**d**}').options).toEqual([
+      { text: 'a <b>', correct: true },
+      { text: '&amp;', correct: false },
+      { text: 'c', correct: false },
+      { text: '**d**', correct: false },
+    ]);
+    expect(one('Soal biasa {=[html]<p>a</p> ~b}').options).toEqual([
+      { text: 'a', correct: true },
+      { text: 'b', correct: false },
+    ]);
+  });
+
+  it('keeps [markdown], [moodle], [plain] and unmarked text as written, marker dropped', () => {
+    expect(one('[markdown]**Ibu kota** Indonesia? {=_Jakarta_ ~Bandung}')).toMatchObject({
+      stem: '**Ibu kota** Indonesia?',
+      options: [{ text: '_Jakarta_' }, { text: 'Bandung' }],
+    });
+    expect(one('[moodle]Apa fungsi tag <p>? {=paragraf ~gambar}').stem).toBe('Apa fungsi tag <p>?');
+    expect(one('[plain]Tom &amp; Jerry? {T}').stem).toBe('Tom &amp; Jerry?');
+    expect(one('Apakah a < b & <img> sama? {F}').stem).toBe('Apakah a < b & <img> sama?');
+  });
+
+  it('refuses a text with a picture or a Moodle file, naming the question', () => {
+    const file = [
+      '// question: 3  name: Peta Indonesia',
+      '::Peta Indonesia::[html]<p>Pulau apa ini?</p><p><img src\\="@@PLUGINFILE@@/peta.png" alt\\="peta"></p>{=Jawa ~Bali}',
+      '',
+      '[html]<p>Pilih.</p>{=<img src\\="https\\://contoh.id/gambar/peta.png"> ~<p>b</p>}',
+      '',
+      '[markdown]Lihat ![peta](@@PLUGINFILE@@/peta.png) {T}',
+      '',
+      'Unduh @@PLUGINFILE@@/peta.png {T}',
+      '',
+      'Soal {=a ~b ####[html]<p>Lihat <a href\\="@@PLUGINFILE@@/peta.png">peta</a></p>}',
+      '',
+      '[html]<p>Baik?</p><img src\\="data\\:image/png;base64,AAAA"> {T}',
+      '',
+      'Baik? {T}',
+    ].join('\n');
+    const result = parseGift(file);
+    expect(result.questions).toHaveLength(1);
+    expect(result.errors).toEqual([
+      { line: 2, title: 'Peta Indonesia', message: PICTURE },
+      { line: 4, message: PICTURE },
+      { line: 6, message: PICTURE },
+      { line: 8, message: PICTURE },
+      { line: 10, message: PICTURE },
+      {
+        line: 12,
+        message:
+          'images and files cannot be imported with GIFT: describe the picture in words, or leave the question out of the file',
+      },
+    ]);
+  });
+
+  it('exports the converted question with no format marker, and reads it back the same', () => {
+    const moodle =
+      '::Q1:: [html]<p>Ibu kota <b>Indonesia</b>?</p><ol><li>satu</li></ol>{=<p>Jakarta &amp; sekitarnya</p>#<p>Ya</p> ~<p>Bandung</p>####<p>Bab&nbsp;1</p>}';
+    const { questions } = parseGift(moodle);
+    expect(questions[0]).toMatchObject({ stem: 'Ibu kota Indonesia?\n1. satu', feedback: 'Bab 1' });
+    const exported = toGift(questions);
+    expect(exported).not.toMatch(/\[(html|moodle|markdown|plain)\]/);
+    expect(parseGift(exported)).toStrictEqual({ questions, errors: [] });
   });
 });
 

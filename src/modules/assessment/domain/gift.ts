@@ -30,8 +30,17 @@
  * - The stem is the text before `{`. If text follows `}`, the block is a Moodle "missing word"
  *   question and the stem becomes `before _____ after` (Moodle's own rule), so the sentence
  *   keeps its meaning. Exactly one `{…}` block per question.
- * - A leading `[html]`, `[moodle]`, `[markdown]` or `[plain]` on any text is stripped; the
- *   text itself is kept as written (HTML is not converted).
+ * - Text formats, as in Moodle: a leading `[html]`, `[moodle]`, `[markdown]` or `[plain]` on a
+ *   text is stripped and gives that text's format. The stem's format (default `moodle`) is the
+ *   default of the question's other texts: options, option feedback, general feedback,
+ *   matching prompts and ordering items. Short answers and the match side of a pair are typed
+ *   text in Moodle: their marker is stripped, they are never converted.
+ *   `[html]` text is converted to plain text after escapes are resolved (gift-html.ts: blocks
+ *   and <br> become line breaks, list items "- "/"1. ", other tags removed, entities decoded,
+ *   whitespace tidied); one holding an image or other embedded media is an error, since the
+ *   picture cannot come along. `[markdown]`, `[moodle]` and `[plain]` text is kept as written
+ *   (markdown reads well as plain text; `<` in unmarked text is just a character).
+ *   A text in any format naming a Moodle file (`@@PLUGINFILE@@/…`) is an error too.
  * - `####text` at the end of the block is the general feedback.
  * - Escapes: `\~ \= \# \{ \} \:` give the character, `\n` a line break, `\\` a backslash and
  *   `\->` a literal `->`. Other backslashes are kept as they are (as Moodle does).
@@ -73,10 +82,12 @@
  * empty; the type's own fields with their defaults (scoring, caseSensitive, tolerance, rubric)
  * and no fields of other types. It is the shape toInput() gives back from storage.
  * toGift writes that form back, metadata comments only when not default, and escapes every
- * reserved character, so parseGift(toGift(qs)).questions deep-equals qs.map(canonicalQuestion)
- * for valid questions. Multiple-response weights are written as Moodle does
- * (`%33.33333%`): each correct option 100/n, each wrong one -100/n, which is exactly what
- * `partial` scoring means, so Moodle grades an exported question the same way.
+ * reserved character. The bank's texts are plain, so it writes no format marker (`[plain]` only
+ * before a text that would otherwise start with one); an unmarked text is read back as written.
+ * So parseGift(toGift(qs)).questions deep-equals qs.map(canonicalQuestion) for valid questions.
+ * Multiple-response weights are written as Moodle does (`%33.33333%`): each correct option
+ * 100/n, each wrong one -100/n, which is exactly what `partial` scoring means, so Moodle grades
+ * an exported question the same way.
  */
 import {
   DIFFICULTIES,
@@ -90,6 +101,7 @@ import {
   QuestionType,
   questionProblems,
 } from './questions';
+import { htmlToText, moodleFileReferences } from './gift-html';
 import { answerMatches, hasWildcard } from './short-answer';
 
 export interface GiftError {
@@ -134,6 +146,9 @@ interface Metadata {
 
 const METADATA = /^\/\/\s*(competency|difficulty|points|scoring|case-sensitive|type|rubric)\s*:(.*)$/i;
 const FORMAT_PREFIX = /^\[(html|moodle|markdown|plain)\]/;
+/** A text's format (Moodle's); `typed` is a short answer or match, never converted. */
+type TextFormat = 'html' | 'moodle' | 'markdown' | 'plain';
+type FieldFormat = TextFormat | 'typed';
 /** Moodle's comment above each exported question. */
 const MOODLE_NAME = /^\/\/\s*question:\s*\d+\s+name:(.*)$/i;
 const WEIGHT = /^%(-?\d+(?:\.\d+)?)%/;
@@ -353,13 +368,15 @@ function parseQuestion(text: string, meta: Metadata): QuestionInput {
   if (indexOfUnescaped(after, '{') >= 0 || indexOfUnescaped(after, '}') >= 0)
     fail('only one answer block {…} per question');
   const before = body.slice(0, open);
-  const stem = textOf(after.trim() ? before + BLANK + after : before);
+  // Moodle: the question text's format is the default of all the question's other texts.
+  const format = (FORMAT_PREFIX.exec(before.trim())?.[1] ?? 'moodle') as TextFormat;
+  const stem = textOf(after.trim() ? before + BLANK + after : before, format);
 
   let answerText = inner;
   let feedback: string | null = null;
   const general = lastIndexOfUnescaped(inner, '####');
   if (general >= 0) {
-    feedback = textOf(inner.slice(general + 4)) || null;
+    feedback = textOf(inner.slice(general + 4), format) || null;
     answerText = inner.slice(0, general);
   }
   answerText = answerText.trim();
@@ -372,7 +389,7 @@ function parseQuestion(text: string, meta: Metadata): QuestionInput {
     difficulty: meta.difficulty ?? 'medium',
     feedback,
   };
-  const q = parseAnswers(answerText, meta, base);
+  const q = parseAnswers(answerText, meta, base, format);
   if (meta.type && meta.type !== q.type) fail(`"// type: ${meta.type}" but the answer block is a ${q.type} question`);
   if (meta.scoring && q.type !== 'multiple') fail('"// scoring:" applies only to multiple-response questions');
   if (meta.caseSensitive !== undefined && q.type !== 'short')
@@ -382,18 +399,18 @@ function parseQuestion(text: string, meta: Metadata): QuestionInput {
   return { ...q, points: pointsOf(q) };
 }
 
-function parseAnswers(text: string, meta: Metadata, base: QuestionInput): QuestionInput {
+function parseAnswers(text: string, meta: Metadata, base: QuestionInput, format: TextFormat): QuestionInput {
   if (text === '') return { ...base, type: 'essay', rubric: meta.rubric };
   if (text.startsWith('#')) return { ...base, type: 'numeric', ...parseNumeric(text.slice(1)) };
-  if (indexOfUnescaped(text, '~') >= 0) return parseChoice(text, meta, base);
+  if (indexOfUnescaped(text, '~') >= 0) return parseChoice(text, meta, base, format);
   if (indexOfUnescaped(text, '=') >= 0 && indexOfUnescaped(text, '->') >= 0) {
     if (meta.type === 'ordering') fail('an ordering question lists its items as {=first =second =third}');
-    return { ...base, type: 'matching', pairs: parseMatching(text) };
+    return { ...base, type: 'matching', pairs: parseMatching(text, format) };
   }
   const hash = indexOfUnescaped(text, '#');
   const tf = (hash < 0 ? text : text.slice(0, hash)).trim();
   if (TRUE_FALSE.test(tf)) return { ...base, type: 'true_false', correct: tf[0].toLowerCase() === 't' };
-  const entries = answerList(text, meta.type === 'ordering');
+  const entries = answerList(text, meta.type === 'ordering', format);
   if (meta.type === 'ordering') return { ...base, type: 'ordering', items: entries.map((a) => a.text) };
   const caseSensitive = meta.caseSensitive ?? false;
   return { ...base, type: 'short', answers: acceptedAnswers(entries, caseSensitive), caseSensitive };
@@ -403,9 +420,10 @@ function parseAnswers(text: string, meta: Metadata, base: QuestionInput): Questi
  * `=answer` entries of a short-answer or ordering block, feedback dropped. `%100%` is allowed;
  * a short answer may also be `%0%` (Moodle's "anything else" line `=%0%*#Salah`).
  */
-function answerList(text: string, ordering: boolean): Array<{ text: string; weight: number }> {
+function answerList(text: string, ordering: boolean, format: TextFormat): Array<{ text: string; weight: number }> {
   return splitAnswers(text).map(({ raw }) => {
-    const a = parseEntry(raw, true);
+    // Feedback on an accepted answer or ordering item has nowhere to go: not read at all.
+    const a = parseEntry(raw, true, ordering ? format : 'typed', false);
     const weight = a.weight ?? 100;
     if (weight !== 100 && (ordering || weight !== 0))
       fail(`"%${a.weight}%": partial credit for one answer is not supported (every accepted answer is fully right)`);
@@ -433,11 +451,11 @@ function acceptedAnswers(entries: Array<{ text: string; weight: number }>, caseS
   return entries.filter((a) => a.weight === 100).map((a) => a.text);
 }
 
-function parseChoice(text: string, meta: Metadata, base: QuestionInput): QuestionInput {
+function parseChoice(text: string, meta: Metadata, base: QuestionInput, format: TextFormat): QuestionInput {
   const answers = splitAnswers(text);
   const rights = answers.filter((a) => a.marker === '=').length;
   if (rights > 1) fail('more than one "=" in a choice question: use ~%n% weights for multiple response');
-  const parsed = answers.map((a) => ({ marker: a.marker, ...parseEntry(a.raw, a.marker === '~') }));
+  const parsed = answers.map((a) => ({ marker: a.marker, ...parseEntry(a.raw, a.marker === '~', format) }));
   if (rights === 1) {
     const weighted = parsed.find((a) => a.weight !== undefined && a.weight !== 0);
     if (weighted)
@@ -463,11 +481,11 @@ function parseChoice(text: string, meta: Metadata, base: QuestionInput): Questio
   };
 }
 
-function parseMatching(text: string): Array<{ prompt: string; match: string }> {
+function parseMatching(text: string, format: TextFormat): Array<{ prompt: string; match: string }> {
   return splitAnswers(text).map(({ raw }) => {
     const arrow = indexOfUnescaped(raw, '->');
     if (arrow < 0) fail(`every matching pair needs "prompt -> match" (found "=${raw.trim()}")`);
-    return { prompt: textOf(raw.slice(0, arrow)), match: textOf(raw.slice(arrow + 2)) };
+    return { prompt: textOf(raw.slice(0, arrow), format), match: textOf(raw.slice(arrow + 2), 'typed') };
   });
 }
 
@@ -504,8 +522,13 @@ function parseNumeric(text: string): { answer: number; tolerance: number } {
   return { answer: noNegativeZero(Number(answer)), tolerance: noNegativeZero(Number(tolerance)) };
 }
 
-/** One `=`/`~` entry: optional `%weight%` (when allowed), text, optional `#feedback`. */
-function parseEntry(raw: string, weights: boolean): { weight?: number; text: string; feedback: string } {
+/** One `=`/`~` entry: optional `%weight%` (when allowed), text, optional `#feedback` (when read). */
+function parseEntry(
+  raw: string,
+  weights: boolean,
+  format: FieldFormat,
+  readFeedback = true,
+): { weight?: number; text: string; feedback: string } {
   let rest = raw.trim();
   let weight: number | undefined;
   const m = weights ? WEIGHT.exec(rest) : null;
@@ -517,8 +540,8 @@ function parseEntry(raw: string, weights: boolean): { weight?: number; text: str
   const hash = indexOfUnescaped(rest, '#');
   return {
     ...(weight !== undefined ? { weight } : {}),
-    text: textOf(hash < 0 ? rest : rest.slice(0, hash)),
-    feedback: hash < 0 ? '' : textOf(rest.slice(hash + 1)),
+    text: textOf(hash < 0 ? rest : rest.slice(0, hash), format),
+    feedback: hash < 0 || !readFeedback ? '' : textOf(rest.slice(hash + 1), format),
   };
 }
 
@@ -552,9 +575,27 @@ function lastIndexOfUnescaped(text: string, needle: string): number {
   return last;
 }
 
-/** A text field: trimmed, format prefix dropped, escapes resolved. */
-function textOf(raw: string): string {
-  return unescape(raw.trim().replace(FORMAT_PREFIX, '')).trim();
+/**
+ * A text field: trimmed, its format marker dropped, escapes resolved, then in its format (its own
+ * marker, else `format`): HTML made plain text. A picture or file it refers to is an error.
+ */
+function textOf(raw: string, format: FieldFormat): string {
+  const trimmed = raw.trim();
+  const marker = FORMAT_PREFIX.exec(trimmed);
+  const text = unescape(marker ? trimmed.slice(marker[0].length) : trimmed).trim();
+  const files = moodleFileReferences(text);
+  if (format === 'typed' || (marker?.[1] ?? format) !== 'html') return refuseFiles(files, text);
+  const html = htmlToText(text);
+  return refuseFiles([...files, ...html.media], html.text);
+}
+
+/** `text`, unless it refers to pictures or files, which GIFT cannot carry. */
+function refuseFiles(files: string[], text: string): string {
+  if (!files.length) return text;
+  const names = [...new Set(files.filter(Boolean))].slice(0, 3);
+  return fail(
+    `images and files cannot be imported with GIFT${names.length ? ` (${names.join(', ')})` : ''}: describe the picture in words, or leave the question out of the file`,
+  );
 }
 
 function unescape(text: string): string {
