@@ -203,7 +203,8 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
       `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/1/mark`,
       { points: 5 },
     );
-    expect(tooMany.status).toBe(409);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.code).toBe('ASSESSMENT.MARK_INVALID');
     expect(tooMany.body.details.fields[0]).toMatchObject({ field: 'points', rule: 'max' });
 
     const marked = await as(instructor).put(
@@ -310,7 +311,7 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     await t.drain();
     const url = `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/slots/2/mark`;
     const noReason = await as(instructor).put(url, { points: 1 });
-    expect(noReason.status).toBe(409);
+    expect(noReason.status).toBe(422);
     expect(noReason.body.details.fields[0]).toMatchObject({ field: 'reason', rule: 'required' });
     const overridden = await as(instructor).put(url, { points: 1, reason: 'Jawaban memuat Pancasila; diterima.' });
     expect(overridden.body).toMatchObject({ score: 3, percent: 100 });

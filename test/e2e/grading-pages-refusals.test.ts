@@ -137,7 +137,8 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
       markVersion: markVersion(pageB.text),
     });
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('ASSESSMENT.NOT_GRADABLE');
+    expect(stale.body.code).toBe('ASSESSMENT.MARK_CHANGED');
+    expect(stale.body.message).toBe('This mark was just changed by someone else; reload the page');
   });
 
   it('shows who changed a grade and when, to the minute in WIB, and gives their id in the API', async () => {

@@ -1,5 +1,6 @@
 import {
   asUser,
+  browserAgent,
   createTestApp,
   givenQuizCourse,
   givenRegions,
@@ -7,6 +8,7 @@ import {
   givenUser,
   GivenUser,
   okBody,
+  signInThroughPages,
   TestApp,
 } from '../../libs/testing';
 import { ItemStatisticsService } from '../../src/modules/assessment/grading/item-statistics.service';
@@ -65,5 +67,30 @@ describe('assessment: item statistics count each learner’s first attempt', () 
     const all = await t.get(ItemStatisticsService).of(course.quizId, 'all');
     expect(all).toMatchObject({ counted: 'all', attempts: 14 });
     expect(all.items[0]).toMatchObject({ attempts: 14, facility: 0.3571 });
+    // …and through the API by the query, which takes first or all and nothing else.
+    const statsUrl = `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/statistics`;
+    expect(okBody(await as(instructor).get(`${statsUrl}?attempts=all`), 'all')).toMatchObject({
+      counted: 'all',
+      attempts: 14,
+    });
+    expect(okBody(await as(instructor).get(`${statsUrl}?attempts=first`), 'first')).toMatchObject({
+      counted: 'first',
+      attempts: 10,
+    });
+    const refused = await as(instructor).get(`${statsUrl}?attempts=latest`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('COMMON.VALIDATION_FAILED');
+    expect(refused.body.details.fields).toEqual([expect.objectContaining({ field: 'attempts', rule: 'isIn' })]);
+
+    // The instructor's page says which attempts it counts, and links to the other way.
+    const agent = browserAgent(t);
+    await signInThroughPages(agent, instructor.username, instructor.password);
+    const page = await agent.get(`/pengajar/kursus/${course.courseId}/kuis/${course.quizId}/statistik`);
+    expect(page.text).toContain('10 percobaan yang sudah dinilai · Dihitung: percobaan pertama tiap peserta');
+    const link = /<a href="([^"]+)">Hitung semua percobaan<\/a>/.exec(page.text)?.[1];
+    expect(link).toBeDefined();
+    const every = await agent.get(link!.replace(/&amp;/g, '&'));
+    expect(every.text).toContain('14 percobaan yang sudah dinilai · Dihitung: semua percobaan');
+    expect(every.text).toContain('Hitung percobaan pertama saja');
   });
 });

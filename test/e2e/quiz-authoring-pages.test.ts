@@ -78,7 +78,7 @@ describe('the instructor’s quiz pages', () => {
       .send({ _csrf: csrfOf(page.text), gift });
     expect(imported.status).toBe(303);
     const withBank = await agent.get(imported.headers.location as string);
-    expect(withBank.text).toContain('Soal ditambahkan ke bank soal.');
+    expect(withBank.text).toContain('2 soal ditambahkan ke bank soal.');
     expect(withBank.text).toContain('Bank soal (2 soal)');
 
     const created = await agent

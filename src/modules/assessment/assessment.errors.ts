@@ -16,6 +16,10 @@ export const AssessmentError = defineErrors('ASSESSMENT', {
   NO_ATTEMPTS_LEFT: 'conflict',
   ATTEMPT_CLOSED: 'conflict',
   NOT_GRADABLE: 'conflict',
+  /** A mark that breaks the question's rules (above its points, an override without a reason): fix the form. */
+  MARK_INVALID: 'unprocessable',
+  /** A mark changed by someone else since the grader loaded it. */
+  MARK_CHANGED: 'conflict',
   ATTEMPT_OWN: 'forbidden',
   REGRADE_RUNNING: 'conflict',
 });

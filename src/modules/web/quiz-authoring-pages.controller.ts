@@ -76,7 +76,7 @@ export class QuizAuthoringPagesController {
     @Body() body: unknown,
   ) {
     await this.act(user, id, req, reply, () =>
-      this.bank.importGift(user, id, formText(body, 'gift', 1_000_000)).then(() => 'imported'),
+      this.bank.importGift(user, id, formText(body, 'gift', 1_000_000)).then(importedFlag),
     );
   }
 
@@ -93,8 +93,7 @@ export class QuizAuthoringPagesController {
       const upload = await readUploadedFile(req, { maxBytes: GIFT_MAX_BYTES });
       // Shown after the field's label: "Berkas: bukan teks UTF-8. …".
       const text = decodeGiftFile(upload.content, translator(localeOf(req.cookies))('bank.notUtf8'));
-      await this.bank.importGift(user, id, text);
-      return 'imported';
+      return importedFlag(await this.bank.importGift(user, id, text));
     });
   }
 
@@ -126,9 +125,10 @@ export class QuizAuthoringPagesController {
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw validationFailed(flattenValidationErrors(errors));
       const lessonId = formText(body, 'lessonId', 36);
-      if (lessonId) await this.assertQuizLesson(user, id, lessonId);
-      const quiz = await this.quizzes.create(user, id, dto);
-      if (lessonId) await this.quizzes.attach(user, id, quiz.id, lessonId);
+      if (lessonId) {
+        await this.assertQuizLesson(user, id, lessonId);
+        await this.quizzes.createOnLesson(user, id, dto, lessonId);
+      } else await this.quizzes.create(user, id, dto);
       return 'saved';
     });
   }
@@ -176,13 +176,17 @@ export class QuizAuthoringPagesController {
     await this.editors.assert(user, id);
     const quiz = await this.grading.quizOf(id, quizId);
     const ctx = pageContext(req, reply, user);
+    // ?percobaan=semua counts every attempt; anything else, each learner's first (the default).
+    const counted = (req.query as { percobaan?: unknown }).percobaan === 'semua' ? 'all' : 'first';
+    const url = `/pengajar/kursus/${id}/kuis/${quizId}/statistik`;
     await render(reply, 'authoring/quiz-statistics.eta', {
       ...ctx,
       title: quiz.title,
       fmt: formatters(ctx.locale),
       courseId: id,
       quiz,
-      stats: await this.statistics.of(quizId),
+      stats: await this.statistics.of(quizId, counted),
+      switchUrl: counted === 'all' ? url : `${url}?percobaan=semua`,
     });
   }
 
@@ -305,10 +309,11 @@ export class QuizAuthoringPagesController {
   }
 
   /**
-   * The lesson a new quiz goes on, checked before the quiz is made: made first, the quiz would
-   * stay when its lesson is refused, and the form sent again would make a second one. The
-   * catalog's attach checks the same (an editable course, a quiz lesson of its draft) and still
-   * decides; this only makes its refusal come before anything is written.
+   * The lesson a new quiz goes on, checked first for the form's sake: it names what is wrong
+   * with the lesson field ("not a quiz lesson of this course", an archived course) where the
+   * catalog would say only that the lesson is not in the draft. The catalog's attach checks the
+   * same and still decides; quiz and lesson are written in one transaction (createOnLesson),
+   * so a refusal after this check leaves no quiz behind either.
    */
   private async assertQuizLesson(user: AuthUser, id: string, lessonId: string): Promise<void> {
     const course = await this.courses.get(user, id);
@@ -357,6 +362,9 @@ export class QuizAuthoringPagesController {
       this.quizzes.list(user, id),
     ]);
     const quizLessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind === 'quiz');
+    // Each quiz's newest regrade, so "Nilai ulang" shows how far it got and what it changed.
+    const runs = await Promise.all(quizzes.map((q) => this.regrades.latestRun(id, q.id)));
+    const regradeRuns = Object.fromEntries(quizzes.map((q, i) => [q.id, runs[i]]));
     await render(
       reply,
       'authoring/quizzes.eta',
@@ -370,8 +378,10 @@ export class QuizAuthoringPagesController {
         pageUrl: (n: number) => `/pengajar/kursus/${id}/kuis?halaman=${n}#bank`,
         quizzes,
         quizLessons,
+        regradeRuns,
         problems,
         done: doneFlag(req),
+        importedCount: importedCount(doneFlag(req)),
         form: problems ? req.body : {},
       },
       status,
@@ -407,6 +417,20 @@ export class QuizAuthoringPagesController {
       status,
     );
   }
+}
+
+/**
+ * The done flag of an import carries how many questions arrived ("imported-95"): an instructor
+ * moving a bank of 120 sees at once whether all of them did.
+ */
+function importedFlag({ imported }: { imported: number }): string {
+  return `imported-${imported}`;
+}
+
+/** The number of questions an import's done flag carries, or null for any other flag. */
+function importedCount(done: string | null): number | null {
+  const count = done ? /^imported-(\d{1,6})$/.exec(done)?.[1] : undefined;
+  return count === undefined ? null : Number(count);
 }
 
 /** A page number from the query: 1 unless a whole number within reach. */

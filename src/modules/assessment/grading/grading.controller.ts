@@ -7,7 +7,7 @@ import { CourseEditors } from '../course-editors';
 import { MarkSlotDto } from '../dto/attempt.dto';
 import { ATTEMPT_STATUSES, AttemptStatus } from '../entities';
 import { GradingService } from './grading.service';
-import { ItemStatisticsService } from './item-statistics.service';
+import { ItemStatisticsService, StatisticsAttempts } from './item-statistics.service';
 import { LearningGainService } from './learning-gain.service';
 import { RegradesService } from './regrades.service';
 
@@ -15,6 +15,13 @@ class GradingQuery extends PageQuery {
   @IsOptional()
   @IsIn(ATTEMPT_STATUSES)
   status?: AttemptStatus;
+}
+
+class StatisticsQuery {
+  /** Which attempts to count: each learner's first graded one (the default), or all of them. */
+  @IsOptional()
+  @IsIn(['first', 'all'])
+  attempts?: StatisticsAttempts;
 }
 
 /** Grading for a course's instructors: the queue, essays, overrides, replays, regrades and item statistics. */
@@ -117,9 +124,10 @@ export class GradingController {
     @CurrentUser() user: AuthUser,
     @Param('courseId', UuidParam) courseId: string,
     @Param('quizId', UuidParam) quizId: string,
+    @Query() query: StatisticsQuery,
   ) {
     await this.editors.assert(user, courseId);
     await this.grading.quizOf(courseId, quizId);
-    return this.statistics.of(quizId);
+    return this.statistics.of(quizId, query.attempts ?? 'first');
   }
 }

@@ -225,7 +225,7 @@ export class GradingService {
       if (dto.markVersion !== undefined && dto.markVersion !== markVersionOf(before)) {
         // The same form sent twice finds its own mark: nothing left to do.
         if (before?.scored === points && (before.comment ?? '') === (dto.comment?.trim() ?? '')) return;
-        throw new DomainException(AssessmentError.NOT_GRADABLE, MARK_CHANGED);
+        throw new DomainException(AssessmentError.MARK_CHANGED, MARK_CHANGED);
       }
       const problems = [];
       if (points > max)
@@ -235,7 +235,8 @@ export class GradingService {
         problems.push({ field: 'reason', rule: 'required', message: 'changing a grade already given needs a reason' });
       }
       if (problems.length)
-        throw new DomainException(AssessmentError.NOT_GRADABLE, 'The mark cannot be given', { fields: problems });
+        // What the grader can fix in the form (422), not a conflict with someone else (409).
+        throw new DomainException(AssessmentError.MARK_INVALID, 'The mark cannot be given', { fields: problems });
       const next: Record<string, SlotMark> = {
         ...marks,
         [String(slot)]: { scored: points, max, comment: dto.comment?.trim() ?? '' },

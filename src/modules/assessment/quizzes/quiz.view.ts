@@ -35,6 +35,9 @@ export interface QuizProblem {
   /** withdrawn: a fixed question was retired; enough_questions: a draw finds too few questions. */
   rule: 'withdrawn' | 'enough_questions';
   message: string;
+  /** enough_questions: how many the slot draws, and how many matching questions are left for it. */
+  count?: number;
+  left?: number;
 }
 
 /** How a quiz runs, as both its editors and its learners see it. */

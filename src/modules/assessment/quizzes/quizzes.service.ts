@@ -27,17 +27,20 @@ export class QuizzesService {
 
   async create(user: AuthUser, courseId: string, dto: QuizDto): Promise<QuizView> {
     await this.editors.assert(user, courseId);
+    return this.tx.run((m) => this.insert(m, courseId, dto));
+  }
+
+  /**
+   * Creates a quiz and puts it on a quiz lesson of the draft, both or neither: the catalog's
+   * change joins this transaction (TransactionRunner nests), so a lesson it refuses leaves no
+   * quiz behind, and the form sent again does not make a second one.
+   */
+  async createOnLesson(user: AuthUser, courseId: string, dto: QuizDto, lessonId: string): Promise<QuizView> {
+    await this.editors.assert(user, courseId);
     return this.tx.run(async (m) => {
-      const now = this.clock.now();
-      const quiz: Quiz = {
-        id: newId(),
-        courseId,
-        ...(await this.fields(m, courseId, dto)),
-        createdAt: now,
-        updatedAt: now,
-      };
-      await m.insert(Quiz, quiz);
-      return quizView(quiz);
+      const quiz = await this.insert(m, courseId, dto);
+      await this.catalog.attachQuiz(user, courseId, lessonId, quiz.id);
+      return quiz;
     });
   }
 
@@ -83,6 +86,19 @@ export class QuizzesService {
     await this.editors.assert(user, courseId);
     await this.tx.run((m) => this.find(m, courseId, quizId));
     return this.catalog.attachQuiz(user, courseId, lessonId, quizId);
+  }
+
+  private async insert(m: EntityManager, courseId: string, dto: QuizDto): Promise<QuizView> {
+    const now = this.clock.now();
+    const quiz: Quiz = {
+      id: newId(),
+      courseId,
+      ...(await this.fields(m, courseId, dto)),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.insert(Quiz, quiz);
+    return quizView(quiz);
   }
 
   private async fields(m: EntityManager, courseId: string, dto: QuizDto) {
@@ -202,6 +218,8 @@ function problemsOf(rules: SlotRule[], live: PoolQuestion[]): QuizProblem[] {
           slot: i + 1,
           rule: 'enough_questions',
           message: `the bank has ${left} matching question(s) left for this slot, the slot draws ${r.count}`,
+          count: r.count,
+          left,
         });
       }
     }

@@ -13,6 +13,8 @@ export function problemText(locale: Locale, problem: FieldProblem): string {
     return FORM_MESSAGES_ID[problem.message];
   }
   if (locale === 'en') return `${problem.field}: ${problem.message}`;
+  const gift = giftProblemText(problem);
+  if (gift) return gift;
   const label = fieldLabel(problem.field);
   // A field without a label is one the generic wording would not explain: its own message stays.
   if (label === null) return `${problem.field}: ${problem.message}`;
@@ -199,6 +201,8 @@ export const FORM_MESSAGES_ID: Record<string, string> = {
   'The attempt is closed; answers can no longer change':
     'Percobaan ini sudah ditutup; jawaban tidak dapat diubah lagi.',
   'The quiz has closed': 'Kuis ini sudah ditutup.',
+  'The quiz cannot be started yet: some of its questions were withdrawn and the instructor is fixing it':
+    'Kuis ini belum dapat dimulai: beberapa soalnya ditarik dan pengajar sedang memperbaikinya. Silakan coba lagi nanti.',
   'Some answers do not fit their question': 'Beberapa jawaban tidak sesuai dengan soalnya.',
   'Your own attempt is marked by another instructor': 'Percobaan Anda sendiri dinilai oleh instruktur lain.',
   'The mark cannot be given': 'Nilai tidak dapat diberikan.',
@@ -250,3 +254,328 @@ export const FORM_MESSAGES_ID: Record<string, string> = {
   'This mark was just changed by someone else; reload the page':
     'Nilai ini baru saja diubah oleh rekan Anda; muat ulang halaman.',
 };
+
+// ---------------------------------------------------------------------------------------
+// A GIFT import's problems: by the question's line and title, each in Indonesian.
+
+/**
+ * A problem of a question in a GIFT file (field "line N" or "line N: competencyCode"), or
+ * null for any other field. The bank names each by line and by the question's title
+ * (`"Title": message`); a parser's syntax message reads by GIFT_MESSAGES_ID, a question
+ * rule's (`stem: stem must be…`, several joined by "; ") by QUESTION_RULES_ID. A message
+ * neither table knows stays in English after the line, so nothing is ever hidden.
+ */
+function giftProblemText(problem: FieldProblem): string | null {
+  const line = /^line (\d+)(?:: (.+))?$/.exec(problem.field);
+  if (!line) return null;
+  const sub = line[2];
+  const giftRule = problem.rule === 'gift' && !sub;
+  const questionRule = QUESTION_RULES_ID.some((r) => r.rule === problem.rule);
+  if (!giftRule && !questionRule && problem.rule !== 'known_competency') return null;
+  const at = (title: string | undefined) => `Baris ${line[1]}${title === undefined ? '' : `, soal "${title}"`}`;
+  // Titled first: a title-less syntax message can itself start with a quoted part and a colon.
+  const titled = /^"(.+?)": (.*)$/s.exec(problem.message);
+  const readings: Array<[string | undefined, string]> = titled
+    ? [
+        [titled[1], titled[2]],
+        [undefined, problem.message],
+      ]
+    : [[undefined, problem.message]];
+  if (problem.rule === 'known_competency') {
+    for (const [title, rest] of readings) {
+      const code = /^competency (.+) is not in the dictionary$/s.exec(rest)?.[1];
+      if (code) return `${at(title)}: kompetensi ${code} tidak ada dalam kamus kompetensi.`;
+    }
+    return null;
+  }
+  if (questionRule) {
+    // One question rule, with its field: "line 3: points", rule "rubric_total".
+    for (const [title, rest] of readings) {
+      const text = questionRuleText(problem.rule, sub ?? '', rest);
+      if (text) return `${at(title)}: ${text}`;
+    }
+    return null;
+  }
+  for (const [title, rest] of readings) {
+    const syntax = giftMessageText(rest);
+    if (syntax) return `${at(title)}: ${syntax}`;
+  }
+  // The question's own rules, "field: message" each, joined by "; ".
+  const [title, rest] = readings[0];
+  const parts = rest.split('; ').map((part) => {
+    const found = /^([\w.]+): (.*)$/s.exec(part);
+    const rule = found ? QUESTION_RULES_ID.find((r) => r.en.test(found[2])) : undefined;
+    return found && rule ? questionRuleText(rule.rule, found[1], found[2]) : null;
+  });
+  if (parts.some((p) => p === null)) return `${at(undefined)}: ${problem.message}`;
+  return `${at(title)}: ${parts.join(' ')}`;
+}
+
+/** A GIFT parser's message in Indonesian, or null when GIFT_MESSAGES_ID has no pattern for it. */
+export function giftMessageText(message: string): string | null {
+  for (const [pattern, text] of GIFT_MESSAGES_ID) {
+    const found = pattern.exec(message);
+    if (found) return text(found);
+  }
+  return null;
+}
+
+/** A question rule's message in Indonesian by its rule, with the field's label, or null. */
+export function questionRuleText(rule: string, field: string, message: string): string | null {
+  for (const entry of QUESTION_RULES_ID) {
+    const found = entry.rule === rule ? entry.en.exec(message) : null;
+    if (found) return entry.id(questionFieldLabel(field), found);
+  }
+  return null;
+}
+
+/** A question's field as a GIFT author knows it: "options.2.text" → "Teks pilihan 3". */
+function questionFieldLabel(field: string): string {
+  const [name, index, part] = field.split('.');
+  const nth = index === undefined ? '' : ` ${Number(index) + 1}`;
+  const labels: Record<string, string> = {
+    stem: 'Teks soal',
+    feedback: 'Umpan balik',
+    points: 'Poin',
+    options: part === 'feedback' ? 'Umpan balik pilihan' : part === 'text' ? 'Teks pilihan' : 'Pilihan',
+    answers: 'Jawaban yang diterima',
+    pairs: part === 'prompt' ? 'Pernyataan pasangan' : part === 'match' ? 'Jawaban pasangan' : 'Pasangan',
+    items: 'Butir',
+    rubric: part === 'points' ? 'Poin kriteria rubrik' : 'Kriteria rubrik',
+    correct: 'Kunci jawaban',
+    answer: 'Jawaban',
+    tolerance: 'Toleransi',
+  };
+  return `${labels[name] ?? name}${nth}`;
+}
+
+/** "10,000" (English digit groups) or "2.5" (a decimal) as Indonesian writes them: "10.000", "2,5". */
+const groups = (n: string) => n.replace(/,/g, '.');
+const decimal = (n: string) => n.replace('.', ',');
+
+/** The question types by the names the bank page gives them. */
+const TYPE_NAMES_ID: Record<string, string> = {
+  single: 'pilihan ganda',
+  multiple: 'pilihan ganda kompleks',
+  true_false: 'benar/salah',
+  short: 'isian singkat',
+  numeric: 'isian angka',
+  matching: 'menjodohkan',
+  ordering: 'mengurutkan',
+  essay: 'esai',
+};
+
+/**
+ * The rules of a question (domain/questions.ts, question-limits.ts) in Indonesian, each by its
+ * rule and the English message it words (whose numbers it keeps). A spec checks that every
+ * message questionProblems gives a GIFT question has a wording here.
+ */
+export const QUESTION_RULES_ID: Array<{ rule: string; en: RegExp; id: (label: string, m: string[]) => string }> = [
+  {
+    rule: 'maxLength',
+    en: /^\S+ must be at most ([\d,]+) characters \(it has ([\d,]+)\)$/,
+    id: (label, m) => `${label} paling banyak ${groups(m[1])} karakter (saat ini ${groups(m[2])}).`,
+  },
+  {
+    rule: 'rubric_total',
+    en: /^points \((.+)\) must equal the rubric's total \((.+)\), or be left out to take that total$/,
+    id: (_, m) =>
+      `Poin (${decimal(m[1])}) harus sama dengan jumlah poin rubrik (${decimal(m[2])}); atau hapus baris "// points:" agar poinnya mengikuti jumlah itu.`,
+  },
+  {
+    rule: 'wildcard_only',
+    en: /^an accepted answer of only "\*" would accept any answer$/,
+    id: () => 'Jawaban yang diterima berupa "*" saja akan menerima jawaban apa pun.',
+  },
+  { rule: 'required', en: /^stem must not be empty$/, id: () => 'Teks soal wajib diisi.' },
+  { rule: 'required', en: /^an option needs a text$/, id: (label) => `${label} wajib diisi.` },
+  { rule: 'required', en: /^a criterion needs a text$/, id: (label) => `${label} wajib diisi.` },
+  {
+    rule: 'required',
+    en: /^say whether the statement is true$/,
+    id: () => 'Tentukan apakah pernyataannya benar atau salah.',
+  },
+  {
+    rule: 'required',
+    en: /^give at least one accepted answer, none empty$/,
+    id: () => 'Isi paling sedikit satu jawaban yang diterima, tanpa jawaban kosong.',
+  },
+  { rule: 'required', en: /^give the answer$/, id: () => 'Jawabannya wajib diisi.' },
+  {
+    rule: 'required',
+    en: /^a pair needs a prompt and a match$/,
+    id: (label) => `${label} perlu pernyataan dan jawabannya.`,
+  },
+  { rule: 'required', en: /^items must not be empty$/, id: () => 'Butir tidak boleh kosong.' },
+  {
+    rule: 'range',
+    en: /^points must be between 0\.01 and 100, with at most two decimals$/,
+    id: () => 'Poin harus antara 0,01 dan 100, dengan paling banyak dua angka desimal.',
+  },
+  {
+    rule: 'count',
+    en: /^a choice question needs (\d+) to (\d+) options$/,
+    id: (_, m) => `Soal pilihan perlu ${m[1]} sampai ${m[2]} pilihan.`,
+  },
+  {
+    rule: 'count',
+    en: /^matching needs (\d+) to (\d+) pairs$/,
+    id: (_, m) => `Soal menjodohkan perlu ${m[1]} sampai ${m[2]} pasangan.`,
+  },
+  {
+    rule: 'count',
+    en: /^ordering needs (\d+) to (\d+) items$/,
+    id: (_, m) => `Soal mengurutkan perlu ${m[1]} sampai ${m[2]} butir.`,
+  },
+  {
+    rule: 'count',
+    en: /^at most (\d+) accepted answers$/,
+    id: (_, m) => `Jawaban yang diterima paling banyak ${m[1]}.`,
+  },
+  { rule: 'count', en: /^at most (\d+) rubric criteria$/, id: (_, m) => `Rubrik paling banyak ${m[1]} kriteria.` },
+  { rule: 'one_correct', en: /^exactly one option must be correct$/, id: () => 'Tepat satu pilihan harus benar.' },
+  {
+    rule: 'some_correct',
+    en: /^at least one option must be correct$/,
+    id: () => 'Paling sedikit satu pilihan harus benar.',
+  },
+  {
+    rule: 'unique',
+    en: /^options must differ from each other$/,
+    id: () => 'Pilihan tidak boleh sama satu dengan yang lain.',
+  },
+  {
+    rule: 'unique',
+    en: /^prompts must differ from each other$/,
+    id: () => 'Pernyataan pasangan tidak boleh sama satu dengan yang lain.',
+  },
+  {
+    rule: 'unique',
+    en: /^items must differ from each other$/,
+    id: () => 'Butir tidak boleh sama satu dengan yang lain.',
+  },
+  { rule: 'min', en: /^tolerance must be 0 or more$/, id: () => 'Toleransi harus 0 atau lebih.' },
+  {
+    rule: 'min',
+    en: /^a criterion is worth more than 0 points$/,
+    id: (label) => `${label} harus lebih dari 0.`,
+  },
+];
+
+/**
+ * The GIFT parser's own messages (domain/gift.ts, rule "gift") in Indonesian, by pattern: the
+ * parts taken from the file (a value, a weight, a line) are kept as written. A spec parses a
+ * broken block for each message gift.ts can give and checks it reads here, so a message
+ * added or reworded there cannot quietly fall back to English.
+ */
+export const GIFT_MESSAGES_ID: Array<[RegExp, (m: string[]) => string]> = [
+  [
+    /^images and files cannot be imported with GIFT(?: \((.*)\))?: describe the picture in words, or leave the question out of the file$/s,
+    (m) =>
+      `Gambar dan berkas tidak dapat diimpor lewat GIFT${m[1] ? ` (${m[1]})` : ''}: jelaskan gambarnya dengan kata-kata, atau keluarkan soal itu dari berkas.`,
+  ],
+  [
+    /^metadata comments must be directly followed by their question \(no blank line between\)$/,
+    () => 'Komentar metadata harus langsung diikuti soalnya (tanpa baris kosong di antaranya).',
+  ],
+  [
+    /^this question type cannot be carried by GIFT \(.*\): write it again here, or leave it out of the file$/s,
+    () =>
+      'Jenis soal ini tidak dapat dibawa lewat GIFT (Moodle hanya menuliskan namanya, seperti untuk soal Cloze, calculated, atau drag-and-drop): tulis ulang soalnya di sini, atau keluarkan dari berkas.',
+  ],
+  [
+    /^metadata comment "(.*)" \(line (\d+)\) must come before the question text$/s,
+    (m) => `Komentar metadata "${m[1]}" (baris ${m[2]}) harus ditulis sebelum teks soal.`,
+  ],
+  [
+    /^metadata comments cannot apply to a \$CATEGORY line$/,
+    () => 'Komentar metadata tidak dapat berlaku untuk baris $CATEGORY.',
+  ],
+  [/^"\/\/ ([\w-]+):" is given twice$/, (m) => `"// ${m[1]}:" ditulis dua kali.`],
+  [/^"\/\/ competency:" needs a competency code$/, () => '"// competency:" perlu diisi kode kompetensi.'],
+  [
+    /^"\/\/ points: (.*)" is not a number \(use 2 or 2\.5\)$/s,
+    (m) => `"// points: ${m[1]}" bukan angka (tulis misalnya 2 atau 2.5).`,
+  ],
+  [
+    /^"\/\/ rubric: (.*)" must look like "\/\/ rubric: <points> \| <criterion>"$/s,
+    (m) => `"// rubric: ${m[1]}" harus berbentuk "// rubric: <poin> | <kriteria>".`,
+  ],
+  [/^"\/\/ ([\w-]+): (.*)" is not one of (.+)$/s, (m) => `"// ${m[1]}: ${m[2]}" bukan salah satu dari ${m[3]}.`],
+  [/^the title ::…:: is not closed$/, () => 'Judul ::…:: belum ditutup.'],
+  [
+    /^no answer block \{…\} \(write \\\{ for a literal brace\)$/,
+    () => 'Tidak ada blok jawaban {…} (tulis \\{ untuk tanda kurung kurawal biasa).',
+  ],
+  [/^"\}" without an opening "\{"$/, () => 'Ada "}" tanpa "{" pembukanya.'],
+  [/^the answer block is not closed with "\}"$/, () => 'Blok jawaban belum ditutup dengan "}".'],
+  [
+    /^"\{" inside the answer block \(write \\\{ for a literal brace\)$/,
+    () => 'Ada "{" di dalam blok jawaban (tulis \\{ untuk tanda kurung kurawal biasa).',
+  ],
+  [/^only one answer block \{…\} per question$/, () => 'Satu soal hanya boleh memuat satu blok jawaban {…}.'],
+  [
+    /^"\/\/ type: (.+)" but the answer block is a (\w+) question$/s,
+    (m) => `"// type: ${m[1]}", tetapi blok jawabannya soal ${TYPE_NAMES_ID[m[2]] ?? m[2]}.`,
+  ],
+  [
+    /^"\/\/ scoring:" applies only to multiple-response questions$/,
+    () => '"// scoring:" hanya berlaku untuk soal pilihan ganda kompleks.',
+  ],
+  [
+    /^"\/\/ case-sensitive:" applies only to short-answer questions$/,
+    () => '"// case-sensitive:" hanya berlaku untuk soal isian singkat.',
+  ],
+  [/^"\/\/ rubric:" applies only to essay questions$/, () => '"// rubric:" hanya berlaku untuk soal esai.'],
+  [
+    /^an ordering question lists its items as \{=first =second =third\}$/,
+    () => 'Soal mengurutkan menuliskan butirnya sebagai {=pertama =kedua =ketiga}.',
+  ],
+  [
+    /^"%(.+)%": partial credit for one answer is not supported \(every accepted answer is fully right\)$/,
+    (m) =>
+      `"%${m[1]}%": nilai sebagian untuk satu jawaban tidak didukung (setiap jawaban yang diterima bernilai penuh).`,
+  ],
+  [
+    /^"=%0%(.*)" comes before "=(.*)", which also accepts such answers: .*$/s,
+    (m) =>
+      `"=%0%${m[1]}" ditulis sebelum "=${m[2]}", yang juga menerima jawaban seperti itu: Moodle memberinya nilai 0 karena baris yang lebih dulu, Bina akan menerimanya; persempit jawaban yang diterima atau hapus baris %0% itu.`,
+  ],
+  [
+    /^more than one "=" in a choice question: use ~%n% weights for multiple response$/,
+    () => 'Soal pilihan memuat lebih dari satu "=": untuk pilihan ganda kompleks gunakan bobot ~%n%.',
+  ],
+  [
+    /^"%(.+)%" in a single-choice question: .*$/s,
+    (m) =>
+      `"%${m[1]}%" pada soal pilihan ganda: jawabannya hanya benar atau salah; untuk pilihan ganda kompleks gunakan bobot ~%n% tanpa "=".`,
+  ],
+  [
+    /^correct options must carry equal weights \(found (.+)\): each counts the same here$/,
+    (m) => `Pilihan yang benar harus berbobot sama (ditemukan ${m[1]}): di sini setiap pilihan benar bernilai sama.`,
+  ],
+  [
+    /^every matching pair needs "prompt -> match" \(found "(.*)"\)$/s,
+    (m) => `Setiap pasangan harus ditulis "pernyataan -> jawaban" (ditemukan "${m[1]}").`,
+  ],
+  [
+    /^a numeric question takes one answer \(partial credit is not supported\)$/,
+    () => 'Soal isian angka hanya memuat satu jawaban (nilai sebagian tidak didukung).',
+  ],
+  [
+    /^"%(.+)%": partial credit for a numeric answer is not supported$/,
+    (m) => `"%${m[1]}%": nilai sebagian untuk jawaban angka tidak didukung.`,
+  ],
+  [/^"(.*)" is not a numeric range like 1\.\.5$/s, (m) => `"${m[1]}" bukan rentang angka seperti 1..5.`],
+  [/^the range "(.*)" starts above its end$/s, (m) => `Rentang "${m[1]}" dimulai di atas angka akhirnya.`],
+  [
+    /^"(.*)" is not a numeric answer like 3\.5, 3\.5:0\.1 or 1\.\.5 \(use a dot for decimals\)$/s,
+    (m) => `"${m[1]}" bukan jawaban angka seperti 3.5, 3.5:0.1 atau 1..5 (gunakan titik untuk desimal).`,
+  ],
+  [/^the weight "%(.+)%" is outside -100\.\.100$/, (m) => `Bobot "%${m[1]}%" di luar rentang -100..100.`],
+  [
+    /^"(.*)" in the answer block: start each answer with "=" \(right\) or "~" \(wrong\), or use T\/F or #number$/s,
+    (m) =>
+      `"${m[1]}" di dalam blok jawaban: awali setiap jawaban dengan "=" (benar) atau "~" (salah), atau gunakan T/F atau #angka.`,
+  ],
+];

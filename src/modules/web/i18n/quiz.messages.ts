@@ -138,6 +138,16 @@ export const QUIZ_ID = {
   'bank.notUtf8':
     'bukan teks UTF-8. Simpan berkasnya sebagai UTF-8 (di Notepad: Simpan Sebagai, Encoding UTF-8), lalu unggah lagi.',
   'bank.importedCount': '{count} soal ditambahkan ke bank soal.',
+  'qz.problem.withdrawn': 'Peserta tidak dapat memulai kuis ini: soal nomor {slot} sudah ditarik dari bank soal.',
+  'qz.problem.enough_questions':
+    'Peserta tidak dapat memulai kuis ini: slot {slot} meminta {count} soal acak, bank soal hanya memuat {left} soal yang cocok.',
+  'qz.regradeRunning': 'Penilaian ulang: {done} dari {total} percobaan, {changed} nilai berubah',
+  'qz.regradeDone': 'Penilaian ulang selesai {time}: {total} percobaan, {changed} nilai berubah',
+  'qz.regradeFailed': 'Penilaian ulang gagal; minta lagi',
+  'stats.counted.first': 'Dihitung: percobaan pertama tiap peserta',
+  'stats.counted.all': 'Dihitung: semua percobaan',
+  'stats.count.all': 'Hitung semua percobaan',
+  'stats.count.first': 'Hitung percobaan pertama saja',
 } as const;
 
 export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
@@ -276,4 +286,14 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'bank.notUtf8':
     'is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) and upload it again.',
   'bank.importedCount': '{count} questions added to the bank.',
+  'qz.problem.withdrawn': 'Learners cannot start this quiz: question {slot} was withdrawn from the bank.',
+  'qz.problem.enough_questions':
+    'Learners cannot start this quiz: slot {slot} draws {count} questions, the bank has only {left} that match.',
+  'qz.regradeRunning': 'Regrade: {done} of {total} attempts, {changed} grades changed',
+  'qz.regradeDone': 'Regrade finished {time}: {total} attempts, {changed} grades changed',
+  'qz.regradeFailed': 'The regrade failed; request it again',
+  'stats.counted.first': 'Counted: each learner’s first attempt',
+  'stats.counted.all': 'Counted: every attempt',
+  'stats.count.all': 'Count every attempt',
+  'stats.count.first': 'Count first attempts only',
 };
