@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Clock, MicroBatch } from '../../../../libs/common';
 import { caseById, isMysqlFamily, TransactionRunner } from '../../../../libs/database';
 import { OutboxService, PermanentJobError, QUEUE_CONCURRENCY } from '../../../../libs/queue';
 import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
-import { QuizAttempt } from '../entities';
+import { Quiz, QuizAttempt } from '../entities';
 import { EssayAlerts } from '../grading/essay-alerts';
 
 /**
@@ -60,19 +60,20 @@ export class Grader {
         else scored.push({ attempt, score: scoreAttempt(parsed.snapshot, parsed.responses) });
       }
       await this.writeScores(m, scored);
-      await this.essayAlerts.awaitingGrading(
-        m,
-        scored.filter(({ score }) => score.awaitingManual).map(({ attempt }) => attempt),
-      );
-      // Also while an essay waits for a person: a pre-test counts as done once taken, so
-      // its lesson must not wait for the mark (the outcome does nothing else until then).
+      const waiting = scored.filter(({ score }) => score.awaitingManual).map(({ attempt }) => attempt);
+      await this.essayAlerts.awaitingGrading(m, waiting);
+      // A final grade has its event; so has a pre-test whose essay waits for a person, since
+      // a pre-test is done once taken and its lesson must not wait for the mark.
+      const preTests = await this.preTestQuizIds(m, waiting);
       await this.outbox.enqueueMany(
         m,
         'assessment.attempt-graded',
-        scored.map(({ attempt }) => ({
-          payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
-          jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
-        })),
+        scored
+          .filter(({ attempt, score }) => !score.awaitingManual || preTests.has(attempt.quizId))
+          .map(({ attempt }) => ({
+            payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
+            jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
+          })),
       );
       return unreadable;
     });
@@ -119,6 +120,16 @@ export class Grader {
           responsesJson: r.responses_json,
         }) as QuizAttempt,
     );
+  }
+
+  /** Which of these attempts' quizzes are pre-tests; no query when none waits (an exam without essays). */
+  private async preTestQuizIds(m: EntityManager, attempts: QuizAttempt[]): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    const quizzes = await m.find(Quiz, {
+      select: { id: true },
+      where: { id: In([...new Set(attempts.map((a) => a.quizId))]), role: 'pre' },
+    });
+    return new Set(quizzes.map((q) => q.id));
   }
 
   /** The scores of a batch in one statement: a CASE per column, keyed by attempt id. */
