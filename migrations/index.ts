@@ -23,6 +23,7 @@ import { SerialCounterPerPrintedIssuer1764820000000 } from './1764820000000-Seri
 import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalActivityDedupe';
 import { RegionsOfTheirPeople1764840000000 } from './1764840000000-RegionsOfTheirPeople';
 import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
+import { ShortAnswerLiteralStars1764870000000 } from './1764870000000-ShortAnswerLiteralStars';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ExternalActivityDedupe1764830000000,
   RegionsOfTheirPeople1764840000000,
   LongTextColumns1764860000000,
+  ShortAnswerLiteralStars1764870000000,
 ];

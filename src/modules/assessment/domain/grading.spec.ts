@@ -1,5 +1,6 @@
 import { grade, numberReadings, parseNumber, Response, responseProblem } from './grading';
 import { QuestionContent, QuestionInput, QuestionKey, toStored } from './questions';
+import { answerMatches } from './short-answer';
 
 const stored = (q: Omit<QuestionInput, 'stem'>) => toStored({ stem: 'Q', ...q } as QuestionInput);
 const keyOf = (q: Omit<QuestionInput, 'stem'>): QuestionKey => stored(q).key;
@@ -143,6 +144,26 @@ describe('grade', () => {
       ['the wrong case when case sensitive', formula, 'h2o', 0],
     ])('scores %s', (_, key, response, fraction) => {
       expect(fractionOf(key, response)).toBe(fraction);
+    });
+
+    // The response is normalised once for all accepted answers: case and spaces still count
+    // (or not) per answer, wildcards included, as when each answer normalised it itself.
+    type ShortKey = Extract<QuestionKey, { type: 'short' }>;
+    const president: ShortKey = { type: 'short', answers: ['Hatta', 'Soekarno*', 'Ir*karno'], caseSensitive: false };
+    const water: ShortKey = { type: 'short', answers: ['Air', 'H2O*'], caseSensitive: true };
+    const times: ShortKey = { type: 'short', answers: ['5 \\* 3'], caseSensitive: false };
+    it.each<[string, ShortKey, string, number]>([
+      ['a later wildcard answer in another case with extra spaces', president, '  SOEKARNO   hatta ', 1],
+      ['the third answer in full-width letters', president, 'ＩＲ. Soekarno', 1],
+      ['no answer matching whatever the case', president, 'Megawati Soekarnoputri', 0],
+      ['a case-sensitive wildcard in its case with extra spaces', water, '  H2O   (air) ', 1],
+      ['a case-sensitive wildcard in another case', water, 'h2o (air)', 0],
+      ['a case-sensitive plain answer in another case', water, 'air', 0],
+      ['an escaped star with extra spaces', times, ' 5   *  3 ', 1],
+      ['an escaped star is not a wildcard', times, '5 x 3', 0],
+    ])('scores %s as each answer matching it alone would', (_, key, response, fraction) => {
+      expect(fractionOf(key, response)).toBe(fraction);
+      expect(key.answers.some((a) => answerMatches(a, response, key.caseSensitive)) ? 1 : 0).toBe(fraction);
     });
   });
 

@@ -1,5 +1,5 @@
 import { QuestionContent, QuestionKey } from './questions';
-import { answerMatches } from './short-answer';
+import { matchesNormalised, normaliseText } from './short-answer';
 
 /**
  * Scoring one response against a frozen question. Pure: the grading job, a regrade and
@@ -87,7 +87,9 @@ export function grade(key: QuestionKey, response: Response | undefined): Mark {
       return { fraction: response === key.correct ? 1 : 0 };
     case 'short': {
       if (typeof response !== 'string') return { fraction: 0 };
-      return { fraction: key.answers.some((a) => answerMatches(a, response, key.caseSensitive)) ? 1 : 0 };
+      // Normalised once here, not once for each of up to 50 accepted answers.
+      const given = normaliseText(response, key.caseSensitive);
+      return { fraction: key.answers.some((a) => matchesNormalised(a, given, key.caseSensitive)) ? 1 : 0 };
     }
     case 'numeric': {
       const values = typeof response === 'string' ? numberReadings(response) : [];

@@ -1,5 +1,12 @@
 import { grade } from './grading';
-import { acceptsAnything, answerMatches, hasWildcard, shownAnswer } from './short-answer';
+import {
+  acceptsAnything,
+  answerMatches,
+  hasWildcard,
+  matchesNormalised,
+  normaliseText,
+  shownAnswer,
+} from './short-answer';
 
 describe('answerMatches (Moodle short-answer wildcards)', () => {
   it.each<[string, string, boolean, boolean]>([
@@ -27,8 +34,14 @@ describe('answerMatches (Moodle short-answer wildcards)', () => {
     // Without a star: the plain normalised comparison.
     ['Jakarta', 'jakarta', false, true],
     ['Jakarta', 'Jakarta Pusat', false, false],
+    // A full-width star is a star after NFKC, as the response's is a plain star.
+    ['5\uff0a3', '5 kali 3', false, true],
+    ['5\\\uff0a3', '5 kali 3', false, false],
+    ['5\\\uff0a3', '5\uff0a3', false, true],
   ])('%j against %j (case-sensitive %p) → %p', (pattern, response, caseSensitive, expected) => {
     expect(answerMatches(pattern, response, caseSensitive)).toBe(expected);
+    // Grading normalises the response once and matches it against every answer.
+    expect(matchesNormalised(pattern, normaliseText(response, caseSensitive), caseSensitive)).toBe(expected);
   });
 
   it('stays fast on a pattern of many stars against a long answer', () => {
@@ -56,6 +69,10 @@ describe('hasWildcard, acceptsAnything, shownAnswer', () => {
     ['\\*', false, false, '*'],
     ['2 \\* 3', false, false, '2 * 3'],
     ['Jakarta', false, false, 'Jakarta'],
+    // Full-width and small stars are stars to the matcher (NFKC), so here too.
+    ['\uff0a', true, true, ''],
+    ['5\ufe613', true, false, '5 3'],
+    ['5\\\uff0a3', false, false, '5*3'],
   ])('%j: wildcard %p, accepts anything %p, shown %j', (pattern, wildcard, anything, shown) => {
     expect(hasWildcard(pattern)).toBe(wildcard);
     expect(acceptsAnything(pattern)).toBe(anything);

@@ -5,7 +5,15 @@
  * short answer (normaliseText).
  */
 export function answerMatches(pattern: string, response: string, caseSensitive: boolean): boolean {
-  const given = normaliseText(response, caseSensitive);
+  return matchesNormalised(pattern, normaliseText(response, caseSensitive), caseSensitive);
+}
+
+/**
+ * answerMatches for a response already put through normaliseText with the same
+ * caseSensitive: grading normalises a response once, not once per accepted answer.
+ */
+export function matchesNormalised(pattern: string, normalisedResponse: string, caseSensitive: boolean): boolean {
+  const given = normalisedResponse;
   const parts = wildcardParts(normaliseText(pattern, caseSensitive));
   if (parts.length === 1) return given === parts[0];
   // Segment by segment, each at its leftmost place: linear, where a regex built from a
@@ -23,14 +31,18 @@ export function answerMatches(pattern: string, response: string, caseSensitive: 
   return true;
 }
 
+// These read an answer's stars as the matcher does, after NFKC: a full-width `＊` (or a
+// small `﹡`) is a star there too, so that an answer of only `＊` is refused like `*`.
+
 /** True when an answer holds an unescaped `*`. */
 export function hasWildcard(pattern: string): boolean {
-  return wildcardParts(pattern).length > 1;
+  return wildcardParts(pattern.normalize('NFKC')).length > 1;
 }
 
 /** True when an answer is nothing but stars (and spaces): it would accept any response. */
 export function acceptsAnything(pattern: string): boolean {
-  return hasWildcard(pattern) && wildcardParts(pattern).every((p) => !p.trim());
+  const parts = wildcardParts(pattern.normalize('NFKC'));
+  return parts.length > 1 && parts.every((p) => !p.trim());
 }
 
 /**
@@ -38,7 +50,7 @@ export function acceptsAnything(pattern: string): boolean {
  * out and `\*` shown as `*`, as Moodle shows it. `Soekarno*` reads `Soekarno`.
  */
 export function shownAnswer(pattern: string): string {
-  return wildcardParts(pattern).join(' ').trim().replace(/\s+/g, ' ');
+  return wildcardParts(pattern.normalize('NFKC')).join(' ').trim().replace(/\s+/g, ' ');
 }
 
 /** The literal texts between unescaped runs of `*`, with `\*` turned into `*`. */
