@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ForegroundFirst } from './foreground-first';
 import { JobRegistry } from './job-registry';
 import { FOREGROUND_JOB, JobName, JOB_QUEUE, PermanentJobError, QUEUE_CONCURRENCY, QUEUES } from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
+
+/**
+ * A worker killed mid-job has its job picked up again after lockDuration; a job whose workers
+ * die holding it more than maxStalledCount times is failed by BullMQ, its handler not run.
+ */
+export const STALLS = { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 } as const;
 
 /** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
 export class BullMqWorkers {
@@ -12,6 +18,9 @@ export class BullMqWorkers {
   private workers: Worker[] = [];
   private connections: IORedis[] = [];
   private readonly foregroundFirst = new ForegroundFirst();
+  /** Jobs handed to their handler here: the registry told the handler of a give-up already. */
+  private readonly handled = new WeakSet<Job>();
+  private readonly telling = new Set<Promise<void>>();
 
   constructor(
     private readonly registry: JobRegistry,
@@ -26,6 +35,7 @@ export class BullMqWorkers {
       const worker = new Worker(
         queue,
         async (job) => {
+          this.handled.add(job);
           const run = () =>
             this.registry.run(job.name as JobName, job.data as never, {
               jobId: job.id ?? job.name,
@@ -45,22 +55,36 @@ export class BullMqWorkers {
           connection,
           prefix: bullPrefix(this.prefix),
           concurrency: QUEUE_CONCURRENCY[queue],
-          // A worker killed mid-job has its job picked up again after this long.
-          lockDuration: 30_000,
-          stalledInterval: 15_000,
-          maxStalledCount: 3,
+          ...STALLS,
         },
       );
-      worker.on('failed', (job, err) =>
-        this.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, `Job ${job?.name} failed`),
-      );
+      worker.on('failed', (job, err) => {
+        this.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, `Job ${job?.name} failed`);
+        if (job) this.failedWithoutHandler(job, err);
+      });
       worker.on('error', (err) => this.logger.warn({ err }, `Worker ${queue} error`));
       return worker;
     });
   }
 
+  /**
+   * A job BullMQ failed for good without its handler running here (it stalled more than
+   * maxStalledCount times: its workers died holding it) is told to the handler's givenUp,
+   * else what it was doing would wait for ever. A failure of the handler itself was told
+   * by the registry on the last try; a retried one (no finishedOn) is not given up.
+   */
+  private failedWithoutHandler(job: Job, err: Error): void {
+    if (this.handled.has(job) || !job.finishedOn) return;
+    const told = this.registry
+      .givenUp(job.name as JobName, job.data as never, err, { jobId: job.id ?? job.name, attempt: job.attemptsMade })
+      .finally(() => this.telling.delete(told));
+    this.telling.add(told);
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    // A give-up being recorded finishes while the database is still open.
+    await Promise.all(this.telling);
     // BullMQ leaves connections it was given open; they are ours to close.
     for (const connection of this.connections) connection.disconnect();
     this.workers = [];

@@ -88,4 +88,26 @@ describe('a job given up for good', () => {
     const error = new Error('boom');
     await expect(given({ handle: async () => Promise.reject(error) })(JOB_MAX_ATTEMPTS)).rejects.toBe(error);
   });
+
+  it('is told, once, when a transport gives up a job its handler never saw fail (a stall)', async () => {
+    const givenUp = jest.fn(async () => undefined);
+    class GradeHandler {}
+    const handler = { handle: async () => undefined, givenUp };
+    const discovery = { getProviders: () => [{ instance: handler, metatype: GradeHandler }] };
+    const registry = new JobRegistry(discovery as never, { get: () => 'assessment.grade-attempt' } as never);
+    try {
+      registry.onApplicationBootstrap();
+    } catch {
+      /* the other jobs have no handler in this test */
+    }
+    const stalled = new Error('job stalled more than allowable limit');
+    const context = { jobId: 'j1', attempt: 1 };
+    await registry.givenUp('assessment.grade-attempt', { attemptId: 'a1' }, stalled, context);
+    expect(givenUp).toHaveBeenCalledTimes(1);
+    expect(givenUp).toHaveBeenCalledWith({ attemptId: 'a1' }, stalled, context);
+    // A job without a handler, or a handler without the hook: nothing to tell, nothing thrown.
+    await expect(
+      registry.givenUp('platform.housekeeping', { olderThanHours: 1 }, stalled, context),
+    ).resolves.toBeUndefined();
+  });
 });

@@ -40,18 +40,29 @@ export class JobRegistry implements OnApplicationBootstrap {
     try {
       await handler.handle(payload, context);
     } catch (err) {
-      if (handler.givenUp && isLastTry(err, context)) {
-        try {
-          await handler.givenUp(payload, err, context);
-        } catch (hookErr) {
-          // The job's own error is what the queue records and people see: the hook's is only logged.
-          this.logger.error(
-            { err: hookErr, jobId: context.jobId },
-            `Job ${name} was given up, and recording it failed`,
-          );
-        }
-      }
+      if (isLastTry(err, context)) await this.givenUp(name, payload, err, context);
       throw err;
+    }
+  }
+
+  /**
+   * Tells a job's handler that the queue gave the job up. run() does so itself when the
+   * handler's own last try fails; a transport calls this only for a give-up the handler never
+   * saw (BullMQ failing a job that stalled too often), so that each give-up is told once.
+   * Never throws: the job's own error is what the queue records and people see.
+   */
+  async givenUp<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    error: unknown,
+    context: JobContext,
+  ): Promise<void> {
+    const handler = this.handlers.get(name) as JobProcessor<N> | undefined;
+    if (!handler?.givenUp) return;
+    try {
+      await handler.givenUp(payload, error, context);
+    } catch (hookErr) {
+      this.logger.error({ err: hookErr, jobId: context.jobId }, `Job ${name} was given up, and recording it failed`);
     }
   }
 }

@@ -199,7 +199,9 @@ export interface JobProcessor<N extends JobName> {
    * Called once the queue gives the job up for good (its last try failed, or it threw a
    * PermanentJobError), before the failure goes back to the transport: the place to leave
    * what the job was doing in a state people can see and act on (failed, with why), since
-   * nothing will run it again. Must be idempotent; an error here is logged, never the job's.
+   * nothing will run it again. Also called when BullMQ gives a job up without handle()
+   * failing (its workers died holding it too often): `error` is then BullMQ's. Must be
+   * idempotent; an error here is logged, never the job's.
    */
   givenUp?(payload: JobPayloads[N], error: unknown, context: JobContext): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { isMysqlFamily } from '../database/dialect';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newId } from '../common/ids';
 import { JOB_TRANSPORT, JobTransport } from './job-transport';
-import { JOB_MAX_ATTEMPTS, PermanentJobError } from './jobs';
+import { isLastTry } from './jobs';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH = 100;
@@ -315,7 +315,8 @@ export class OutboxRelay {
   private async recordFailure(message: OutboxMessage, err: unknown): Promise<void> {
     const attempts = message.attempts + 1;
     const handlerFailed = this.transport.kind === 'in-process';
-    const giveUp = handlerFailed && (attempts >= JOB_MAX_ATTEMPTS || err instanceof PermanentJobError);
+    // The registry's rule, so that a row fails for good exactly when its handler was told (givenUp).
+    const giveUp = handlerFailed && isLastTry(err, { jobId: message.jobId, attempt: attempts });
     const backoffMs = Math.min(2000 * 2 ** (attempts - 1), 5 * 60_000);
     this.logger.warn({ err, jobId: message.jobId, attempts }, giveUp ? 'Job failed for good' : 'Job delivery failed');
     await this.tx.run((m) =>

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '../../../../libs/common';
-import { JOB_MAX_ATTEMPTS, JobContext, JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
+import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../libs/queue';
 import { ImportRunner } from '../import/import-runner';
 
 /** Runs a queued ASN import; safe to run again (it resumes after the last committed chunk). */
@@ -11,7 +11,7 @@ export class ImportRunJob implements JobProcessor<'identity.import-run'> {
 
   constructor(private readonly runner: ImportRunner) {}
 
-  async handle({ importId }: JobPayloads['identity.import-run'], context?: JobContext): Promise<void> {
+  async handle({ importId }: JobPayloads['identity.import-run']): Promise<void> {
     try {
       await this.runner.run(importId);
     } catch (err) {
@@ -21,14 +21,18 @@ export class ImportRunJob implements JobProcessor<'identity.import-run'> {
         await this.runner.markFailed(importId, err.message);
         return;
       }
-      const last = (context?.attempt ?? 1) >= JOB_MAX_ATTEMPTS;
-      this.logger.warn(
-        { err, importId },
-        last ? 'Import run failed for good' : 'Import run failed; it will be retried',
-      );
-      if (last)
-        await this.runner.markFailed(importId, 'The import stopped after repeated errors; the rows so far are kept');
       throw err;
     }
+  }
+
+  /** No try is left: the import ends as failed, with why, instead of "running" for ever. */
+  async givenUp({ importId }: JobPayloads['identity.import-run'], error: unknown): Promise<void> {
+    this.logger.warn({ err: error, importId }, 'Import run failed for good');
+    await this.runner.markFailed(
+      importId,
+      error instanceof PermanentJobError
+        ? error.message
+        : 'The import stopped after repeated errors; the rows so far are kept',
+    );
   }
 }

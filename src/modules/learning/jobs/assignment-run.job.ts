@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JOB_MAX_ATTEMPTS, JobContext, JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
+import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../libs/queue';
 import { AssignmentRunner } from '../assignments/assignment-runner';
 
 /** Enrols an assignment's people; a retry resumes after the last committed batch. */
@@ -10,14 +10,18 @@ export class AssignmentRunJob implements JobProcessor<'learning.assignment-run'>
 
   constructor(private readonly runner: AssignmentRunner) {}
 
-  async handle({ assignmentId }: JobPayloads['learning.assignment-run'], context?: JobContext): Promise<void> {
-    try {
-      await this.runner.run(assignmentId);
-    } catch (err) {
-      const last = (context?.attempt ?? 1) >= JOB_MAX_ATTEMPTS;
-      this.logger.warn({ err, assignmentId }, last ? 'Assignment failed for good' : 'Assignment failed; retrying');
-      if (last) await this.runner.fail(assignmentId, 'Stopped after repeated errors; run it again to finish the rest');
-      throw err;
-    }
+  handle({ assignmentId }: JobPayloads['learning.assignment-run']): Promise<void> {
+    return this.runner.run(assignmentId);
+  }
+
+  /** No try is left: the assignment ends as failed, with why, so that it can be run again. */
+  async givenUp({ assignmentId }: JobPayloads['learning.assignment-run'], error: unknown): Promise<void> {
+    this.logger.warn({ err: error, assignmentId }, 'Assignment failed for good');
+    await this.runner.fail(
+      assignmentId,
+      error instanceof PermanentJobError
+        ? error.message
+        : 'Stopped after repeated errors; run it again to finish the rest',
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JOB_MAX_ATTEMPTS, JobContext, JobHandler, JobPayloads, JobProcessor } from '../../../../../libs/queue';
+import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../../libs/queue';
 import { QuestionnaireSender } from '../questionnaires/questionnaire-sender';
 
 /** Sends a questionnaire to its population; a retry resumes after the last committed batch. */
@@ -10,17 +10,19 @@ export class QuestionnaireSendJob implements JobProcessor<'development-plans.que
 
   constructor(private readonly sender: QuestionnaireSender) {}
 
-  async handle(
+  handle({ questionnaireId }: JobPayloads['development-plans.questionnaire-send']): Promise<void> {
+    return this.sender.run(questionnaireId);
+  }
+
+  /** No try is left: the sending ends as failed, with why, so that it can be sent again. */
+  async givenUp(
     { questionnaireId }: JobPayloads['development-plans.questionnaire-send'],
-    context?: JobContext,
+    error: unknown,
   ): Promise<void> {
-    try {
-      await this.sender.run(questionnaireId);
-    } catch (err) {
-      const last = (context?.attempt ?? 1) >= JOB_MAX_ATTEMPTS;
-      this.logger.warn({ err, questionnaireId }, last ? 'Sending failed for good' : 'Sending failed; retrying');
-      if (last) await this.sender.fail(questionnaireId, 'Stopped after repeated errors; send it again');
-      throw err;
-    }
+    this.logger.warn({ err: error, questionnaireId }, 'Sending failed for good');
+    await this.sender.fail(
+      questionnaireId,
+      error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; send it again',
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JOB_MAX_ATTEMPTS, JobContext, JobHandler, JobPayloads, JobProcessor } from '../../../../../libs/queue';
+import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../../libs/queue';
 import { NeedsRunner } from '../analysis/needs-runner';
 
 /** Runs a needs analysis over its population; a retry resumes after the last committed batch. */
@@ -10,14 +10,16 @@ export class NeedsRunJob implements JobProcessor<'development-plans.needs-run'> 
 
   constructor(private readonly runner: NeedsRunner) {}
 
-  async handle({ runId }: JobPayloads['development-plans.needs-run'], context?: JobContext): Promise<void> {
-    try {
-      await this.runner.run(runId);
-    } catch (err) {
-      const last = (context?.attempt ?? 1) >= JOB_MAX_ATTEMPTS;
-      this.logger.warn({ err, runId }, last ? 'Needs analysis failed for good' : 'Needs analysis failed; retrying');
-      if (last) await this.runner.fail(runId, 'Stopped after repeated errors; start the analysis again');
-      throw err;
-    }
+  handle({ runId }: JobPayloads['development-plans.needs-run']): Promise<void> {
+    return this.runner.run(runId);
+  }
+
+  /** No try is left: the run ends as failed, with why, so that the analysis can be started again. */
+  async givenUp({ runId }: JobPayloads['development-plans.needs-run'], error: unknown): Promise<void> {
+    this.logger.warn({ err: error, runId }, 'Needs analysis failed for good');
+    await this.runner.fail(
+      runId,
+      error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; start the analysis again',
+    );
   }
 }
