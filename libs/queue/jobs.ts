@@ -79,8 +79,14 @@ export interface JobPayloads {
   /**
    * A quiz's pass mark, grading method or role changed: these learners' outcomes (lesson
    * completion, post-test events) are worked out again from their attempts (one job per chunk).
+   * `before`: the settings before the change, so only learners whose grade or pass result
+   * changed are acted on; a row queued without it acts on every learner, as before.
    */
-  'assessment.quiz-outcomes': { quizId: string; userIds: string[] };
+  'assessment.quiz-outcomes': {
+    quizId: string;
+    userIds: string[];
+    before?: { passPercent: number; gradingMethod: 'highest' | 'last' | 'average'; role: 'none' | 'pre' | 'post' };
+  };
 }
 
 /** The keys of the leaves to refresh, all of one kind (see monitoring/rollups/leaf-kinds.ts). */

@@ -251,7 +251,7 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
     expect(quizzes.body).toHaveLength(0);
   });
 
-  it('refuses a lesson not in the course before making the quiz, so sending again makes one quiz', async () => {
+  it('refuses a lesson not in the course, in Indonesian, and makes no quiz', async () => {
     const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Pelajaran Hilang' });
     const agent = await signedIn(instructor);
     const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
@@ -269,8 +269,28 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
         lessonId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
       });
     expect(refused.status).toBe(422);
-    expect(refused.text).toContain('Pelajaran kuis tidak ada di kursus ini');
+    expect(refused.text).toContain(
+      'Pelajaran yang dipilih tidak ada di kursus ini; muat ulang halaman lalu pilih lagi.',
+    );
+    expect(refused.text).not.toMatch(/lessonId:|The lesson is not/);
     const quizzes = await asUser(t, instructor).get(`/api/assessment/courses/${courseId}/quizzes`);
     expect(quizzes.body).toHaveLength(0);
+  });
+
+  it('refuses a quiz on a lesson of an archived course, in Indonesian, and makes no quiz', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const agent = await signedIn(instructor);
+    const page = await agent.get(`/pengajar/kursus/${course.courseId}/kuis`);
+    expect((await asUser(t, instructor).post(`/api/catalog/courses/${course.courseId}/archive`)).status).toBeLessThan(
+      300,
+    );
+    const refused = await agent
+      .post(`/pengajar/kursus/${course.courseId}/kuis`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), title: 'Kuis Kedua', passPercent: '60', lessonId: course.quizLessonId });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Kursus yang diarsipkan tidak dapat diubah.');
+    const quizzes = await asUser(t, instructor).get(`/api/assessment/courses/${course.courseId}/quizzes`);
+    expect(quizzes.body).toEqual([expect.objectContaining({ id: course.quizId })]);
   });
 });

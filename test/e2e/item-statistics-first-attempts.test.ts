@@ -13,7 +13,7 @@ import {
 } from '../../libs/testing';
 import { ItemStatisticsService } from '../../src/modules/assessment/grading/item-statistics.service';
 
-/** Item statistics describe each learner once (their first graded attempt), so one keen retaker cannot tilt them. */
+/** Item statistics describe each learner once (their first attempt, once graded), so one keen retaker cannot tilt them. */
 describe('assessment: item statistics count each learner’s first attempt', () => {
   let t: TestApp;
   let instructor: GivenUser;
@@ -92,5 +92,55 @@ describe('assessment: item statistics count each learner’s first attempt', () 
     const every = await agent.get(link!.replace(/&amp;/g, '&'));
     expect(every.text).toContain('14 percobaan yang sudah dinilai · Dihitung: semua percobaan');
     expect(every.text).toContain('Hitung percobaan pertama saja');
+  });
+
+  it('counts a learner whose first attempt awaits a mark only once it is marked, never the retake graded first', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        { type: 'true_false', stem: 'Cuti tahunan PNS 12 hari kerja.', correct: true },
+        { type: 'essay', stem: 'Jelaskan nilai BerAKHLAK.', points: 1, rubric: [{ criterion: 'Isi', points: 1 }] },
+      ],
+    });
+    const take = async (learner: GivenUser, answer: boolean) => {
+      const started = okBody(await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`), 'start');
+      okBody(
+        await as(learner).post(`/api/assessment/attempts/${started.id as string}/submit`, {
+          responses: { '0': answer, '1': 'Berorientasi pelayanan.' },
+        }),
+        'submit',
+      );
+      await t.drain();
+      return started.id as string;
+    };
+    const mark = async (attemptId: string) => {
+      okBody(
+        await as(instructor).put(`/api/assessment/courses/${course.courseId}/attempts/${attemptId}/slots/1/mark`, {
+          points: 1,
+          comment: 'Cukup.',
+        }),
+        'mark',
+      );
+      await t.drain();
+    };
+    const enrolled = async () => {
+      const learner = await givenUser(t, { unitId });
+      okBody(await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
+      return learner;
+    };
+    const steady = await enrolled();
+    await mark(await take(steady, false));
+    const retaker = await enrolled();
+    const first = await take(retaker, false);
+    // The retake is marked first: attempt 1 still waits for its essay mark.
+    await mark(await take(retaker, true));
+
+    const stats = () => t.get(ItemStatisticsService).of(course.quizId);
+    expect(await stats()).toMatchObject({ attempts: 1 });
+    expect((await stats()).items[0]).toMatchObject({ attempts: 1, facility: 0 });
+
+    await mark(first);
+    expect(await stats()).toMatchObject({ attempts: 2 });
+    expect((await stats()).items[0]).toMatchObject({ attempts: 2, facility: 0 });
   });
 });

@@ -13,7 +13,12 @@ import {
   SAMPLE_RIGHT,
   TestApp,
 } from '../../libs/testing';
+import { AssessmentApi } from '../../src/modules/assessment/assessment.api';
+import { AttemptOutcome } from '../../src/modules/assessment/attempts/attempt-outcome';
+import { PostTestGraded, PostTestSubscribers } from '../../src/modules/assessment/attempts/post-test-subscribers';
 import { QuizAttempt } from '../../src/modules/assessment/entities';
+import { LearningGainService } from '../../src/modules/assessment/grading/learning-gain.service';
+import { LearningApi } from '../../src/modules/learning/learning.api';
 import { JpLedgerEntry } from '../../src/modules/learning/entities';
 
 /** Quiz outcomes follow the quiz's settings as they are now, and a pre-test never holds a course back. */
@@ -116,6 +121,49 @@ describe('assessment: quiz outcomes after settings change, pre-tests once taken'
     expect(await t.dataSource.getRepository(JpLedgerEntry).countBy({ userId: learner.user.id })).toBe(1);
   });
 
+  it('a pass mark lowered from 70 to 65 acts for the learner at 67 only, not for the one already passing at 90', async () => {
+    const course = await givenQuizCourse(t, instructor.auth, {
+      textLessons: 0,
+      questions: [
+        { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true, points: 67 },
+        { type: 'true_false', stem: 'SKP dinilai setiap tahun.', correct: true, points: 23 },
+        { type: 'true_false', stem: 'ASN boleh berpolitik praktis.', correct: false, points: 10 },
+      ],
+      quiz: { passPercent: 70, attemptsAllowed: 1, role: 'post' },
+    });
+    const take = async (responses: Record<string, boolean>) => {
+      const learner = await enrolled(course.courseId);
+      const started = okBody(await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`), 'start');
+      okBody(
+        await as(learner).post(`/api/assessment/attempts/${started.id as string}/submit`, { responses }),
+        'submit',
+      );
+      return learner;
+    };
+    const high = await take({ '0': true, '1': true, '2': true }); // 90 %
+    const low = await take({ '0': true, '1': false, '2': true }); // 67 %
+    await t.drain();
+    const events: PostTestGraded[] = [];
+    t.get(PostTestSubscribers).subscribe(async (_m, event) => {
+      if (event.quizId === course.quizId) events.push(event);
+    });
+    const passed = jest.spyOn(t.get(LearningApi), 'quizPassed');
+    try {
+      okBody(await changeQuiz(course.courseId, course.quizId, { passPercent: 65 }), 'lower the pass mark');
+      await t.drain();
+      expect(events).toEqual([expect.objectContaining({ userId: low.user.id, percent: 67, passed: true })]);
+      expect(passed.mock.calls.map(([userId]) => userId)).toEqual([low.user.id]);
+      expect(await lessonDone(low, course.courseId, course.quizLessonId)).toMatchObject({ lesson: true });
+
+      // A job queued before the settings travelled along acts on every learner, as it did.
+      events.length = 0;
+      await t.get(AttemptOutcome).reapply(course.quizId, [high.user.id, low.user.id]);
+      expect(events.map((e) => e.userId)).toEqual([high.user.id, low.user.id]);
+    } finally {
+      passed.mockRestore();
+    }
+  });
+
   it('a pre-test with an essay counts as done once submitted: the lessons after it open before it is marked', async () => {
     const { courseId, sectionId } = await givenDraftCourse(t, instructor.auth, {
       title: 'Pra-uji Esai',
@@ -167,7 +215,7 @@ describe('assessment: quiz outcomes after settings change, pre-tests once taken'
         { type: 'true_false', stem: 'Netralitas ASN wajib dijaga.', correct: true },
         { type: 'essay', stem: 'Jelaskan nilai BerAKHLAK.', points: 1, rubric: [{ criterion: 'Isi', points: 1 }] },
       ],
-      quiz: { gradingMethod: 'last', attemptsAllowed: 2, showScore: 'after_grading' },
+      quiz: { gradingMethod: 'last', attemptsAllowed: 2, showScore: 'after_grading', role: 'post' },
     });
     const learner = await enrolled(course.courseId);
     const take = async () => {
@@ -189,6 +237,11 @@ describe('assessment: quiz outcomes after settings change, pre-tests once taken'
     await t.drain();
     const intro = () => as(learner).get(`/api/assessment/quizzes/${course.quizId}`);
     expect((await intro()).body).toMatchObject({ grade: 100, passed: true });
+    // Plans, the plan calendar and the L2 report read the same grade as the quiz page.
+    const postTests = () => t.get(AssessmentApi).postTestResults(learner.user.id);
+    const gain = async () => (await t.get(LearningGainService).ofLearners(course.courseId, [learner.user.id]))[0];
+    expect(await postTests()).toEqual([expect.objectContaining({ quizId: course.quizId, percent: 100, passed: true })]);
+    expect(await gain()).toMatchObject({ post: 100 });
 
     await take();
     // The newest attempt is the "last" one: until it is marked there is no grade, not the first attempt's.
@@ -200,5 +253,7 @@ describe('assessment: quiz outcomes after settings change, pre-tests once taken'
         expect.objectContaining({ number: 2, status: 'awaiting_manual', percent: null }),
       ],
     });
+    expect(await postTests()).toEqual([]);
+    expect(await gain()).toMatchObject({ post: null, gain: null });
   });
 });

@@ -16,10 +16,9 @@ import {
   signInThroughPages,
   TestApp,
 } from '../../libs/testing';
-import { DomainException } from '../../libs/common';
-import { CatalogApi } from '../../src/modules/catalog/catalog.api';
-import { CatalogError } from '../../src/modules/catalog/catalog.errors';
 import { RegradesService } from '../../src/modules/assessment/grading/regrades.service';
+import { Question } from '../../src/modules/assessment/entities';
+import { In } from 'typeorm';
 
 /** What the instructor's and the learner's quiz pages say about what the services now tell. */
 describe('quiz pages: what the services report, in words', () => {
@@ -134,9 +133,11 @@ describe('quiz pages: what the services report, in words', () => {
     okBody(await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
     const learnerAgent = browserAgent(t);
     await signInThroughPages(learnerAgent, learner.username, learner.password);
-    // The second fixed question and one of the draw's two are retired from the bank.
-    for (const id of [course.questionIds[1], course.questionIds[3]])
-      expect((await api.del(`/api/assessment/courses/${course.courseId}/questions/${id}`)).status).toBe(204);
+    // The second fixed question and one of the draw's two were retired from the bank before it
+    // checked the quizzes that need them (it refuses now: see the next test).
+    await t.dataSource
+      .getRepository(Question)
+      .update({ id: In([course.questionIds[1], course.questionIds[3]]) }, { retiredAt: new Date() });
 
     const intro = await learnerAgent.get(`/kuis/${course.quizId}`);
     const refused = await learnerAgent
@@ -156,6 +157,36 @@ describe('quiz pages: what the services report, in words', () => {
       'Peserta tidak dapat memulai kuis ini: slot 3 meminta 2 soal acak, bank soal hanya memuat 1 soal yang cocok.',
     );
     expect(list).not.toContain('withdrawn from the bank');
+  });
+
+  it('refuses in Indonesian to withdraw a question a quiz holds, naming the quiz; a free question is withdrawn', async () => {
+    const extra = { type: 'true_false' as const, stem: 'SKP dinilai setiap tahun.', correct: true };
+    const course = await givenQuizCourse(t, instructor.auth, { questions: [...SAMPLE_QUESTIONS, extra] });
+    okBody(
+      await asUser(t, instructor).put(`/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}`, {
+        title: 'Kuis Akhir',
+        slots: course.questionIds.slice(0, 3).map((questionId) => ({ questionId })),
+        passPercent: 60,
+      }),
+      'quiz slots',
+    );
+    const pageUrl = `/pengajar/kursus/${course.courseId}/kuis`;
+    const retire = async (questionId: string) =>
+      agent
+        .post(`${pageUrl}/soal/${questionId}/tarik`)
+        .type('form')
+        .send({ _csrf: csrfOf((await agent.get(pageUrl)).text) });
+
+    const refused = await retire(course.questionIds[1]);
+    expect(refused.status).toBe(422);
+    expect(flat(refused.text)).toContain('Kuis "Kuis Akhir", soal nomor 2 memakai soal ini; ubah kuisnya dulu.');
+    expect(refused.text).not.toContain('the slot holds this question');
+
+    const done = await retire(course.questionIds[3]);
+    expect(done.status).toBe(303);
+    const after = flat((await agent.get(`${pageUrl}?ok=retired`)).text);
+    expect(after).toContain('Soal ditarik dari bank soal.');
+    expect(after).not.toContain('SKP dinilai setiap tahun.');
   });
 
   it('shows a regrade’s progress on the quiz list: done, with the attempts it went through and the grades it changed', async () => {
@@ -198,49 +229,64 @@ describe('quiz pages: what the services report, in words', () => {
       /Penilaian ulang selesai \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB: 1 percobaan, 1 nilai berubah/,
     );
     // While it runs, and when it failed, as the newest run says (its job's timing is not the test's to hold).
-    const run = await t.get(RegradesService).latestRun(course.courseId, course.quizId);
-    const latest = jest.spyOn(t.get(RegradesService), 'latestRun');
+    const run = (await t.get(RegradesService).latestRuns(course.courseId)).get(course.quizId)!;
+    const latest = jest.spyOn(t.get(RegradesService), 'latestRuns');
+    const only = (changes: Partial<typeof run>) => new Map([[course.quizId, { ...run, ...changes }]]);
     try {
-      latest.mockResolvedValueOnce({ ...run!, status: 'running', done: 40, total: 120, changed: 3, finishedAt: null });
+      latest.mockResolvedValueOnce(only({ status: 'running', done: 40, total: 120, changed: 3, finishedAt: null }));
       expect(flat((await agent.get(pageUrl)).text)).toContain(
         'Penilaian ulang: 40 dari 120 percobaan, 3 nilai berubah',
       );
-      latest.mockResolvedValueOnce({ ...run!, status: 'failed' });
+      latest.mockResolvedValueOnce(only({ status: 'failed' }));
       expect(flat((await agent.get(pageUrl)).text)).toContain('Penilaian ulang gagal; minta lagi');
     } finally {
       latest.mockRestore();
     }
   });
 
-  it('leaves no quiz behind when its lesson is refused after the page’s check, and makes one when sent again', async () => {
+  it('leaves no quiz behind when the catalog refuses its lesson, says why in Indonesian, and makes one when sent again', async () => {
     const { courseId, sectionId } = await givenDraftCourse(t, instructor.auth, { title: 'Kuis dan Pelajaran' });
     const api = asUser(t, instructor);
-    const lesson = okBody(
-      await api.post(`/api/catalog/courses/${courseId}/modules/${sectionId}/lessons`, { title: 'Ujian', kind: 'quiz' }),
-      'quiz lesson',
-    );
+    const lessonUrl = `/api/catalog/courses/${courseId}/modules/${sectionId}/lessons`;
+    const lesson = okBody(await api.post(lessonUrl, { title: 'Ujian', kind: 'quiz' }), 'quiz lesson');
     okBody(await api.post(`/api/assessment/courses/${courseId}/questions`, SAMPLE_QUESTIONS[1]), 'question');
     const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
-    const send = () =>
+    const send = (lessonId: string) =>
       agent
         .post(`/pengajar/kursus/${courseId}/kuis`)
         .type('form')
-        .send({ _csrf: csrfOf(page.text), title: 'Ujian Akhir', passPercent: '60', lessonId: lesson.id });
-    // The lesson changes between the page's check and the attach (a colleague made it a text lesson).
-    const attach = jest.spyOn(t.get(CatalogApi), 'attachQuiz').mockRejectedValueOnce(
-      new DomainException(CatalogError.LESSON_KIND_MISMATCH, 'Only a quiz lesson presents a quiz', {
-        fields: [{ field: 'lessonId', rule: 'quiz_lesson', message: 'the lesson is not of kind quiz' }],
+        .send({ _csrf: csrfOf(page.text), title: 'Ujian Akhir', passPercent: '60', lessonId });
+    // The page offered a quiz lesson; meanwhile a colleague made it a text lesson.
+    okBody(
+      await api.put(`/api/catalog/courses/${courseId}/lessons/${lesson.id as string}`, {
+        title: 'Ujian',
+        kind: 'text',
+        bodyHtml: '<p>Bacaan</p>',
       }),
+      'now a text lesson',
     );
-    try {
-      const refused = await send();
-      expect(refused.status).toBe(422);
-      expect(okBody(await api.get(`/api/assessment/courses/${courseId}/quizzes`), 'quizzes')).toEqual([]);
-      const again = await send();
-      expect(again.status).toBe(303);
-    } finally {
-      attach.mockRestore();
-    }
+    const notQuiz = await send(lesson.id as string);
+    expect(notQuiz.status).toBe(422);
+    expect(flat(notQuiz.text)).toContain(
+      'Pelajaran yang dipilih bukan pelajaran kuis; muat ulang halaman lalu pilih lagi.',
+    );
+    // A lesson the course does not have (removed meanwhile, say).
+    const unknown = await send('6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b');
+    expect(unknown.status).toBe(422);
+    expect(flat(unknown.text)).toContain(
+      'Pelajaran yang dipilih tidak ada di kursus ini; muat ulang halaman lalu pilih lagi.',
+    );
+    for (const refused of [notQuiz, unknown]) expect(refused.text).not.toMatch(/lessonId:|the lesson is/);
+    expect(okBody(await api.get(`/api/assessment/courses/${courseId}/quizzes`), 'quizzes')).toEqual([]);
+
+    okBody(
+      await api.put(`/api/catalog/courses/${courseId}/lessons/${lesson.id as string}`, {
+        title: 'Ujian',
+        kind: 'quiz',
+      }),
+      'a quiz lesson again',
+    );
+    expect((await send(lesson.id as string)).status).toBe(303);
     const quizzes = okBody(
       await api.get(`/api/assessment/courses/${courseId}/quizzes`),
       'quizzes',
@@ -252,5 +298,14 @@ describe('quiz pages: what the services report, in words', () => {
       modules: Array<{ lessons: Array<{ id: string; quizId: string | null }> }>;
     };
     expect(course.modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id)?.quizId).toBe(quizzes[0].id);
+    // The API says the same by its code, naming the field.
+    const attach = await api.post(`/api/assessment/courses/${courseId}/quizzes/${quizzes[0].id}/lesson`, {
+      lessonId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+    });
+    expect(attach.status).toBe(422);
+    expect(attach.body).toMatchObject({
+      code: 'CATALOG.QUIZ_LESSON_NOT_FOUND',
+      details: { fields: [{ field: 'lessonId', rule: 'course_lesson', message: 'the lesson is not in this course' }] },
+    });
   });
 });

@@ -16,6 +16,8 @@ export const AssessmentError = defineErrors('ASSESSMENT', {
   NO_ATTEMPTS_LEFT: 'conflict',
   ATTEMPT_CLOSED: 'conflict',
   NOT_GRADABLE: 'conflict',
+  /** A question a quiz still needs to start (a fixed slot, or a draw that would find too few): change the quiz first. */
+  QUESTION_IN_USE: 'conflict',
   /** A mark that breaks the question's rules (above its points, an override without a reason): fix the form. */
   MARK_INVALID: 'unprocessable',
   /** A mark changed by someone else since the grader loaded it. */

@@ -4,6 +4,8 @@ export const CatalogError = defineErrors('CATALOG', {
   COURSE_NOT_FOUND: 'not_found',
   SECTION_NOT_FOUND: 'not_found',
   LESSON_NOT_FOUND: 'not_found',
+  /** A quiz was to go on a lesson the course's draft does not have (a field of the request, not its path). */
+  QUIZ_LESSON_NOT_FOUND: 'unprocessable',
   INSTRUCTOR_NOT_FOUND: 'not_found',
   NO_DRAFT: 'conflict',
   ARCHIVED: 'conflict',

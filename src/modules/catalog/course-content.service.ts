@@ -110,10 +110,21 @@ export class CourseContentService {
     });
   }
 
-  /** Points a quiz lesson of the draft at a quiz (the assessment module checks the quiz is the course's). */
+  /**
+   * Points a quiz lesson of the draft at a quiz (the assessment module checks the quiz is the
+   * course's). Each refusal names what is wrong, the lesson field by its name where it is the
+   * lesson (pages word it in their language): the course archived (CATALOG.ARCHIVED), the
+   * lesson not in the course (QUIZ_LESSON_NOT_FOUND), or not a quiz lesson (LESSON_KIND_MISMATCH).
+   * A lesson of the published version names the same lesson of the draft, by key.
+   */
   attachQuiz(user: AuthUser, courseId: string, lessonId: string, quizId: string | null): Promise<LessonView> {
     return this.inDraft(user, courseId, async (m, draft) => {
-      const lesson = await this.lessonOf(m, draft, lessonId);
+      const lesson = await this.findLesson(m, draft, lessonId);
+      if (!lesson) {
+        throw new DomainException(CatalogError.QUIZ_LESSON_NOT_FOUND, 'The lesson is not in this course', {
+          fields: [{ field: 'lessonId', rule: 'course_lesson', message: 'the lesson is not in this course' }],
+        });
+      }
       if (lesson.kind !== 'quiz') {
         throw new DomainException(CatalogError.LESSON_KIND_MISMATCH, 'Only a quiz lesson presents a quiz', {
           fields: [{ field: 'lessonId', rule: 'quiz_lesson', message: 'the lesson is not of kind quiz' }],
@@ -164,14 +175,17 @@ export class CourseContentService {
   }
 
   async lessonOf(m: EntityManager, draft: CourseVersion, lessonId: string): Promise<Lesson> {
-    // As with sections, an id from the published version names the same lesson by key.
-    let lesson = await m.findOneBy(Lesson, { id: lessonId, versionId: draft.id });
-    if (!lesson) {
-      const other = await m.findOneBy(Lesson, { id: lessonId });
-      if (other) lesson = await m.findOneBy(Lesson, { versionId: draft.id, lessonKey: other.lessonKey });
-    }
+    const lesson = await this.findLesson(m, draft, lessonId);
     if (!lesson) throw new DomainException(CatalogError.LESSON_NOT_FOUND, 'No such lesson in the draft');
     return lesson;
+  }
+
+  private async findLesson(m: EntityManager, draft: CourseVersion, lessonId: string): Promise<Lesson | null> {
+    // As with sections, an id from the published version names the same lesson by key.
+    const lesson = await m.findOneBy(Lesson, { id: lessonId, versionId: draft.id });
+    if (lesson) return lesson;
+    const other = await m.findOneBy(Lesson, { id: lessonId });
+    return other ? m.findOneBy(Lesson, { versionId: draft.id, lessonKey: other.lessonKey }) : null;
   }
 
   private async section(m: EntityManager, draft: CourseVersion, sectionId: string): Promise<CourseSection> {

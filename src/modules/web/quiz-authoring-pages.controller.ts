@@ -15,10 +15,10 @@ import { GradingService } from '../assessment/grading/grading.service';
 import { ItemStatisticsService } from '../assessment/grading/item-statistics.service';
 import { RegradesService } from '../assessment/grading/regrades.service';
 import { QuizzesService } from '../assessment/quizzes/quizzes.service';
-import { CatalogApi } from '../catalog/catalog.api';
 import { CoursesService } from '../catalog/courses.service';
 import { formatters } from './format';
 import { translator } from './i18n/messages';
+import { gradingFailureText } from './i18n/quiz.messages';
 import { doneFlag, formFlag, formProblems, formText, seeOther } from './page-actions';
 import { pageContext, render } from './page-context';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -51,7 +51,6 @@ export class QuizAuthoringPagesController {
     private readonly grading: GradingService,
     private readonly regrades: RegradesService,
     private readonly statistics: ItemStatisticsService,
-    private readonly catalog: CatalogApi,
   ) {}
 
   @Get('kuis')
@@ -124,13 +123,26 @@ export class QuizAuthoringPagesController {
       });
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw validationFailed(flattenValidationErrors(errors));
+      // The catalog checks the lesson (and names it in its refusal); quiz and lesson are written
+      // in one transaction, so a refused lesson leaves no quiz behind.
       const lessonId = formText(body, 'lessonId', 36);
-      if (lessonId) {
-        await this.assertQuizLesson(user, id, lessonId);
-        await this.quizzes.createOnLesson(user, id, dto, lessonId);
-      } else await this.quizzes.create(user, id, dto);
+      if (lessonId) await this.quizzes.createOnLesson(user, id, dto, lessonId);
+      else await this.quizzes.create(user, id, dto);
       return 'saved';
     });
+  }
+
+  /** A question withdrawn from the bank; refused, naming the quizzes and slots, while a quiz needs it. */
+  @Post('kuis/soal/:questionId/tarik')
+  @Roles(...AUTHORS)
+  async retire(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('questionId', UuidParam) questionId: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    await this.act(user, id, req, reply, () => this.bank.retire(user, id, questionId).then(() => 'retired'));
   }
 
   @Post('kuis/:quizId/pelajaran')
@@ -216,6 +228,7 @@ export class QuizAuthoringPagesController {
       courseId: id,
       waiting,
       failed,
+      failureText: (stored: string) => gradingFailureText(ctx.t, stored),
       pageUrls: {
         waiting: (n: number) => url(n, at.failed, 'menunggu'),
         failed: (n: number) => url(at.waiting, n, 'gagal'),
@@ -308,29 +321,6 @@ export class QuizAuthoringPagesController {
     return [{ count }];
   }
 
-  /**
-   * The lesson a new quiz goes on, checked first for the form's sake: it names what is wrong
-   * with the lesson field ("not a quiz lesson of this course", an archived course) where the
-   * catalog would say only that the lesson is not in the draft. The catalog's attach checks the
-   * same and still decides; quiz and lesson are written in one transaction (createOnLesson),
-   * so a refusal after this check leaves no quiz behind either.
-   */
-  private async assertQuizLesson(user: AuthUser, id: string, lessonId: string): Promise<void> {
-    const course = await this.courses.get(user, id);
-    const refused = (rule: string, message: string) => validationFailed([{ field: 'lessonId', rule, message }]);
-    if (course.courseStatus === 'archived') throw refused('archived', 'an archived course cannot be edited');
-    const lessons = course.modules.flatMap((m) => m.lessons);
-    let lesson = lessons.find((l) => l.id === lessonId);
-    // A page loaded before a colleague opened the draft names the published lesson: the same one by key.
-    if (!lesson && course.hasDraft && course.publishedVersionId) {
-      const published = await this.catalog.lesson(course.publishedVersionId, lessonId);
-      lesson = published ? lessons.find((l) => l.lessonKey === published.lessonKey) : undefined;
-    }
-    if (!lesson || lesson.kind !== 'quiz') {
-      throw refused('quiz_lesson', 'the lesson is not a quiz lesson of this course');
-    }
-  }
-
   private async act(
     user: AuthUser,
     id: string,
@@ -363,8 +353,7 @@ export class QuizAuthoringPagesController {
     ]);
     const quizLessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind === 'quiz');
     // Each quiz's newest regrade, so "Nilai ulang" shows how far it got and what it changed.
-    const runs = await Promise.all(quizzes.map((q) => this.regrades.latestRun(id, q.id)));
-    const regradeRuns = Object.fromEntries(quizzes.map((q, i) => [q.id, runs[i]]));
+    const regradeRuns = Object.fromEntries(await this.regrades.latestRuns(id));
     await render(
       reply,
       'authoring/quizzes.eta',
@@ -410,6 +399,7 @@ export class QuizAuthoringPagesController {
         fmt: formatters(ctx.locale),
         courseId: id,
         attempt,
+        failureText: (stored: string) => gradingFailureText(ctx.t, stored),
         problems,
         refused,
         done: doneFlag(req),

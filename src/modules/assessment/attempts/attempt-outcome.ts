@@ -4,13 +4,13 @@ import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
 import { LearningApi } from '../../learning/learning.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
-import { passes, quizGradeOf } from '../domain/attempt-score';
+import { FINISHED_STATUSES, finishedAttempt, passes, quizGradeOf } from '../domain/attempt-score';
 import { visible } from '../domain/review-policy';
 import { AttemptStatus, Quiz, QuizAttempt } from '../entities';
 import { PostTestSubscribers } from './post-test-subscribers';
 
 /** Attempts the learner has handed in, whatever became of their grading. */
-const TAKEN: AttemptStatus[] = ['submitted', 'awaiting_manual', 'graded', 'failed'];
+const TAKEN: AttemptStatus[] = [...FINISHED_STATUSES];
 
 /**
  * What a final grade means for the course: passing the quiz (by its grading method)
@@ -75,43 +75,46 @@ export class AttemptOutcome {
 
   /**
    * The quiz's pass mark, grading method or role changed: each learner's standing is worked
-   * out again from their attempts as they are, and lessons follow, as a grade would make them.
-   * One transaction per learner (the enrolment lock is held briefly). The lesson counts as
-   * done now: the instructor's change, not the old attempt, is what completed it, and JP must
-   * not be dated into a year already closed. The grade itself did not change, so no
-   * "grade is out" notification is sent again.
+   * out under the settings before the change and as they are now, and only a learner whose
+   * grade or pass result changed is acted on: a lesson they now complete, a post-test event
+   * with the new grade. A pass mark lowered from 70 to 65 touches the learner at 67, not the
+   * one at 90 (on a national course each event costs a plan refresh and a learning-gain
+   * recompute). Without `before` (a job queued before it was sent) every learner counts as
+   * changed. One transaction per learner (the enrolment lock is held briefly). The lesson
+   * counts as done now: the instructor's change, not the old attempt, is what completed it,
+   * and JP must not be dated into a year already closed. The grade itself did not change, so
+   * no "grade is out" notification is sent again.
    */
-  async reapply(quizId: string, userIds: string[]): Promise<void> {
+  async reapply(quizId: string, userIds: string[], before?: OutcomeSettings): Promise<void> {
     for (const userId of userIds) {
       await this.tx.run(async (m) => {
         const quiz = await m.findOneBy(Quiz, { id: quizId });
         if (!quiz) return;
-        const { grade, passed, latest, taken } = await this.standing(m, quiz, userId);
-        if ((quiz.role === 'pre' && taken) || passed) {
+        const finished = await this.finished(m, quiz, userId);
+        const now = standingOf(quiz, finished);
+        const was = before ? standingOf(before, finished) : null;
+        if (completes(quiz, now) && !(was && completes(before!, was))) {
           await this.learning.quizPassed(userId, quiz.courseId, quiz.id);
         }
-        if (quiz.role === 'post' && latest && grade !== null)
-          await this.notifyPostTest(m, quiz, latest, grade, passed, `settings:${quiz.updatedAt.getTime()}`);
+        const changed = !was || before!.role !== 'post' || was.grade !== now.grade || was.passed !== now.passed;
+        if (quiz.role === 'post' && now.latest && now.grade !== null && changed)
+          await this.notifyPostTest(m, quiz, now.latest, now.grade, now.passed, `settings:${quiz.updatedAt.getTime()}`);
       });
     }
   }
 
   /** The learner's grade by the quiz's method, whether it passes, and their newest graded attempt. */
   private async standing(m: EntityManager, quiz: Quiz, userId: string) {
-    const finished = await m.find(QuizAttempt, {
+    return standingOf(quiz, await this.finished(m, quiz, userId));
+  }
+
+  /** The learner's finished attempts of the quiz, in attempt order. */
+  private finished(m: EntityManager, quiz: Quiz, userId: string): Promise<FinishedRow[]> {
+    return m.find(QuizAttempt, {
       select: { id: true, status: true, percentHundredths: true, gradeVersion: true, userId: true },
       where: { quizId: quiz.id, userId, status: In(TAKEN) },
       order: { number: 'ASC' },
     });
-    const grade = quizGradeOf(
-      quiz.gradingMethod,
-      finished.map((a) => ({
-        graded: a.status === 'graded',
-        percent: a.percentHundredths === null ? null : a.percentHundredths / 100,
-      })),
-    );
-    const latest = finished.filter((a) => a.status === 'graded').pop() ?? null;
-    return { grade, passed: passes(grade, quiz.passPercent), latest, taken: finished.length > 0 };
   }
 
   private async notifyPostTest(
@@ -126,4 +129,21 @@ export class AttemptOutcome {
     const event = { attemptId, gradeVersion, userId, courseId: quiz.courseId, quizId: quiz.id };
     await this.postTests.notify(m, { ...event, percent, passed, ...(resentFor ? { resentFor } : {}) });
   }
+}
+
+/** What decides a learner's outcome: the quiz's settings a change is compared on. */
+export type OutcomeSettings = Pick<Quiz, 'passPercent' | 'gradingMethod' | 'role'>;
+
+type FinishedRow = Pick<QuizAttempt, 'id' | 'status' | 'percentHundredths' | 'gradeVersion' | 'userId'>;
+
+/** A learner's grade, pass and newest graded attempt under these settings. */
+function standingOf(settings: OutcomeSettings, finished: FinishedRow[]) {
+  const grade = quizGradeOf(settings.gradingMethod, finished.map(finishedAttempt));
+  const latest = finished.filter((a) => a.status === 'graded').pop() ?? null;
+  return { grade, passed: passes(grade, settings.passPercent), latest, taken: finished.length > 0 };
+}
+
+/** Does the quiz count as done for the course: a pre-test once taken, any other once passed. */
+function completes(settings: OutcomeSettings, standing: ReturnType<typeof standingOf>): boolean {
+  return (settings.role === 'pre' && standing.taken) || standing.passed;
 }

@@ -6,7 +6,7 @@ import { Clock, DomainException, newId } from '../../../../libs/common';
 import { isDuplicateKey, TransactionRunner } from '../../../../libs/database';
 import { LearningApi } from '../../learning/learning.api';
 import { AssessmentError } from '../assessment.errors';
-import { quizGradeOf } from '../domain/attempt-score';
+import { finishedAttempt, quizGradeOf } from '../domain/attempt-score';
 import { BankQuestion, buildSnapshot, NotEnoughQuestions, WithdrawnQuestion } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
 import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
@@ -73,12 +73,7 @@ export class AttemptsService {
     );
     const now = this.clock.now();
     const showScore = quiz.showScore === 'after_grading' || (quiz.showScore === 'after_close' && closed(quiz, now));
-    const finished = attempts
-      .filter((a) => a.status !== 'in_progress')
-      .map((a) => ({
-        graded: a.status === 'graded',
-        percent: a.percentHundredths === null ? null : a.percentHundredths / 100,
-      }));
+    const finished = attempts.filter((a) => a.status !== 'in_progress').map(finishedAttempt);
     // "Last" while the newest attempt is still being marked: no grade yet (null), not the one before.
     const grade = showScore ? quizGradeOf(quiz.gradingMethod, finished) : null;
     return {

@@ -7,6 +7,7 @@ import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain
 import { Response } from '../domain/grading';
 import { Quiz, QuizAttempt } from '../entities';
 import { EssayAlerts } from '../grading/essay-alerts';
+import { GradingFailure, GradingFailureReason } from './grading-failure';
 
 /**
  * Grading jobs in flight together share one transaction (group commit): up to half as many
@@ -79,10 +80,7 @@ export class Grader {
     });
     const failures = new Map<string, Error>();
     for (const attempt of broken) {
-      failures.set(
-        attempt.id,
-        await this.fail(attempt, 'The attempt snapshot cannot be read').catch((err: Error) => err),
-      );
+      failures.set(attempt.id, await this.fail(attempt, GradingFailure.unreadable).catch((err: Error) => err));
     }
     return ids.map((id) => failures.get(id));
   }
@@ -195,7 +193,7 @@ export class Grader {
   }
 
   /** A permanent failure: the attempt shows as "grading failed" to its instructors, who can replay it. */
-  async fail(attempt: QuizAttempt, reason: string): Promise<never> {
+  async fail(attempt: QuizAttempt, reason: GradingFailureReason): Promise<never> {
     await this.markFailed(attempt.id, reason);
     throw new PermanentJobError(`Attempt ${attempt.id}: ${reason}`);
   }
@@ -206,14 +204,14 @@ export class Grader {
    * is left as it is (false), so calling it again changes nothing. Unlike fail it throws
    * nothing of its own: the grading job calls it once the queue gave the job up.
    */
-  async markFailed(attemptId: string, reason: string): Promise<boolean> {
+  async markFailed(attemptId: string, reason: GradingFailureReason): Promise<boolean> {
     return this.tx.run(async (m) => {
       const result = await m
         .createQueryBuilder()
         .update(QuizAttempt)
         .set({
           status: 'failed',
-          gradingError: reason.slice(0, 500),
+          gradingError: reason,
           // A new version, as every change of outcome makes: a replay is keyed by it.
           gradeVersion: () => 'grade_version + 1',
           updatedAt: this.clock.now(),

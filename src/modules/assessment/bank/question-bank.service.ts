@@ -8,7 +8,9 @@ import { AssessmentError } from '../assessment.errors';
 import { CourseEditors } from '../course-editors';
 import { parseGiftFile, toGift } from '../domain/gift';
 import { Difficulty, QuestionInput, questionProblems, QuestionType, toStored } from '../domain/questions';
-import { Question } from '../entities';
+import { PoolQuestion, slotChecks } from '../domain/snapshot';
+import { Question, Quiz } from '../entities';
+import { slotsOf } from '../quizzes/quiz.view';
 import { QuestionView, questionView } from './question.view';
 
 export interface BankFilter extends PageQuery {
@@ -18,6 +20,9 @@ export interface BankFilter extends PageQuery {
 }
 
 const MAX_IMPORT = 2000;
+
+/** A retire refused: the quizzes and slots that need the question are in the error's fields. */
+export const QUESTION_IN_USE = 'Quizzes still need this question to start; change them before withdrawing it';
 
 /** A course's question bank: write, edit, retire, list, and move banks in and out as GIFT. */
 @Injectable()
@@ -54,16 +59,60 @@ export class QuestionBankService {
     });
   }
 
-  /** Retired questions leave the bank's lists and draws; attempts that hold them keep them. */
+  /**
+   * Retired questions leave the bank's lists and draws; attempts that hold them keep them.
+   * Refused while a quiz of the course needs the question to start (a fixed slot holds it,
+   * or a draw would find too few without it): retiring it would turn away every learner who
+   * has not started yet, with no word to the instructor. The instructor changes the quiz
+   * first; the start still refuses such a quiz (a question retired before this check).
+   */
   async retire(user: AuthUser, courseId: string, id: string): Promise<void> {
     await this.editors.assert(user, courseId);
     await this.tx.run(async (m) => {
-      await this.find(m, courseId, id);
+      const question = await this.find(m, courseId, id);
+      if (question.retiredAt) return;
+      await this.assertNotNeeded(m, courseId, id);
       await m.update(
         Question,
         { id, retiredAt: IsNull() },
         { retiredAt: this.clock.now(), updatedAt: this.clock.now() },
       );
+    });
+  }
+
+  /** The quiz slots that can start now and could not once the question is gone, named in a 409. */
+  private async assertNotNeeded(m: EntityManager, courseId: string, id: string): Promise<void> {
+    const quizzes = await m.find(Quiz, { where: { courseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (!quizzes.length) return;
+    const live: PoolQuestion[] = await m.find(Question, {
+      select: { id: true, competencyCode: true, difficulty: true },
+      where: { courseId, retiredAt: IsNull() },
+    });
+    const without = live.filter((q) => q.id !== id);
+    const held = quizzes.flatMap((quiz) => {
+      const rules = slotsOf(quiz);
+      const now = slotChecks(rules, live);
+      // A slot already short is the quiz's own problem (the quiz list shows it); this one adds none.
+      const broken = slotChecks(rules, without).filter((c) => c.left < c.count && now[c.index].left >= c.count);
+      return broken.length ? [{ quiz, broken }] : [];
+    });
+    if (!held.length) return;
+    throw new DomainException(AssessmentError.QUESTION_IN_USE, QUESTION_IN_USE, {
+      fields: held.flatMap(({ quiz, broken }) =>
+        broken.map(({ index, rule, count, left }) => ({
+          field: `quiz "${quiz.title}" slot ${index + 1}`,
+          rule: rule.kind === 'fixed' ? 'holds_question' : 'enough_questions',
+          message:
+            rule.kind === 'fixed'
+              ? 'the slot holds this question'
+              : `the slot draws ${count}, the bank would have ${left} matching question(s) left for it`,
+        })),
+      ),
+      quizzes: held.map(({ quiz, broken }) => ({
+        id: quiz.id,
+        title: quiz.title,
+        slots: broken.map((c) => c.index + 1),
+      })),
     });
   }
 

@@ -1,13 +1,4 @@
-import {
-  FrozenQuestion,
-  passes,
-  percentOf,
-  quizGrade,
-  quizGradeOf,
-  scoreAttempt,
-  SlotMark,
-  totals,
-} from './attempt-score';
+import { FrozenQuestion, passes, percentOf, quizGradeOf, scoreAttempt, SlotMark, totals } from './attempt-score';
 import { Response } from './grading';
 import { QuestionInput, toStored } from './questions';
 
@@ -188,7 +179,7 @@ describe('percentOf', () => {
   });
 });
 
-describe('quizGrade', () => {
+describe('quizGradeOf, every attempt graded', () => {
   it.each<['highest' | 'last' | 'average', number[], number | null]>([
     ['highest', [40, 90, 70], 90],
     ['last', [40, 90, 70], 70],
@@ -203,7 +194,12 @@ describe('quizGrade', () => {
     ['last', [], null],
     ['average', [], null],
   ])('%s of %j is %p', (method, percents, expected) => {
-    expect(quizGrade(method, percents)).toBe(expected);
+    expect(
+      quizGradeOf(
+        method,
+        percents.map((percent) => ({ graded: true, percent })),
+      ),
+    ).toBe(expected);
   });
 });
 
@@ -237,7 +233,14 @@ describe('passes', () => {
     [percentOf(3, 5), 60, true],
     [percentOf(2, 3), 66.67, true],
     [percentOf(2, 3), 66.68, false],
-    [quizGrade('average', [50, 70]), 60, true],
+    [
+      quizGradeOf('average', [
+        { graded: true, percent: 50 },
+        { graded: true, percent: 70 },
+      ]),
+      60,
+      true,
+    ],
     [null, 0, false],
     [null, 60, false],
   ])('%p% against a pass mark of %p% passes: %p', (percent, passPercent, expected) => {

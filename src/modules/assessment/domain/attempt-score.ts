@@ -98,8 +98,35 @@ export function percentOf(score: number, max: number): number {
 export const GRADING_METHODS = ['highest', 'last', 'average'] as const;
 export type GradingMethod = (typeof GRADING_METHODS)[number];
 
-/** The learner's grade for a quiz from their final attempts (in attempt order); null before any. */
-export function quizGrade(method: GradingMethod, percents: number[]): number | null {
+/** A finished attempt (submitted or later) as the quiz grade sees it. */
+export interface FinishedAttempt {
+  /** Its grade is final. */
+  graded: boolean;
+  /** Its percent once graded. */
+  percent: number | null;
+}
+
+/** Attempts the learner has handed in, whatever became of their grading: what the quiz grade reads. */
+export const FINISHED_STATUSES = ['submitted', 'awaiting_manual', 'graded', 'failed'] as const;
+
+/** A stored finished attempt as the quiz grade sees it. */
+export function finishedAttempt(a: { status: string; percentHundredths: number | null }): FinishedAttempt {
+  return {
+    graded: a.status === 'graded',
+    percent: a.status === 'graded' && a.percentHundredths !== null ? a.percentHundredths / 100 : null,
+  };
+}
+
+/**
+ * The learner's grade for a quiz from their finished attempts (submitted or later), in attempt
+ * order; null before any grade. The one definition for the quiz page, course completion, plans
+ * and the learning-gain report. "Last" means the newest finished attempt: while that one waits
+ * for an essay mark (or for grading) the grade waits too (null), rather than passing off the
+ * attempt before it as the last. Highest and average take the final grades there are.
+ */
+export function quizGradeOf(method: GradingMethod, finished: FinishedAttempt[]): number | null {
+  if (method === 'last' && finished.length > 0 && !finished[finished.length - 1].graded) return null;
+  const percents = finished.filter((a) => a.graded).map((a) => a.percent!);
   if (percents.length === 0) return null;
   switch (method) {
     case 'highest':
@@ -109,27 +136,6 @@ export function quizGrade(method: GradingMethod, percents: number[]): number | n
     case 'average':
       return Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 100) / 100;
   }
-}
-
-/** A finished attempt (submitted or later) as the quiz grade sees it. */
-export interface FinishedAttempt {
-  /** Its grade is final. */
-  graded: boolean;
-  /** Its percent once graded. */
-  percent: number | null;
-}
-
-/**
- * The learner's grade from their finished attempts, in attempt order. "Last" means the newest
- * finished attempt: while that one waits for an essay mark (or for grading) the grade waits
- * too (null), rather than passing off the attempt before it as the last.
- */
-export function quizGradeOf(method: GradingMethod, finished: FinishedAttempt[]): number | null {
-  if (method === 'last' && finished.length > 0 && !finished[finished.length - 1].graded) return null;
-  return quizGrade(
-    method,
-    finished.filter((a) => a.graded).map((a) => a.percent!),
-  );
 }
 
 export function passes(percent: number | null, passPercent: number): boolean {

@@ -9,6 +9,7 @@ import {
   presentOrdering,
   shuffle,
   SlotRule,
+  slotChecks,
 } from './snapshot';
 import { FrozenQuestion } from './attempt-score';
 
@@ -469,3 +470,41 @@ function unlabel(q: FrozenQuestion): FrozenQuestion {
 function itemIdsOf(content: QuestionContent): string[] {
   return (content as Extract<QuestionContent, { type: 'ordering' }>).items.map((i) => i.id);
 }
+
+describe('slotChecks', () => {
+  const q = (id: string, competencyCode: string | null = null, difficulty: Difficulty = 'medium') => ({
+    id,
+    competencyCode,
+    difficulty,
+  });
+  const draw = (count: number, competencyCode: string | null = null): SlotRule => ({
+    kind: 'draw',
+    count,
+    competencyCode,
+    difficulty: null,
+  });
+
+  it('says per slot how many questions it needs and how many it can count on at every start', () => {
+    const rules: SlotRule[] = [
+      { kind: 'fixed', questionId: 'a' },
+      { kind: 'fixed', questionId: 'gone' },
+      draw(2, 'K1'),
+      draw(2),
+    ];
+    const live = [q('a', 'K1'), q('b', 'K1'), q('c', 'K1'), q('d'), q('e')];
+    expect(slotChecks(rules, live)).toEqual([
+      { index: 0, rule: rules[0], count: 1, left: 1 },
+      { index: 1, rule: rules[1], count: 1, left: 0 },
+      // Fixed questions are never drawn: b and c are left for K1.
+      { index: 2, rule: rules[2], count: 2, left: 2 },
+      // b, c, d, e match, but the earlier draw may take b and c.
+      { index: 3, rule: rules[3], count: 2, left: 2 },
+    ]);
+    expect(
+      slotChecks(
+        rules,
+        live.filter((x) => x.id !== 'e'),
+      )[3].left,
+    ).toBe(1);
+  });
+});

@@ -30,6 +30,54 @@ export function drawMatches(
   );
 }
 
+/** A question of the bank as the slot rules see it (which slots it can fill). */
+export type PoolQuestion = Pick<BankQuestion, 'id' | 'competencyCode' | 'difficulty'>;
+
+/**
+ * A slot of a quiz against the questions a start may serve: how many questions it needs
+ * (`count`: 1 for a fixed slot) and how many it can count on at every start (`left`: for a
+ * fixed slot 1 while its question is served, 0 once retired). A slot with left < count is
+ * one a start can fail on. The one rule for the quiz form, the quiz list and the bank's retire.
+ */
+export interface SlotCheck {
+  /** From 0, as the slots are stored. */
+  index: number;
+  rule: SlotRule;
+  count: number;
+  left: number;
+}
+
+export function slotChecks(rules: SlotRule[], live: PoolQuestion[]): SlotCheck[] {
+  const liveIds = new Set(live.map((q) => q.id));
+  const fixedIds = new Set(rules.flatMap((r) => (r.kind === 'fixed' ? [r.questionId] : [])));
+  // Each draw's pool once: a quiz may have many slots and the bank thousands of questions.
+  const pools = rules.map((r) =>
+    r.kind === 'draw' ? new Set(live.filter((q) => !fixedIds.has(q.id) && drawMatches(r, q)).map((q) => q.id)) : null,
+  );
+  return rules.map((rule, index) =>
+    rule.kind === 'fixed'
+      ? { index, rule, count: 1, left: liveIds.has(rule.questionId) ? 1 : 0 }
+      : { index, rule, count: rule.count, left: questionsLeftForDraw(rules, pools, index) },
+  );
+}
+
+/**
+ * The questions a draw slot can count on at every start. An attempt draws slot by slot and
+ * never repeats a question (buildSnapshot), so an earlier draw may take questions this slot
+ * matches too: at worst as many as it draws, or as many as both match. A quiz saved with
+ * that many left for every slot can always be started.
+ */
+function questionsLeftForDraw(rules: SlotRule[], pools: Array<Set<string> | null>, index: number): number {
+  const mine = pools[index]!;
+  let taken = 0;
+  rules.slice(0, index).forEach((earlier, i) => {
+    if (earlier.kind !== 'draw') return;
+    const shared = [...pools[i]!].filter((id) => mine.has(id)).length;
+    taken += Math.min(earlier.count, shared);
+  });
+  return mine.size - taken;
+}
+
 export interface SnapshotOptions {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;

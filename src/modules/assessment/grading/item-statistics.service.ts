@@ -32,7 +32,8 @@ export interface QuizStatistics {
 }
 
 /**
- * Classical item statistics over a quiz's graded attempts (by default each learner's first).
+ * Classical item statistics over a quiz's graded attempts (by default each learner's first
+ * finished attempt, once graded).
  * Read in pages by id so that a quiz with tens of thousands of attempts never loads them all
  * at once as entities.
  */
@@ -53,13 +54,15 @@ export class ItemStatisticsService {
           .orderBy('a.id', 'ASC')
           .take(PAGE);
         if (counted === 'first') {
-          // The learner's lowest-numbered graded attempt (read on the unique quiz/user/number index).
+          // The learner's first finished attempt, counted once it is graded (read on the unique
+          // quiz/user/number index). Not the first *graded* one: with attempt 1 awaiting a mark
+          // that would be the retake; such a learner waits until attempt 1 is marked.
           query.andWhere((sub) => {
             const first = sub
               .subQuery()
               .select('MIN(b.number)')
               .from(QuizAttempt, 'b')
-              .where('b.quizId = a.quizId AND b.userId = a.userId AND b.status = :graded')
+              .where('b.quizId = a.quizId AND b.userId = a.userId AND b.status <> :open', { open: 'in_progress' })
               .getQuery();
             return `a.number = ${first}`;
           });

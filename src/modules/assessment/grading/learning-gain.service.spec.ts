@@ -24,7 +24,7 @@ describe('LearningGainService', () => {
         ['pre', 40],
         ['post', 40 + (i % 60)],
       ] as const) {
-        const attempt = { quizId, number: 1, percentHundredths: percent * 100 } as QuizAttempt;
+        const attempt = { quizId, number: 1, status: 'graded', percentHundredths: percent * 100 } as QuizAttempt;
         Object.defineProperty(attempt, 'userId', {
           get: () => {
             reads.userId++;

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { TransactionRunner } from '../../../../libs/database';
-import { passes, quizGrade } from '../domain/attempt-score';
+import { FINISHED_STATUSES, finishedAttempt, passes, quizGradeOf } from '../domain/attempt-score';
 import { Quiz, QuizAttempt } from '../entities';
 
 export interface LearnerGain {
   userId: string;
-  /** The first graded pre-test attempt: where the learner started. */
+  /**
+   * The learner's first pre-test attempt, once graded: where they started. Null while it waits
+   * for a mark (a retake graded sooner is not the starting point).
+   */
   pre: number | null;
   /** The post-test grade by its grading method. */
   post: number | null;
@@ -37,10 +40,10 @@ export class LearningGainService {
     if (!pre.length && !post.length) return [];
     const attempts = await this.tx.run((m) =>
       m.find(QuizAttempt, {
-        select: { userId: true, quizId: true, number: true, percentHundredths: true },
+        select: { userId: true, quizId: true, number: true, status: true, percentHundredths: true },
         where: {
           quizId: In(quizzes.map((q) => q.id)),
-          status: 'graded',
+          status: In([...FINISHED_STATUSES]),
           ...(userIds ? { userId: In(userIds) } : {}),
         },
         order: { number: 'ASC' },
@@ -50,14 +53,10 @@ export class LearningGainService {
     // One pass to group by learner (a course may have 50,000 learners and twice as many attempts).
     return [...groupBy(attempts, (a) => a.userId)].map(([userId, mine]) => {
       const first = mine.find((a) => preIds.has(a.quizId));
-      const preGrade = first ? first.percentHundredths! / 100 : null;
+      const preGrade = first ? finishedAttempt(first).percent : null;
+      // By the quiz's own grade: "last" waits while the newest attempt waits for a mark.
       const postGrades = post
-        .map((q) =>
-          quizGrade(
-            q.gradingMethod,
-            mine.filter((a) => a.quizId === q.id).map((a) => a.percentHundredths! / 100),
-          ),
-        )
+        .map((q) => quizGradeOf(q.gradingMethod, mine.filter((a) => a.quizId === q.id).map(finishedAttempt)))
         .filter((g): g is number => g !== null);
       const postGrade = postGrades.length ? Math.max(...postGrades) : null;
       return {
@@ -85,31 +84,34 @@ export class LearningGainService {
     };
   }
 
-  /** The learner's post-test grades by course (grading method applied), passed or not. */
+  /**
+   * The learner's post-test grades by course (grading method applied), passed or not. A quiz
+   * whose grade waits (with "last", its newest attempt awaits a mark) has no result yet.
+   */
   async postTestResults(userId: string): Promise<PostTestResult[]> {
     return this.tx.run(async (m) => {
       const attempts = await m.find(QuizAttempt, {
-        select: { quizId: true, number: true, percentHundredths: true, submittedAt: true },
-        where: { userId, status: 'graded' },
+        select: { quizId: true, number: true, status: true, percentHundredths: true, submittedAt: true },
+        where: { userId, status: In([...FINISHED_STATUSES]) },
         order: { number: 'ASC' },
       });
       const byQuiz = groupBy(attempts, (a) => a.quizId);
       if (byQuiz.size === 0) return [];
       const posts = await m.findBy(Quiz, { id: In([...byQuiz.keys()]), role: 'post' });
-      return posts.map((q) => {
+      return posts.flatMap((q) => {
         const mine = byQuiz.get(q.id)!;
-        const percent = quizGrade(
-          q.gradingMethod,
-          mine.map((a) => a.percentHundredths! / 100),
-        )!;
-        const last = mine[mine.length - 1];
-        return {
-          courseId: q.courseId,
-          quizId: q.id,
-          percent,
-          passed: passes(percent, q.passPercent),
-          at: last.submittedAt,
-        };
+        const percent = quizGradeOf(q.gradingMethod, mine.map(finishedAttempt));
+        if (percent === null) return [];
+        const last = mine.filter((a) => a.status === 'graded').pop()!;
+        return [
+          {
+            courseId: q.courseId,
+            quizId: q.id,
+            percent,
+            passed: passes(percent, q.passPercent),
+            at: last.submittedAt,
+          },
+        ];
       });
     });
   }

@@ -87,13 +87,24 @@ export class RegradesService {
     return regradeView(run);
   }
 
-  /** The newest regrade of a quiz (whatever its status), or null when it was never regraded. */
-  async latestRun(courseId: string, quizId: string): Promise<RegradeView | null> {
-    const run = await this.tx.run(async (m) => {
-      if (!(await m.existsBy(Quiz, { id: quizId, courseId }))) return null;
-      return m.findOne(RegradeRun, { where: { quizId }, order: { createdAt: 'DESC', id: 'DESC' } });
-    });
-    return run ? regradeView(run) : null;
+  /**
+   * The newest regrade of each quiz of the course that was ever regraded (whatever its
+   * status), by quiz id, in one query: the quiz page shows every quiz's run at once.
+   */
+  async latestRuns(courseId: string): Promise<Map<string, RegradeView>> {
+    const runs = await this.tx.run((m) =>
+      m
+        .createQueryBuilder(RegradeRun, 'r')
+        .innerJoin(Quiz, 'q', 'q.id = r.quizId')
+        .where('q.courseId = :courseId', { courseId })
+        // None newer of the same quiz (by time, then id, as runs made in the same millisecond).
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM regrade_run newer WHERE newer.quiz_id = r.quizId AND ' +
+            '(newer.created_at > r.createdAt OR (newer.created_at = r.createdAt AND newer.id > r.id)))',
+        )
+        .getMany(),
+    );
+    return new Map(runs.map((run) => [run.quizId, regradeView(run)]));
   }
 
   /**

@@ -9,6 +9,6 @@ export class QuizOutcomesJob implements JobProcessor<'assessment.quiz-outcomes'>
   constructor(private readonly outcome: AttemptOutcome) {}
 
   handle(payload: JobPayloads['assessment.quiz-outcomes']): Promise<void> {
-    return this.outcome.reapply(payload.quizId, payload.userIds);
+    return this.outcome.reapply(payload.quizId, payload.userIds, payload.before);
   }
 }

@@ -13,7 +13,8 @@ const outcomeOf = (q: Quiz) => `${q.passPercent}|${q.gradingMethod}|${q.role}`;
  * A quiz whose pass mark, grading method or role changed has its learners' outcomes worked
  * out again (as Moodle recomputes grades after a settings change): a learner now passing
  * gets the lesson, maybe the course. Queued in the update's transaction, one job per chunk
- * of learners who have handed in an attempt; the jobs read the settings as they are then.
+ * of learners who have handed in an attempt; the jobs compare the settings before the change
+ * with the settings as they are then, and act only on learners whose grade or pass changed.
  */
 @Injectable()
 export class QuizOutcomeChanges {
@@ -31,7 +32,12 @@ export class QuizOutcomeChanges {
     await this.outbox.enqueueMany(
       m,
       'assessment.quiz-outcomes',
-      jobsPerChunk(userIds, OUTCOME_CHUNK, (chunk) => ({ quizId: after.id, userIds: chunk })),
+      // The settings before the change travel along: the job acts only on learners whose standing changed.
+      jobsPerChunk(userIds, OUTCOME_CHUNK, (chunk) => ({
+        quizId: after.id,
+        userIds: chunk,
+        before: { passPercent: before.passPercent, gradingMethod: before.gradingMethod, role: before.role },
+      })),
     );
   }
 }

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../../libs/database';
 import { CatalogApi, LessonView } from '../../catalog/catalog.api';
 import { AssessmentError } from '../assessment.errors';
 import { CourseEditors } from '../course-editors';
-import { drawMatches, SlotRule } from '../domain/snapshot';
+import { PoolQuestion, SlotRule, slotChecks } from '../domain/snapshot';
 import { QuizDto, SlotDto } from '../dto/quiz.dto';
 import { Question, Quiz } from '../entities';
 import { QuizProblem, QuizView, quizView, slotsOf } from './quiz.view';
@@ -157,27 +157,18 @@ export class QuizzesService {
     if (new Set(fixedIds).size !== fixedIds.length) {
       problems.push({ field: 'slots', rule: 'unique', message: 'a question appears in more than one slot' });
     }
-    const live = await this.liveQuestions(m, courseId);
-    const liveIds = new Set(live.map((q) => q.id));
-    rules.forEach((r, i) => {
-      if (r.kind === 'fixed' && !liveIds.has(r.questionId)) {
-        problems.push({
-          field: `slots.${i}.questionId`,
-          rule: 'in_bank',
-          message: 'the question is not in this course bank',
-        });
-      }
-      if (r.kind === 'draw') {
-        const left = questionsLeftForDraw(rules, i, live, fixedIds);
-        if (left < r.count) {
-          problems.push({
-            field: `slots.${i}.count`,
-            rule: 'enough_questions',
-            message: `the bank has ${left} matching question(s) for this slot once the earlier slots have drawn theirs, the slot draws ${r.count}`,
-          });
-        }
-      }
-    });
+    for (const { index: i, rule, count, left } of slotChecks(rules, await this.liveQuestions(m, courseId))) {
+      if (left >= count) continue;
+      problems.push(
+        rule.kind === 'fixed'
+          ? { field: `slots.${i}.questionId`, rule: 'in_bank', message: 'the question is not in this course bank' }
+          : {
+              field: `slots.${i}.count`,
+              rule: 'enough_questions',
+              message: `the bank has ${left} matching question(s) for this slot once the earlier slots have drawn theirs, the slot draws ${count}`,
+            },
+      );
+    }
     if (problems.length) throw invalid(problems);
     return rules;
   }
@@ -200,49 +191,19 @@ export class QuizzesService {
 const invalid = (fields: FieldProblem[]) =>
   new DomainException(AssessmentError.QUIZ_INVALID, 'The quiz settings are not complete', { fields });
 
-type PoolQuestion = Pick<Question, 'id' | 'competencyCode' | 'difficulty'>;
-
 /** The slots a start would fail on now, by the same rule as the start (see buildSnapshot). */
 function problemsOf(rules: SlotRule[], live: PoolQuestion[]): QuizProblem[] {
-  const liveIds = new Set(live.map((q) => q.id));
-  const fixedIds = rules.flatMap((r) => (r.kind === 'fixed' ? [r.questionId] : []));
-  const problems: QuizProblem[] = [];
-  rules.forEach((r, i) => {
-    if (r.kind === 'fixed' && !liveIds.has(r.questionId)) {
-      problems.push({ slot: i + 1, rule: 'withdrawn', message: 'the question was withdrawn from the bank' });
-    }
-    if (r.kind === 'draw') {
-      const left = questionsLeftForDraw(rules, i, live, fixedIds);
-      if (left < r.count) {
-        problems.push({
-          slot: i + 1,
-          rule: 'enough_questions',
-          message: `the bank has ${left} matching question(s) left for this slot, the slot draws ${r.count}`,
-          count: r.count,
-          left,
-        });
-      }
-    }
-  });
-  return problems;
-}
-
-/**
- * The questions a draw slot can count on at every start. An attempt draws slot by slot and
- * never repeats a question (buildSnapshot), so an earlier draw may take questions this slot
- * matches too: at worst as many as it draws, or as many as both match. A quiz saved with
- * that many left for every slot can always be started.
- */
-function questionsLeftForDraw(rules: SlotRule[], index: number, live: PoolQuestion[], fixedIds: string[]): number {
-  const poolOf = (rule: SlotRule) =>
-    rule.kind !== 'draw' ? [] : live.filter((q) => !fixedIds.includes(q.id) && drawMatches(rule, q));
-  const mine = poolOf(rules[index]);
-  const ids = new Set(mine.map((q) => q.id));
-  let taken = 0;
-  for (const earlier of rules.slice(0, index)) {
-    if (earlier.kind !== 'draw') continue;
-    const shared = poolOf(earlier).filter((q) => ids.has(q.id)).length;
-    taken += Math.min(earlier.count, shared);
-  }
-  return mine.length - taken;
+  return slotChecks(rules, live)
+    .filter((c) => c.left < c.count)
+    .map(({ index, rule, count, left }): QuizProblem =>
+      rule.kind === 'fixed'
+        ? { slot: index + 1, rule: 'withdrawn', message: 'the question was withdrawn from the bank' }
+        : {
+            slot: index + 1,
+            rule: 'enough_questions',
+            message: `the bank has ${left} matching question(s) left for this slot, the slot draws ${count}`,
+            count,
+            left,
+          },
+    );
 }

@@ -77,6 +77,15 @@ describe('form problems that need more than a rule’s wording', () => {
       { field: 'passPercent', rule: 'max', message: 'passPercent must not be greater than 100' },
       'Nilai lulus (%) melebihi batas.',
     ],
+    // The catalog's refusals of a quiz's lesson, by the field the form gives it.
+    [
+      { field: 'lessonId', rule: 'course_lesson', message: 'the lesson is not in this course' },
+      'Pelajaran yang dipilih tidak ada di kursus ini; muat ulang halaman lalu pilih lagi.',
+    ],
+    [
+      { field: 'lessonId', rule: 'quiz_lesson', message: 'the lesson is not of kind quiz' },
+      'Pelajaran yang dipilih bukan pelajaran kuis; muat ulang halaman lalu pilih lagi.',
+    ],
     [
       { field: '', rule: '', message: 'Only a failed grading can be replayed' },
       'Hanya penilaian yang gagal yang dapat diulang; percobaan ini tidak lagi gagal (mungkin sudah dinilai ulang).',

@@ -19,6 +19,19 @@ describe('a form problem as a page shows it', () => {
       { field: 'file', rule: 'file_type', message: 'expected an MP4 or WebM video' },
       'Berkas: expected an MP4 or WebM video',
     ],
+    // A question the bank would not withdraw, by the quiz and slot that need it.
+    [
+      { field: 'quiz "Kuis "Akhir"" slot 2', rule: 'holds_question', message: 'the slot holds this question' },
+      'Kuis "Kuis "Akhir"", soal nomor 2 memakai soal ini; ubah kuisnya dulu.',
+    ],
+    [
+      {
+        field: 'quiz "Pre-test" slot 3',
+        rule: 'enough_questions',
+        message: 'the slot draws 2, the bank would have 1 matching question(s) left for it',
+      },
+      'Kuis "Pre-test", slot 3 meminta 2 soal acak; tanpa soal ini bank soal hanya memuat 1 soal yang cocok. Ubah kuisnya dulu.',
+    ],
     // No label: the generic wording would not explain it, so the service's own message stays.
     [{ field: 'modules', rule: 'not_empty', message: 'add at least one lesson' }, 'modules: add at least one lesson'],
   ])('in Indonesian: %o reads %s', (problem, text) => {

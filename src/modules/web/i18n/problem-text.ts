@@ -15,6 +15,8 @@ export function problemText(locale: Locale, problem: FieldProblem): string {
   if (locale === 'en') return `${problem.field}: ${problem.message}`;
   const gift = giftProblemText(problem);
   if (gift) return gift;
+  const inUse = questionInUseText(problem);
+  if (inUse) return inUse;
   const label = fieldLabel(problem.field);
   // A field without a label is one the generic wording would not explain: its own message stays.
   if (label === null) return `${problem.field}: ${problem.message}`;
@@ -97,7 +99,7 @@ const FIELDS_ID: Record<string, string> = {
   timeLimitMinutes: 'Batas waktu (menit)',
   attemptsAllowed: 'Jumlah percobaan',
   passPercent: 'Nilai lulus (%)',
-  lessonId: 'Pelajaran kuis',
+  lessonId: 'Pelajaran',
 };
 
 /**
@@ -154,8 +156,8 @@ const RULES_ID: Record<string, string> = {
   not_self: '{field} tidak boleh diri Anda sendiri.',
   published: '{field} harus kursus yang sudah terbit.',
   in_bank: '{field} tidak ada di bank soal kursus ini.',
-  quiz_lesson: '{field} tidak ada di kursus ini atau bukan pelajaran kuis; muat ulang halaman lalu pilih lagi.',
-  archived: 'Kursus ini sudah diarsipkan: {field} tidak dapat diubah.',
+  course_lesson: '{field} yang dipilih tidak ada di kursus ini; muat ulang halaman lalu pilih lagi.',
+  quiz_lesson: '{field} yang dipilih bukan pelajaran kuis; muat ulang halaman lalu pilih lagi.',
 };
 
 /**
@@ -210,6 +212,8 @@ export const FORM_MESSAGES_ID: Record<string, string> = {
     'Percobaan ini berubah sementara itu; muat ulang lalu beri nilai lagi.',
   'A regrade of this quiz is already running': 'Penilaian ulang kuis ini sedang berjalan.',
   'The question is not complete': 'Soal belum lengkap.',
+  'Quizzes still need this question to start; change them before withdrawing it':
+    'Soal ini masih dipakai kuis; ubah kuisnya dulu sebelum menarik soal ini.',
   'The quiz settings are not complete': 'Pengaturan kuis belum lengkap.',
   'An archived course cannot be edited': 'Kursus yang diarsipkan tidak dapat diubah.',
   'The course is archived': 'Kursus ini sudah diarsipkan.',
@@ -254,6 +258,22 @@ export const FORM_MESSAGES_ID: Record<string, string> = {
   'This mark was just changed by someone else; reload the page':
     'Nilai ini baru saja diubah oleh rekan Anda; muat ulang halaman.',
 };
+
+/**
+ * A question the bank would not withdraw, by the quiz that needs it (field `quiz "Title" slot 2`):
+ * a fixed slot holds it, or a draw would find too few questions without it. Null for any other.
+ */
+function questionInUseText(problem: FieldProblem): string | null {
+  const at = /^quiz "(.*)" slot (\d+)$/s.exec(problem.field);
+  if (!at) return null;
+  const quiz = `Kuis "${at[1]}"`;
+  if (problem.rule === 'holds_question') return `${quiz}, soal nomor ${at[2]} memakai soal ini; ubah kuisnya dulu.`;
+  const draw = /^the slot draws (\d+), the bank would have (\d+) matching/.exec(problem.message);
+  if (problem.rule === 'enough_questions' && draw) {
+    return `${quiz}, slot ${at[2]} meminta ${draw[1]} soal acak; tanpa soal ini bank soal hanya memuat ${draw[2]} soal yang cocok. Ubah kuisnya dulu.`;
+  }
+  return null;
+}
 
 // ---------------------------------------------------------------------------------------
 // A GIFT import's problems: by the question's line and title, each in Indonesian.

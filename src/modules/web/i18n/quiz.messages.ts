@@ -1,3 +1,7 @@
+import { JOB_MAX_ATTEMPTS } from '../../../../libs/queue/jobs';
+import { GradingFailure } from '../../assessment/attempts/grading-failure';
+import type { Translate } from './messages';
+
 /** Page text of quizzes, for learners and instructors (Bahasa Indonesia; English where it differs). */
 export const QUIZ_ID = {
   'lesson.takeQuiz': 'Buka kuis',
@@ -73,6 +77,8 @@ export const QUIZ_ID = {
   'bank.upload': 'Unggah berkas',
   'bank.export': 'Unduh bank soal (GIFT)',
   'bank.imported': 'Soal ditambahkan ke bank soal.',
+  'bank.retire': 'Tarik',
+  'bank.retired': 'Soal ditarik dari bank soal. Percobaan yang sudah memuatnya tidak berubah.',
   'qz.title': 'Kuis',
   'qz.none': 'Belum ada kuis.',
   'qz.new': 'Kuis baru',
@@ -135,6 +141,11 @@ export const QUIZ_ID = {
   'stats.options': 'Sebaran jawaban',
   'stats.unanswered': 'Tidak dijawab',
   'grading.notSaved': 'Nilai Soal {number} belum disimpan; lihat keterangannya pada soal itu.',
+  'grading.failure.unreadable':
+    'Soal dan jawaban yang tersimpan pada percobaan ini tidak dapat dibaca, sehingga tidak dapat dinilai.',
+  'grading.failure.permanent': 'Percobaan ini tidak dapat dinilai.',
+  'grading.failure.gaveUp':
+    'Penilaian dihentikan setelah {tries} kali dicoba. Setelah penyebabnya diperbaiki, nilai ulang percobaan ini.',
   'bank.notUtf8':
     'bukan teks UTF-8. Simpan berkasnya sebagai UTF-8 (di Notepad: Simpan Sebagai, Encoding UTF-8), lalu unggah lagi.',
   'bank.importedCount': '{count} soal ditambahkan ke bank soal.',
@@ -223,6 +234,8 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'bank.upload': 'Upload',
   'bank.export': 'Download the bank (GIFT)',
   'bank.imported': 'Questions added to the bank.',
+  'bank.retire': 'Withdraw',
+  'bank.retired': 'Question withdrawn from the bank. Attempts that hold it keep it.',
   'qz.title': 'Quizzes',
   'qz.none': 'No quiz yet.',
   'qz.new': 'New quiz',
@@ -283,6 +296,10 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'stats.options': 'Answer distribution',
   'stats.unanswered': 'Unanswered',
   'grading.notSaved': 'The grade of question {number} was not saved; see why at that question.',
+  'grading.failure.unreadable':
+    'The questions and answers saved with this attempt cannot be read, so it cannot be graded.',
+  'grading.failure.permanent': 'This attempt cannot be graded.',
+  'grading.failure.gaveUp': 'Grading stopped after {tries} tries. Once the cause is fixed, grade this attempt again.',
   'bank.notUtf8':
     'is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) and upload it again.',
   'bank.importedCount': '{count} questions added to the bank.',
@@ -297,3 +314,15 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'stats.count.all': 'Count every attempt',
   'stats.count.first': 'Count first attempts only',
 };
+
+/**
+ * Why a grading failed, in the page's language: the grader keeps one of GradingFailure's
+ * English sentences (the API shows it as kept), each worded here by its name. A text not among
+ * them (a row from before) is shown as it is, so nothing is hidden.
+ */
+export function gradingFailureText(t: Translate, stored: string): string {
+  const name = (Object.keys(GradingFailure) as Array<keyof typeof GradingFailure>).find(
+    (key) => GradingFailure[key] === stored,
+  );
+  return name ? t(`grading.failure.${name}`, { tries: JOB_MAX_ATTEMPTS }) : stored;
+}
