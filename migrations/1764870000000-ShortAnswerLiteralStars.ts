@@ -1,28 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../libs/database/dialect';
 
 /** Rows read per batch: snapshots can be large, so attempts come fewer at a time. */
 const BATCHES = { questions: 500, attempts: 100 };
-/**
- * Attempts not graded yet: they will be graded with the key frozen in them. `failed` is a grading
- * that gave up and is graded again from the snapshot when replayed. Graded attempts (and those
- * awaiting an essay mark, whose other questions are scored) keep their snapshot: their marks are
- * final, and a regrade scores them with the bank's key, which is escaped here.
- */
-const UNGRADED = ['in_progress', 'submitted', 'failed'];
-
-/** The stars and backslashes the short-answer matcher sees after NFKC (full-width and small forms). */
+/** The stars the short-answer matcher sees after NFKC (full-width and small forms too). */
 const STARS = new Set(['*', '\uff0a', '\ufe61']);
-const BACKSLASHES = new Set(['\\', '\uff3c', '\ufe68']);
 
 /**
  * Short answers took on Moodle's wildcard: an unescaped `*` in an accepted answer now matches any
  * text. Before, it was a plain character, so an answer typed as `5*3` or `A*B` meant those exact
- * texts (and `*` alone only a star). Every such star is escaped as `\*` (a literal star), in the
- * bank's keys and in the keys frozen in attempts not graded yet, so that they score as they did.
- * A star already escaped is left alone, so running this again changes nothing. Rows are read a
- * batch at a time by primary key, on SQLite and MySQL alike; the revision of a question is kept,
- * as what it accepts is unchanged.
+ * texts (and `*` alone only a star). Every star is escaped as `\*` (a literal star), in the
+ * bank's keys and in the keys frozen in every attempt, so that they score as they did: one to
+ * grade is graded with its frozen key, and a graded one's review shows the answer as it was
+ * graded (its marks are not touched). A backslash before a star was itself a plain character, so
+ * `A\*B` becomes `A\\*B`, which still means the text `A\*B`. TypeORM runs a migration once.
+ * Rows are read a batch at a time by primary key, on SQLite and MySQL alike; the revision of a
+ * question is kept, as what it accepts is unchanged.
  */
 export class ShortAnswerLiteralStars1764870000000 implements MigrationInterface {
   name = 'ShortAnswerLiteralStars1764870000000';
@@ -39,7 +31,7 @@ export class ShortAnswerLiteralStars1764870000000 implements MigrationInterface 
       q,
       'quiz_attempt',
       'snapshot_json',
-      `status IN (${UNGRADED.map((s) => `'${s}'`).join(', ')}) AND snapshot_json LIKE '%"short"%'`,
+      `snapshot_json LIKE '%"short"%'`,
       this.batches.attempts,
       (json) => {
         const snapshot = JSON.parse(json) as unknown;
@@ -61,9 +53,10 @@ export class ShortAnswerLiteralStars1764870000000 implements MigrationInterface 
 
 /**
  * Calls `rewrite` on the JSON column of the rows matching `where` whose text holds a star, in
- * batches by primary key, and writes back what it returns (null: unchanged). On MySQL the rows
- * are read for update, so that an edit or a regrade at the same moment waits rather than being
- * overwritten or overwriting the escape; SQLite's writes already run one at a time.
+ * batches by primary key, and writes back what it returns (null: unchanged). No row is locked
+ * (a locking read would hold every row the scan passes until the migration commits, stalling
+ * an app still serving); each write is conditional on the text just read, so a row changed
+ * meanwhile (an edit, a regrade) keeps that change instead of being overwritten.
  */
 async function eachBatch(
   q: QueryRunner,
@@ -75,17 +68,17 @@ async function eachBatch(
 ): Promise<void> {
   const starred = `(${[...STARS].map(() => `${column} LIKE ?`).join(' OR ')})`;
   const stars = [...STARS].map((s) => `%${s}%`);
-  const lock = isMysqlFamily(q.connection) ? ' FOR UPDATE' : '';
   let after = '';
   for (;;) {
     const rows: Array<{ id: string; body: string }> = await q.query(
       `SELECT id, ${column} AS body FROM ${table} WHERE id > ? AND ${where} AND ${starred} ` +
-        `ORDER BY id LIMIT ${batch}${lock}`,
+        `ORDER BY id LIMIT ${batch}`,
       [after, ...stars],
     );
     for (const row of rows) {
       const next = rewrite(row.body);
-      if (next !== null) await q.query(`UPDATE ${table} SET ${column} = ? WHERE id = ?`, [next, row.id]);
+      if (next !== null)
+        await q.query(`UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${column} = ?`, [next, row.id, row.body]);
     }
     if (rows.length < batch) return;
     after = rows[rows.length - 1].id;
@@ -107,14 +100,9 @@ function escapeKey(key: unknown): boolean {
   return changed;
 }
 
-/** `5*3` → `5\*3`; a star already escaped (`\*`) stays as it is, so escaping twice changes nothing. */
+/** `5*3` → `5\*3`, `A\*B` → `A\\*B`: every star becomes a literal one. */
 function escapeStars(answer: string): string {
   let out = '';
-  let previous = '';
-  for (const ch of answer) {
-    if (STARS.has(ch) && !BACKSLASHES.has(previous)) out += '\\';
-    out += ch;
-    previous = ch;
-  }
+  for (const ch of answer) out += STARS.has(ch) ? `\\${ch}` : ch;
   return out;
 }

@@ -5,6 +5,7 @@ import { FrozenQuestion, scoreAttempt } from '../../src/modules/assessment/domai
 import { grade } from '../../src/modules/assessment/domain/grading';
 import { QuestionContent, QuestionKey } from '../../src/modules/assessment/domain/questions';
 import { withFixedKeys } from '../../src/modules/assessment/grading/regrades.service';
+import { shownAnswer } from '../../src/modules/assessment/domain/short-answer';
 
 type ShortKey = Extract<QuestionKey, { type: 'short' }>;
 const AT = '2026-03-02 01:00:00.000';
@@ -79,7 +80,7 @@ describe('migration: stars in existing short answers stay plain stars', () => {
   };
   const short = (answers: string[]): ShortKey => ({ type: 'short', answers, caseSensitive: false });
 
-  it('escapes the stars of bank keys and of attempts still to grade, once, and scores as before', async () => {
+  it('escapes every star of bank keys and of frozen attempts, and scores as before', async () => {
     const times = await question(short(['5*3', 'A\\*B', 'plain']));
     const onlyStar = await question(short(['*']));
     const wide = await question(short(['5\uff0a3', 'x**y']));
@@ -92,9 +93,9 @@ describe('migration: stars in existing short answers stay plain stars', () => {
     const graded = await attempt('graded', [frozen(times, short(['5*3']))], '5 kali 3', 0);
 
     await up();
-    await up(); // a second run changes nothing: `\*` is never escaped again
 
-    expect(await keyOf(times)).toEqual(short(['5\\*3', 'A\\*B', 'plain']));
+    // A backslash before a star was a plain character too: `A\*B` still means the text `A\*B`.
+    expect(await keyOf(times)).toEqual(short(['5\\*3', 'A\\\\*B', 'plain']));
     expect(await keyOf(onlyStar)).toEqual(short(['\\*']));
     expect(await keyOf(wide)).toEqual(short(['5\\\uff0a3', 'x\\*\\*y']));
     expect(await keyOf(noStar)).toEqual(short(['Jakarta']));
@@ -102,6 +103,8 @@ describe('migration: stars in existing short answers stay plain stars', () => {
     const bank = (await keyOf(times)) as ShortKey;
     expect(grade(bank, '5*3').fraction).toBe(1);
     expect(grade(bank, '5 anything 3').fraction).toBe(0);
+    expect(grade(bank, 'A\\*B').fraction).toBe(1);
+    expect(grade(bank, 'A and B').fraction).toBe(0);
     expect(grade((await keyOf(onlyStar)) as ShortKey, 'apa saja').fraction).toBe(0);
     expect(grade((await keyOf(wide)) as ShortKey, '5 kali 3').fraction).toBe(0);
     expect(grade((await keyOf(wide)) as ShortKey, '5\uff0a3').fraction).toBe(1);
@@ -113,9 +116,11 @@ describe('migration: stars in existing short answers stay plain stars', () => {
       expect(grade(frozenKey, '5 anything 3').fraction).toBe(0);
     }
     expect((await snapshotOf(submitted))[0].key).toEqual(short(['\\*']));
-    // A graded attempt keeps its snapshot; a regrade takes the escaped bank key and keeps its score.
+    // A graded attempt's review shows the answer it was graded against; its marks are untouched,
+    // and a regrade with the escaped bank key keeps its score.
     const gradedSnapshot = await snapshotOf(graded);
-    expect(gradedSnapshot[0].key).toEqual(short(['5*3']));
+    expect(gradedSnapshot[0].key).toEqual(short(['5\\*3']));
+    expect(shownAnswer((gradedSnapshot[0].key as ShortKey).answers[0])).toBe('5*3');
     const current = new Map([[times, { content: { type: 'short' } as QuestionContent, key: bank, points: 1 }]]);
     expect(scoreAttempt(withFixedKeys(gradedSnapshot, current), { 1: '5 kali 3' }).scoreHundredths).toBe(0);
   });
