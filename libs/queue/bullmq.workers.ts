@@ -3,7 +3,15 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ForegroundFirst } from './foreground-first';
 import { JobRegistry } from './job-registry';
-import { FOREGROUND_JOB, JobName, JOB_QUEUE, PermanentJobError, QUEUE_CONCURRENCY, QUEUES } from './jobs';
+import {
+  FOREGROUND_JOB,
+  JobAbandonedError,
+  JobName,
+  JOB_QUEUE,
+  PermanentJobError,
+  QUEUE_CONCURRENCY,
+  QUEUES,
+} from './jobs';
 import { bullPrefix, redisConnection } from './redis-connection';
 
 /**
@@ -76,7 +84,10 @@ export class BullMqWorkers {
   private failedWithoutHandler(job: Job, err: Error): void {
     if (this.handled.has(job) || !job.finishedOn) return;
     const told = this.registry
-      .givenUp(job.name as JobName, job.data as never, err, { jobId: job.id ?? job.name, attempt: job.attemptsMade })
+      .givenUp(job.name as JobName, job.data as never, new JobAbandonedError(err.message), {
+        jobId: job.id ?? job.name,
+        attempt: job.attemptsMade,
+      })
       .finally(() => this.telling.delete(told));
     this.telling.add(told);
   }

@@ -193,6 +193,18 @@ export class PermanentJobError extends Error {
   }
 }
 
+/**
+ * What givenUp is told when the queue gave a job up without its handler failing: the workers
+ * holding it stopped too often (killed, out of memory), so the work was never finished. The
+ * queue's own message is kept as the message.
+ */
+export class JobAbandonedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobAbandonedError';
+  }
+}
+
 export interface JobContext {
   jobId: string;
   /** 1 on the first run, 2 on the first retry, ... */

@@ -92,7 +92,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
     expect(givenUp).toHaveBeenCalledTimes(1);
     expect(givenUp).toHaveBeenCalledWith(
       { attemptId: 'attempt-stalls' },
-      expect.objectContaining({ message: 'job stalled more than allowable limit' }),
+      expect.objectContaining({ name: 'JobAbandonedError', message: 'job stalled more than allowable limit' }),
       { jobId: 'stalls', attempt: 1 },
     );
   }, 60_000);

@@ -11,6 +11,8 @@ export const GradingFailure = {
   unreadable: 'The attempt snapshot cannot be read',
   /** The grading job failed in a way a retry cannot fix. */
   permanent: 'The attempt cannot be graded',
+  /** The workers grading it stopped (killed, out of memory) too often: the queue gave it up. */
+  abandoned: 'Grading stopped: the process grading it stopped too often',
   /** The grading job failed on every try (the database was unwell, say). */
   gaveUp: `Grading gave up after ${JOB_MAX_ATTEMPTS} tries`,
 } as const;

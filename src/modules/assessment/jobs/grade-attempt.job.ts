@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobContext, JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../libs/queue';
+import {
+  JobAbandonedError,
+  JobContext,
+  JobHandler,
+  JobPayloads,
+  JobProcessor,
+  PermanentJobError,
+} from '../../../../libs/queue';
 import { Grader } from '../attempts/grader';
 import { GradingFailure } from '../attempts/grading-failure';
 
@@ -23,7 +30,12 @@ export class GradeAttemptJob implements JobProcessor<'assessment.grade-attempt'>
    * attempt already (then this changes nothing).
    */
   async givenUp(payload: JobPayloads['assessment.grade-attempt'], error: unknown, context: JobContext): Promise<void> {
-    const reason = error instanceof PermanentJobError ? GradingFailure.permanent : GradingFailure.gaveUp;
+    const reason =
+      error instanceof PermanentJobError
+        ? GradingFailure.permanent
+        : error instanceof JobAbandonedError
+          ? GradingFailure.abandoned
+          : GradingFailure.gaveUp;
     const marked = await this.grader.markFailed(payload.attemptId, reason);
     this.logger.warn(
       { err: error, attemptId: payload.attemptId, jobId: context.jobId, marked },

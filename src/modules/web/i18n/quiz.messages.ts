@@ -144,6 +144,8 @@ export const QUIZ_ID = {
   'grading.failure.unreadable':
     'Soal dan jawaban yang tersimpan pada percobaan ini tidak dapat dibaca, sehingga tidak dapat dinilai.',
   'grading.failure.permanent': 'Percobaan ini tidak dapat dinilai.',
+  'grading.failure.abandoned':
+    'Penilaian terhenti karena proses penilai berulang kali berhenti di tengah jalan. Setelah penyebabnya diperbaiki, nilai ulang percobaan ini.',
   'grading.failure.gaveUp':
     'Penilaian dihentikan setelah {tries} kali dicoba. Setelah penyebabnya diperbaiki, nilai ulang percobaan ini.',
   'bank.notUtf8':
@@ -299,6 +301,8 @@ export const QUIZ_EN: Partial<Record<keyof typeof QUIZ_ID, string>> = {
   'grading.failure.unreadable':
     'The questions and answers saved with this attempt cannot be read, so it cannot be graded.',
   'grading.failure.permanent': 'This attempt cannot be graded.',
+  'grading.failure.abandoned':
+    'Grading stopped because the process grading it stopped part-way too often. Once the cause is fixed, grade this attempt again.',
   'grading.failure.gaveUp': 'Grading stopped after {tries} tries. Once the cause is fixed, grade this attempt again.',
   'bank.notUtf8':
     'is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) and upload it again.',
