@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { assertOneHandlerEach, JobRegistry } from './job-registry';
+import { registryOf } from './job-registry.testing';
 import { JOB_MAX_ATTEMPTS, JOB_NAMES, JobProcessor, PermanentJobError } from './jobs';
 
 const everyJobOnce = () => new Map(JOB_NAMES.map((name) => [name as string, [`${name}-handler`]]));
@@ -89,25 +90,40 @@ describe('a job given up for good', () => {
     await expect(given({ handle: async () => Promise.reject(error) })(JOB_MAX_ATTEMPTS)).rejects.toBe(error);
   });
 
-  it('is told, once, when a transport gives up a job its handler never saw fail (a stall)', async () => {
-    const givenUp = jest.fn(async () => undefined);
-    class GradeHandler {}
-    const handler = { handle: async () => undefined, givenUp };
-    const discovery = { getProviders: () => [{ instance: handler, metatype: GradeHandler }] };
-    const registry = new JobRegistry(discovery as never, { get: () => 'assessment.grade-attempt' } as never);
-    try {
-      registry.onApplicationBootstrap();
-    } catch {
-      /* the other jobs have no handler in this test */
-    }
+  it("givenUp delegates to the handler's hook and never throws", async () => {
+    // A transport calls it for a give-up the handler never saw fail (BullMQ failing a stalled job).
     const stalled = new Error('job stalled more than allowable limit');
     const context = { jobId: 'j1', attempt: 1 };
-    await registry.givenUp('assessment.grade-attempt', { attemptId: 'a1' }, stalled, context);
+    const givenUp = jest.fn(async () => undefined);
+    const told = registryOf('assessment.grade-attempt', { handle: async () => undefined, givenUp });
+    await told.givenUp('assessment.grade-attempt', { attemptId: 'a1' }, stalled, context);
     expect(givenUp).toHaveBeenCalledTimes(1);
     expect(givenUp).toHaveBeenCalledWith({ attemptId: 'a1' }, stalled, context);
+
+    // A hook that throws (even before returning a promise) is logged, not thrown at the transport.
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const throwing = registryOf('assessment.grade-attempt', {
+      handle: async () => undefined,
+      givenUp: () => {
+        throw new Error('no connection');
+      },
+    });
+    await expect(
+      throwing.givenUp('assessment.grade-attempt', { attemptId: 'a1' }, stalled, context),
+    ).resolves.toBeUndefined();
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.objectContaining({ message: 'no connection' }), jobId: 'j1' }),
+      expect.stringContaining('given up'),
+    );
+    logged.mockRestore();
+
     // A job without a handler, or a handler without the hook: nothing to tell, nothing thrown.
     await expect(
-      registry.givenUp('platform.housekeeping', { olderThanHours: 1 }, stalled, context),
+      told.givenUp('platform.housekeeping', { olderThanHours: 1 }, stalled, context),
+    ).resolves.toBeUndefined();
+    const hookless = registryOf('assessment.grade-attempt', { handle: async () => undefined });
+    await expect(
+      hookless.givenUp('assessment.grade-attempt', { attemptId: 'a1' }, stalled, context),
     ).resolves.toBeUndefined();
   });
 });

@@ -25,14 +25,20 @@ export class ImportRunJob implements JobProcessor<'identity.import-run'> {
     }
   }
 
-  /** No try is left: the import ends as failed, with why, instead of "running" for ever. */
+  /**
+   * No try is left: the import ends as failed, with why, instead of "running" for ever. An
+   * import that finished meanwhile (its worker completed it, then stalled) stays as it is.
+   */
   async givenUp({ importId }: JobPayloads['identity.import-run'], error: unknown): Promise<void> {
-    this.logger.warn({ err: error, importId }, 'Import run failed for good');
-    await this.runner.markFailed(
+    const marked = await this.runner.markFailed(
       importId,
       error instanceof PermanentJobError
         ? error.message
         : 'The import stopped after repeated errors; the rows so far are kept',
+    );
+    this.logger.warn(
+      { err: error, importId, marked },
+      marked ? 'Import run failed for good' : 'Import run given up; it had finished already',
     );
   }
 }

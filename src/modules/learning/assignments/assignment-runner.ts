@@ -8,9 +8,12 @@ import { IdentityApi, PeopleFilter, PersonFacts } from '../../identity/identity.
 import { NotificationsApi } from '../../notifications/notifications.api';
 import { EnrolmentChanges, placeOf } from '../enrolment/enrolment-changes';
 import { newEnrolment } from '../enrolment/new-enrolment';
-import { CourseAssignment, Enrolment } from '../entities';
+import { AssignmentStatus, CourseAssignment, Enrolment } from '../entities';
 
 export const ASSIGNMENT_BATCH = 200;
+
+/** An assignment in these states has not finished: only such an assignment can still fail. */
+const UNFINISHED: AssignmentStatus[] = ['queued', 'running'];
 
 interface BatchCounts {
   enrolled: number;
@@ -74,10 +77,20 @@ export class AssignmentRunner {
     );
   }
 
-  async fail(assignmentId: string, error: string): Promise<void> {
-    await this.tx.run((m) =>
-      m.update(CourseAssignment, { id: assignmentId }, { status: 'failed', error: error.slice(0, 300) }),
+  /**
+   * Fails an assignment that has not finished, with why. Conditional on queued/running: an
+   * assignment done (or failed) meanwhile, say by a worker that finished it before dying, is
+   * left as it is. Returns whether this call failed it.
+   */
+  async fail(assignmentId: string, error: string): Promise<boolean> {
+    const result = await this.tx.run((m) =>
+      m.update(
+        CourseAssignment,
+        { id: assignmentId, status: In(UNFINISHED) },
+        { status: 'failed', error: error.slice(0, 300) },
+      ),
     );
+    return result.affected === 1;
   }
 
   private async apply(

@@ -14,14 +14,20 @@ export class AssignmentRunJob implements JobProcessor<'learning.assignment-run'>
     return this.runner.run(assignmentId);
   }
 
-  /** No try is left: the assignment ends as failed, with why, so that it can be run again. */
+  /**
+   * No try is left: the assignment ends as failed, with why, so that it can be run again. An
+   * assignment that finished meanwhile (its worker completed it, then stalled) stays as it is.
+   */
   async givenUp({ assignmentId }: JobPayloads['learning.assignment-run'], error: unknown): Promise<void> {
-    this.logger.warn({ err: error, assignmentId }, 'Assignment failed for good');
-    await this.runner.fail(
+    const marked = await this.runner.fail(
       assignmentId,
       error instanceof PermanentJobError
         ? error.message
         : 'Stopped after repeated errors; run it again to finish the rest',
+    );
+    this.logger.warn(
+      { err: error, assignmentId, marked },
+      marked ? 'Assignment failed for good' : 'Assignment given up; it had finished already',
     );
   }
 }

@@ -14,15 +14,21 @@ export class QuestionnaireSendJob implements JobProcessor<'development-plans.que
     return this.sender.run(questionnaireId);
   }
 
-  /** No try is left: the sending ends as failed, with why, so that it can be sent again. */
+  /**
+   * No try is left: the sending ends as failed, with why, so that it can be sent again. A
+   * sending that finished meanwhile (its worker completed it, then stalled) stays as it is.
+   */
   async givenUp(
     { questionnaireId }: JobPayloads['development-plans.questionnaire-send'],
     error: unknown,
   ): Promise<void> {
-    this.logger.warn({ err: error, questionnaireId }, 'Sending failed for good');
-    await this.sender.fail(
+    const marked = await this.sender.fail(
       questionnaireId,
       error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; send it again',
+    );
+    this.logger.warn(
+      { err: error, questionnaireId, marked },
+      marked ? 'Sending failed for good' : 'Sending given up; it had finished already',
     );
   }
 }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { regionWithin } from '../../../../../libs/auth';
 import { Clock, newId } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../../identity/identity.api';
 import { NotificationsApi } from '../../../notifications/notifications.api';
-import { Questionnaire, QuestionnaireRecipient } from '../entities';
+import { Questionnaire, QuestionnaireRecipient, SendStatus } from '../entities';
 
 export const SEND_BATCH = 200;
+
+/** A sending in these states has not finished: only such a sending can still fail. */
+const UNFINISHED: SendStatus[] = ['queued', 'running'];
 
 /**
  * Sends a questionnaire to its population, a batch per transaction: the recipient rows,
@@ -39,10 +43,20 @@ export class QuestionnaireSender {
     await this.tx.run((m) => m.update(Questionnaire, { id: q.id }, { status: 'done', finishedAt: this.clock.now() }));
   }
 
-  async fail(questionnaireId: string, error: string): Promise<void> {
-    await this.tx.run((m) =>
-      m.update(Questionnaire, { id: questionnaireId }, { status: 'failed', error: error.slice(0, 300) }),
+  /**
+   * Fails a sending that has not finished, with why. Conditional on queued/running: a sending
+   * done (or failed) meanwhile, say by a worker that finished it before dying, is left as it
+   * is. Returns whether this call failed it.
+   */
+  async fail(questionnaireId: string, error: string): Promise<boolean> {
+    const result = await this.tx.run((m) =>
+      m.update(
+        Questionnaire,
+        { id: questionnaireId, status: In(UNFINISHED) },
+        { status: 'failed', error: error.slice(0, 300) },
+      ),
     );
+    return result.affected === 1;
   }
 
   private async apply(q: Questionnaire, people: PersonFacts[], fromCursor: string | null, toCursor: string) {

@@ -1,14 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Clock } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
 import { IdentityApi } from '../../../identity/identity.api';
-import { NeedsRun } from '../entities';
+import { NeedsRun, NeedsRunStatus } from '../entities';
 import { personGaps } from '../gap.service';
 import { GapInputsLoader } from './gap-inputs.loader';
 import { GapRowsWriter } from './gap-rows.writer';
 
 /** People per batch: each batch is a fixed number of reads and one transaction of writes. */
 export const NEEDS_BATCH_SIZE = 500;
+
+/** A run in these states has not finished: only such a run can still fail. */
+const UNFINISHED: NeedsRunStatus[] = ['queued', 'running'];
 
 /**
  * Walks a run's population in id order, a batch at a time. Each batch's gap rows and the
@@ -61,10 +65,19 @@ export class NeedsRunner {
     this.logger.log({ runId, processed: run.processed, gapRows: run.gapRows }, 'Needs analysis finished');
   }
 
-  /** Gives up on a run after repeated errors: the rows written so far stay; a new run redoes all. */
-  async fail(runId: string, error: string): Promise<void> {
-    await this.tx.run((m) =>
-      m.update(NeedsRun, { id: runId }, { status: 'failed', error: error.slice(0, 300), finishedAt: this.clock.now() }),
+  /**
+   * Gives up on a run after repeated errors: the rows written so far stay; a new run redoes all.
+   * Conditional on queued/running: a run done (or failed) meanwhile, say by a worker that
+   * finished it before dying, is left as it is. Returns whether this call failed it.
+   */
+  async fail(runId: string, error: string): Promise<boolean> {
+    const result = await this.tx.run((m) =>
+      m.update(
+        NeedsRun,
+        { id: runId, status: In(UNFINISHED) },
+        { status: 'failed', error: error.slice(0, 300), finishedAt: this.clock.now() },
+      ),
     );
+    return result.affected === 1;
   }
 }

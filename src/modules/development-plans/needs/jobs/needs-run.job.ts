@@ -14,12 +14,18 @@ export class NeedsRunJob implements JobProcessor<'development-plans.needs-run'> 
     return this.runner.run(runId);
   }
 
-  /** No try is left: the run ends as failed, with why, so that the analysis can be started again. */
+  /**
+   * No try is left: the run ends as failed, with why, so that the analysis can be started again.
+   * A run that finished meanwhile (its worker completed it, then stalled) stays as it is.
+   */
   async givenUp({ runId }: JobPayloads['development-plans.needs-run'], error: unknown): Promise<void> {
-    this.logger.warn({ err: error, runId }, 'Needs analysis failed for good');
-    await this.runner.fail(
+    const marked = await this.runner.fail(
       runId,
       error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; start the analysis again',
+    );
+    this.logger.warn(
+      { err: error, runId, marked },
+      marked ? 'Needs analysis failed for good' : 'Needs analysis given up; it had finished already',
     );
   }
 }
