@@ -1,45 +1,14 @@
-import { Logger } from '@nestjs/common';
-import { JOB_MAX_ATTEMPTS, PermanentJobError } from '../../../../../libs/queue';
-import { runnerOf } from '../../../../../libs/queue/job-registry.testing';
+import { itFailsTheRunWhenGivenUp } from '../../../../../libs/queue/job-registry.testing';
 import { QuestionnaireSender } from '../questionnaires/questionnaire-sender';
 import { QuestionnaireSendJob } from './questionnaire-send.job';
 
 describe('a questionnaire sending that keeps failing', () => {
-  // The give-up is logged; the tests look at what people see instead.
-  beforeEach(() => {
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
-
-  const given = (error: Error) => {
-    const runner = { run: jest.fn().mockRejectedValue(error), fail: jest.fn().mockResolvedValue(undefined) };
-    const run = runnerOf(
-      'development-plans.questionnaire-send',
-      new QuestionnaireSendJob(runner as unknown as QuestionnaireSender),
-    );
-    return { runner, run: (attempt: number) => run({ questionnaireId: 'q1' }, attempt) };
-  };
-
-  it('is retried as running, and ends as failed with why after the last try', async () => {
-    const error = new Error('connection lost');
-    const { runner, run } = given(error);
-    for (let attempt = 1; attempt < JOB_MAX_ATTEMPTS; attempt++) await expect(run(attempt)).rejects.toBe(error);
-    expect(runner.fail).not.toHaveBeenCalled();
-    await expect(run(JOB_MAX_ATTEMPTS)).rejects.toBe(error);
-    expect(runner.fail).toHaveBeenCalledWith('q1', 'Stopped after repeated errors; send it again');
-  });
-
-  it('ends as failed at once, with the reason, on a permanent error', async () => {
-    const { runner, run } = given(new PermanentJobError('The questionnaire has no questions'));
-    await expect(run(1)).rejects.toBeInstanceOf(PermanentJobError);
-    expect(runner.fail).toHaveBeenCalledWith('q1', 'The questionnaire has no questions');
-  });
-
-  it('still fails with its own error when marking it failed fails too', async () => {
-    const error = new Error('connection lost');
-    const { runner, run } = given(error);
-    runner.fail.mockRejectedValue(new Error('still no connection'));
-    await expect(run(JOB_MAX_ATTEMPTS)).rejects.toBe(error);
+  itFailsTheRunWhenGivenUp({
+    name: 'development-plans.questionnaire-send',
+    job: (runner: QuestionnaireSender) => new QuestionnaireSendJob(runner),
+    payload: { questionnaireId: 'q1' },
+    runId: 'q1',
+    failMethod: 'fail',
+    exhausted: 'Stopped after repeated errors; send it again',
   });
 });
