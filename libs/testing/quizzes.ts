@@ -1,5 +1,7 @@
 import type { QuestionInput } from '../../src/modules/assessment/domain/questions';
+import { asUser } from './as-user';
 import { givenDraftCourse, okBody } from './courses';
+import { givenRegions, givenUnit, givenUser, GivenUser } from './factories';
 import { TestApp } from './test-app';
 
 export interface QuizCourseSpec {
@@ -163,4 +165,30 @@ export async function givenPrePostCourse(
   const postTest = await quiz('Post-test', 'post', postLesson);
   await post(`/api/catalog/courses/${draft.courseId}/publish`, {}, 'publish');
   return { courseId: draft.courseId, pre, post: postTest, textLesson };
+}
+
+export interface GivenInstructorOfUnit {
+  unitId: string;
+  instructor: GivenUser;
+  /** A new learner of the unit, enrolled on the course; throws, naming the answer, if enrolment is refused. */
+  enrolled: (courseId: string) => Promise<GivenUser>;
+}
+
+/**
+ * The usual cast of a quiz test: the demo regions, a unit in one of them, an instructor of
+ * that unit, and a way to make its learners enrolled on a course. The enrolment must be 200
+ * and a refusal throws with its status and body, so a set-up that fails says why rather than
+ * surfacing later as an unexplained 403 on the quiz.
+ */
+export async function givenInstructorOfUnit(t: TestApp, regionCode = '36.74'): Promise<GivenInstructorOfUnit> {
+  await givenRegions(t);
+  const unitId = (await givenUnit(t, regionCode)).id;
+  const instructor = await givenUser(t, { role: 'instructor', unitId });
+  const enrolled = async (courseId: string) => {
+    const learner = await givenUser(t, { unitId });
+    const res = await asUser(t, learner).post(`/api/learning/courses/${courseId}/enrolment`);
+    if (res.status !== 200) throw new Error(`enrol on ${courseId} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return learner;
+  };
+  return { unitId, instructor, enrolled };
 }

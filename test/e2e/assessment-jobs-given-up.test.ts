@@ -9,9 +9,8 @@ import {
   browserAgent,
   createTestApp,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   inAttempt,
   SAMPLE_RIGHT,
@@ -26,23 +25,16 @@ import {
 describe('assessment: grading and regrade jobs given up after their retries', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t));
   });
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
   const as = (who: GivenUser) => asUser(t, who);
-  const enrolled = async (courseId: string) => {
-    const learner = await givenUser(t, { unitId });
-    await as(learner).post(`/api/learning/courses/${courseId}/enrolment`);
-    return learner;
-  };
   const regrades = (course: { courseId: string; quizId: string }) =>
     `/api/assessment/courses/${course.courseId}/quizzes/${course.quizId}/regrades`;
   const deadlock = () =>

@@ -3,9 +3,8 @@ import {
   asUser,
   createTestApp,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   okBody,
   TestApp,
@@ -19,13 +18,11 @@ import {
 describe('assessment: events of attempts waiting for an essay mark', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t));
   });
   afterAll(() => t.close());
 
@@ -38,9 +35,8 @@ describe('assessment: events of attempts waiting for an essay mark', () => {
       ],
       quiz: { role },
     });
-    const learner = await givenUser(t, { unitId });
+    const learner = await enrolled(course.courseId);
     const as = asUser(t, learner);
-    okBody(await as.post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
     const started = okBody(await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`), 'start');
     await as.post(`/api/assessment/attempts/${started.id as string}/submit`, {
       responses: { '0': 'Berorientasi pelayanan, akuntabel, kompeten.' },

@@ -4,9 +4,7 @@ import {
   csrfOf,
   enrolledLearnerOnPages,
   givenDraftCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
   GivenUser,
   okBody,
   TestApp,
@@ -20,9 +18,7 @@ describe('GIFT import of HTML questions, as the learner sees them', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ unitId, instructor } = await givenInstructorOfUnit(t));
   });
   afterAll(() => t.close());
 

@@ -4,9 +4,7 @@ import {
   createTestApp,
   csrfOf,
   givenDraftCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
   GivenUser,
   signInThroughPages,
   TestApp,
@@ -19,9 +17,7 @@ describe('GIFT import of a migrated bank', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    const unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor } = await givenInstructorOfUnit(t));
   });
   afterAll(() => t.close());
 

@@ -5,8 +5,8 @@ import {
   csrfOf,
   givenDraftCourse,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   givenUser,
   GivenUser,
   signInThroughPages,
@@ -22,12 +22,11 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
   let instructor: GivenUser;
   let colleague: GivenUser;
   let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ unitId, instructor, enrolled } = await givenInstructorOfUnit(t));
     colleague = await givenUser(t, { role: 'instructor', unitId });
   });
   afterAll(() => t.close());
@@ -55,9 +54,8 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
       userId: colleague.user.id,
     });
     expect(added.status).toBeLessThan(300);
-    const learner = await givenUser(t, { unitId });
+    const learner = await enrolled(course.courseId);
     const as = asUser(t, learner);
-    await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
     const attempt = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     const submitted = await as.post(`/api/assessment/attempts/${attempt.body.id as string}/submit`, {
       responses: { '0': false, '1': 'Kop, nomor, perihal.' },
@@ -168,9 +166,8 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
       textLessons: 0,
       questions: [{ type: 'true_false', stem: 'Netralitas ASN boleh dilanggar.', correct: true }],
     });
-    const learner = await givenUser(t, { unitId });
+    const learner = await enrolled(course.courseId);
     const as = asUser(t, learner);
-    await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
     const attempt = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
     await as.post(`/api/assessment/attempts/${attempt.body.id as string}/submit`, { responses: { '0': false } });
     await t.drain();
@@ -207,9 +204,8 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
       textLessons: 0,
       questions: [{ type: 'essay', stem: 'Jelaskan makna Berorientasi Pelayanan.', points: 2 }],
     });
-    const learner = await givenUser(t, { unitId });
+    const learner = await enrolled(course.courseId);
     const as = asUser(t, learner);
-    await as.post(`/api/learning/courses/${course.courseId}/enrolment`);
     for (let i = 0; i < 101; i++) {
       const attempt = await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`);
       const submitted = await as.post(`/api/assessment/attempts/${attempt.body.id as string}/submit`, {

@@ -3,9 +3,8 @@ import {
   browserAgent,
   createTestApp,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   okBody,
   signInThroughPages,
@@ -17,13 +16,11 @@ import { ItemStatisticsService } from '../../src/modules/assessment/grading/item
 describe('assessment: item statistics count each learner’s first attempt', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t));
   });
   afterAll(() => t.close());
 
@@ -44,13 +41,8 @@ describe('assessment: item statistics count each learner’s first attempt', () 
       );
       await t.drain();
     };
-    const enrolled = async () => {
-      const learner = await givenUser(t, { unitId });
-      okBody(await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
-      return learner;
-    };
-    for (let i = 0; i < 9; i++) await take(await enrolled(), false);
-    const keen = await enrolled();
+    for (let i = 0; i < 9; i++) await take(await enrolled(course.courseId), false);
+    const keen = await enrolled(course.courseId);
     for (let i = 0; i < 5; i++) await take(keen, true);
 
     const stats = okBody(
@@ -123,14 +115,9 @@ describe('assessment: item statistics count each learner’s first attempt', () 
       );
       await t.drain();
     };
-    const enrolled = async () => {
-      const learner = await givenUser(t, { unitId });
-      okBody(await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
-      return learner;
-    };
-    const steady = await enrolled();
+    const steady = await enrolled(course.courseId);
     await mark(await take(steady, false));
-    const retaker = await enrolled();
+    const retaker = await enrolled(course.courseId);
     const first = await take(retaker, false);
     // The retake is marked first: attempt 1 still waits for its essay mark.
     await mark(await take(retaker, true));

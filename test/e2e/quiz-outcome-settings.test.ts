@@ -3,9 +3,8 @@ import {
   createTestApp,
   givenDraftCourse,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   inAttempt,
   okBody,
@@ -25,22 +24,15 @@ import { JpLedgerEntry } from '../../src/modules/learning/entities';
 describe('assessment: quiz outcomes after settings change, pre-tests once taken', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '75.71')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t, '75.71'));
   });
   afterAll(() => t.close());
 
   const as = (who: GivenUser) => asUser(t, who);
-  const enrolled = async (courseId: string) => {
-    const learner = await givenUser(t, { unitId });
-    okBody(await as(learner).post(`/api/learning/courses/${courseId}/enrolment`), 'enrol');
-    return learner;
-  };
   const lessonDone = async (learner: GivenUser, courseId: string, lessonId: string) => {
     const page = await as(learner).get(`/api/learning/courses/${courseId}`);
     const lessons = (page.body.modules as Array<{ lessons: Array<{ id: string; state: { completed: boolean } }> }>)

@@ -6,9 +6,8 @@ import {
   csrfOf,
   givenDraftCourse,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   inAttempt,
   okBody,
@@ -24,14 +23,12 @@ import { In } from 'typeorm';
 describe('quiz pages: what the services report, in words', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
   let agent: BrowserAgent;
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '36.74')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t));
     agent = browserAgent(t);
     await signInThroughPages(agent, instructor.username, instructor.password);
   });
@@ -129,8 +126,7 @@ describe('quiz pages: what the services report, in words', () => {
       }),
       'quiz slots',
     );
-    const learner = await givenUser(t, { unitId });
-    okBody(await asUser(t, learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
+    const learner = await enrolled(course.courseId);
     const learnerAgent = browserAgent(t);
     await signInThroughPages(learnerAgent, learner.username, learner.password);
     // The second fixed question and one of the draw's two were retired from the bank before it
@@ -191,9 +187,8 @@ describe('quiz pages: what the services report, in words', () => {
 
   it('shows a regrade’s progress on the quiz list: done, with the attempts it went through and the grades it changed', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
-    const learner = await givenUser(t, { unitId });
+    const learner = await enrolled(course.courseId);
     const as = asUser(t, learner);
-    okBody(await as.post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
     const started = okBody(await as.post(`/api/assessment/quizzes/${course.quizId}/attempts`), 'start');
     okBody(
       await as.post(`/api/assessment/attempts/${started.id as string}/submit`, {

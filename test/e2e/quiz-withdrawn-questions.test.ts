@@ -2,9 +2,8 @@ import {
   asUser,
   createTestApp,
   givenQuizCourse,
-  givenRegions,
-  givenUnit,
-  givenUser,
+  givenInstructorOfUnit,
+  GivenInstructorOfUnit,
   GivenUser,
   okBody,
   SAMPLE_QUESTIONS,
@@ -21,13 +20,11 @@ import { Question } from '../../src/modules/assessment/entities';
 describe('assessment: a quiz whose fixed question was retired', () => {
   let t: TestApp;
   let instructor: GivenUser;
-  let unitId: string;
+  let enrolled: GivenInstructorOfUnit['enrolled'];
 
   beforeAll(async () => {
     t = await createTestApp();
-    await givenRegions(t);
-    unitId = (await givenUnit(t, '12.71')).id;
-    instructor = await givenUser(t, { role: 'instructor', unitId });
+    ({ instructor, enrolled } = await givenInstructorOfUnit(t, '12.71'));
   });
   afterAll(() => t.close());
 
@@ -137,8 +134,7 @@ describe('assessment: a quiz whose fixed question was retired', () => {
       'quiz slots',
     );
     expect(okBody(await as(instructor).get(quizUrl), 'quiz').problems).toEqual([]);
-    const learner = await givenUser(t, { unitId });
-    okBody(await as(learner).post(`/api/learning/courses/${course.courseId}/enrolment`), 'enrol');
+    const learner = await enrolled(course.courseId);
 
     expect((await retire(course.courseId, course.questionIds[1])).status).toBe(409);
     // Withdrawn before the bank checked quizzes (or beside a quiz saved at the same moment).
