@@ -1,3 +1,4 @@
+// Test kit (jest globals): left out of the build by tsconfig.build.json, like specs.
 import { Logger } from '@nestjs/common';
 import { JobRegistry } from './job-registry';
 import { JOB_MAX_ATTEMPTS, JobName, JobPayloads, JobProcessor, PermanentJobError } from './jobs';
