@@ -17,10 +17,12 @@ export interface JobPayloads {
   /** Close an attempt left open past its time limit; it is then graded with what was saved. */
   'assessment.attempt-expire': { attemptId: string };
   /**
-   * An attempt's grade is final or changed, or it waits for a person (a pre-test is done once
-   * taken): lesson progress follows; plans and notifications when the grade is final.
+   * Attempts' grades are final or changed, or they wait for a person (a pre-test is done once
+   * taken): lesson progress follows; plans and notifications when the grade is final. One
+   * event for the attempts graded in one transaction (an exam's end grades them in batches);
+   * a row queued by an earlier build names one attempt (`attemptId`, `gradeVersion`).
    */
-  'assessment.attempt-graded': { attemptId: string; gradeVersion: number };
+  'assessment.attempt-graded': GradedAttempts;
   /** Regrade every finished attempt of a quiz after its key was fixed (reports progress). */
   'assessment.regrade-run': { regradeId: string };
   /** Issue the certificate of a completed enrolment (once; duplicates issue nothing). */
@@ -88,6 +90,11 @@ export interface JobPayloads {
     before?: { passPercent: number; gradingMethod: 'highest' | 'last' | 'average'; role: 'none' | 'pre' | 'post' };
   };
 }
+
+/** Attempts graded together, each with the grade version that the event is about. */
+export type GradedAttempts =
+  | { attempts: Array<{ attemptId: string; gradeVersion: number }> }
+  | { attemptId: string; gradeVersion: number };
 
 /** The keys of the leaves to refresh, all of one kind (see monitoring/rollups/leaf-kinds.ts). */
 export type MonitoringRefresh =

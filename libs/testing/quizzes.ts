@@ -1,4 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { gradedAttemptsOf } from '../../src/modules/assessment/attempts/graded-event';
 import type { QuestionInput } from '../../src/modules/assessment/domain/questions';
+import { GradedAttempts, OutboxMessage } from '../queue';
 import { asUser } from './as-user';
 import { givenDraftCourse, okBody } from './courses';
 import { givenRegions, givenUnit, givenUser, GivenUser } from './factories';
@@ -191,4 +194,34 @@ export async function givenInstructorOfUnit(t: TestApp, regionCode = '36.74'): P
     return learner;
   };
   return { unitId, instructor, enrolled };
+}
+
+/**
+ * The `assessment.attempt-graded` outbox rows, by the attempt they are about: an event carries
+ * every attempt graded in one transaction, so an attempt's events are found by payload.
+ */
+export async function gradedEventsByAttempt(db: DataSource): Promise<Map<string, OutboxMessage[]>> {
+  const rows = await db.getRepository(OutboxMessage).findBy({ jobName: 'assessment.attempt-graded' });
+  const byAttempt = new Map<string, OutboxMessage[]>();
+  for (const row of rows) {
+    for (const { attemptId } of gradedAttemptsOf(JSON.parse(row.payload) as GradedAttempts)) {
+      byAttempt.set(attemptId, [...(byAttempt.get(attemptId) ?? []), row]);
+    }
+  }
+  return byAttempt;
+}
+
+/** The graded events that name this attempt, with the grade version each is about, oldest first. */
+export async function gradedEventsOf(
+  db: DataSource,
+  attemptId: string,
+): Promise<Array<{ row: OutboxMessage; gradeVersion: number }>> {
+  const rows = (await gradedEventsByAttempt(db)).get(attemptId) ?? [];
+  return rows
+    .map((row) => ({
+      row,
+      gradeVersion: gradedAttemptsOf(JSON.parse(row.payload) as GradedAttempts).find((a) => a.attemptId === attemptId)!
+        .gradeVersion,
+    }))
+    .sort((a, b) => a.gradeVersion - b.gradeVersion);
 }

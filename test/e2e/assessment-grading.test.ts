@@ -14,6 +14,7 @@ import {
   SAMPLE_RIGHT,
   TestApp,
   usesRedis,
+  gradedEventsOf,
 } from '../../libs/testing';
 
 describe('assessment: the question bank, essays, overrides, replays and item statistics', () => {
@@ -332,12 +333,8 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     expect(textOf(single.response)).toBe('Aparatur Sipil Negara');
     const audit = await t.dataSource.getRepository(GradeChange).findBy({ attemptId: started.body.id });
     expect(audit[0].byUserId).toBe(instructor.user.id);
-    const events = await t.dataSource
-      .getRepository(OutboxMessage)
-      .createQueryBuilder('m')
-      .where('m.job_id LIKE :id', { id: `assessment.attempt-graded:${started.body.id}:%` })
-      .getCount();
-    expect(events).toBe(2);
+    const events = await gradedEventsOf(t.dataSource, started.body.id);
+    expect(events.map((e) => e.gradeVersion)).toEqual([1, 2]);
   });
 
   it('(8) a permanent grading error fails at once, shows as failed to the instructor, and can be replayed', async () => {

@@ -1,4 +1,3 @@
-import { OutboxMessage } from '../../libs/queue';
 import {
   asUser,
   createTestApp,
@@ -8,6 +7,7 @@ import {
   GivenUser,
   okBody,
   TestApp,
+  gradedEventsOf,
 } from '../../libs/testing';
 
 /**
@@ -42,8 +42,7 @@ describe('assessment: events of attempts waiting for an essay mark', () => {
       responses: { '0': 'Berorientasi pelayanan, akuntabel, kompeten.' },
     });
     await t.drain();
-    const rows = await t.dataSource.getRepository(OutboxMessage).findBy({ jobName: 'assessment.attempt-graded' });
-    return rows.filter((r) => (JSON.parse(r.payload) as { attemptId: string }).attemptId === started.id).length;
+    return (await gradedEventsOf(t.dataSource, started.id as string)).length;
   };
 
   it('writes none for a quiz that is not a pre-test', async () => {

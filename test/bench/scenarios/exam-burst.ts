@@ -8,8 +8,17 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { newId } from '../../../libs/common';
 import type { AppConfig } from '../../../libs/config';
 import { TransactionRunner } from '../../../libs/database';
-import { JobContext, JobName, JobPayloads, JobRegistry, OutboxMessage, OutboxRelay } from '../../../libs/queue';
+import {
+  GradedAttempts,
+  JobContext,
+  JobName,
+  JobPayloads,
+  JobRegistry,
+  OutboxMessage,
+  OutboxRelay,
+} from '../../../libs/queue';
 import { bullPrefix } from '../../../libs/queue/redis-connection';
+import { gradedAttemptsOf } from '../../../src/modules/assessment/attempts/graded-event';
 import { QuizAttempt } from '../../../src/modules/assessment/entities';
 import { AuthService } from '../../../src/modules/identity/auth/auth.service';
 import type { User } from '../../../src/modules/identity/entities';
@@ -544,11 +553,18 @@ export const examBurst: Scenario = {
         where: { quizId: quiz.quizId },
       });
       const outbox = await db.getRepository(OutboxMessage).find({
-        select: { jobId: true, status: true, attempts: true },
+        select: { jobId: true, jobName: true, status: true, attempts: true, payload: true },
         where: { jobName: In(['assessment.grade-attempt', 'assessment.attempt-graded']) },
       });
       const rowsByJob = new Map<string, OutboxMessage[]>();
       for (const row of outbox) rowsByJob.set(row.jobId, [...(rowsByJob.get(row.jobId) ?? []), row]);
+      // A graded event carries the attempts graded together: found by what it names.
+      const eventsByAttempt = new Map<string, Array<{ row: OutboxMessage; gradeVersion: number }>>();
+      for (const row of outbox.filter((r) => r.jobName === 'assessment.attempt-graded')) {
+        for (const { attemptId, gradeVersion } of gradedAttemptsOf(JSON.parse(row.payload) as GradedAttempts)) {
+          eventsByAttempt.set(attemptId, [...(eventsByAttempt.get(attemptId) ?? []), { row, gradeVersion }]);
+        }
+      }
       const byUser = new Map<string, QuizAttempt[]>();
       for (const a of attempts) byUser.set(a.userId, [...(byUser.get(a.userId) ?? []), a]);
       const delivered = config.redis ? 'sent' : 'done';
@@ -575,13 +591,14 @@ export const examBurst: Scenario = {
           );
           bad.push('queued');
         }
-        const events = rowsByJob.get(`assessment.attempt-graded:${id}:1`) ?? [];
+        const events = eventsByAttempt.get(id) ?? [];
         if (
           !a ||
           a.status !== 'graded' ||
           a.gradeVersion !== 1 ||
           events.length !== 1 ||
-          events[0].status !== delivered
+          events[0].gradeVersion !== 1 ||
+          events[0].row.status !== delivered
         ) {
           problems.graded.push(`${id}: ${a?.status} v${a?.gradeVersion}, ${events.length} graded events`);
           bad.push('graded');

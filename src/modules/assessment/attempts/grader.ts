@@ -7,6 +7,7 @@ import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain
 import { Response } from '../domain/grading';
 import { Quiz, QuizAttempt } from '../entities';
 import { EssayAlerts } from '../grading/essay-alerts';
+import { queueGradedEvent } from './graded-event';
 import { GradingFailure, GradingFailureReason } from './grading-failure';
 
 /**
@@ -47,7 +48,7 @@ export class Grader {
   /**
    * One transaction for the batch: the submitted attempts are read (locked on MySQL, so a
    * second worker with the same job waits and then finds them graded), scored, written by
-   * one UPDATE and their graded events by one INSERT. An attempt whose snapshot cannot be
+   * one UPDATE and their graded event (one for the batch) by one INSERT. An attempt whose snapshot cannot be
    * read fails alone, for good.
    */
   private async gradeMany(ids: string[]): Promise<Array<void | Error>> {
@@ -66,15 +67,12 @@ export class Grader {
       // A final grade has its event; so has a pre-test whose essay waits for a person, since
       // a pre-test is done once taken and its lesson must not wait for the mark.
       const preTests = await this.preTestQuizIds(m, waiting);
-      await this.outbox.enqueueMany(
+      await queueGradedEvent(
+        this.outbox,
         m,
-        'assessment.attempt-graded',
         scored
           .filter(({ attempt, score }) => !score.awaitingManual || preTests.has(attempt.quizId))
-          .map(({ attempt }) => ({
-            payload: { attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 },
-            jobId: `${attempt.id}:${attempt.gradeVersion + 1}`,
-          })),
+          .map(({ attempt }) => ({ attemptId: attempt.id, gradeVersion: attempt.gradeVersion + 1 })),
       );
       return unreadable;
     });
@@ -181,14 +179,7 @@ export class Grader {
       .where({ id: attempt.id, status: from, gradeVersion: attempt.gradeVersion })
       .execute();
     if (won.affected !== 1) return false;
-    if (final) {
-      await this.outbox.enqueue(
-        m,
-        'assessment.attempt-graded',
-        { attemptId: attempt.id, gradeVersion: version },
-        { jobId: `${attempt.id}:${version}` },
-      );
-    }
+    if (final) await queueGradedEvent(this.outbox, m, [{ attemptId: attempt.id, gradeVersion: version }]);
     return true;
   }
 
@@ -224,12 +215,7 @@ export class Grader {
         select: { id: true, gradeVersion: true },
         where: { id: attemptId },
       });
-      await this.outbox.enqueue(
-        m,
-        'assessment.attempt-graded',
-        { attemptId, gradeVersion },
-        { jobId: `${attemptId}:${gradeVersion}` },
-      );
+      await queueGradedEvent(this.outbox, m, [{ attemptId, gradeVersion }]);
       return true;
     });
   }
