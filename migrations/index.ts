@@ -24,6 +24,7 @@ import { ExternalActivityDedupe1764830000000 } from './1764830000000-ExternalAct
 import { RegionsOfTheirPeople1764840000000 } from './1764840000000-RegionsOfTheirPeople';
 import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
 import { ShortAnswerLiteralStars1764870000000 } from './1764870000000-ShortAnswerLiteralStars';
+import { AttemptGradingKey1764880000000 } from './1764880000000-AttemptGradingKey';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RegionsOfTheirPeople1764840000000,
   LongTextColumns1764860000000,
   ShortAnswerLiteralStars1764870000000,
+  AttemptGradingKey1764880000000,
 ];

@@ -346,10 +346,10 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
       responses: inAttempt(started.body, SAMPLE_RIGHT),
     });
-    const original = (await attempts.findOneByOrFail({ id: started.body.id })).snapshotJson;
+    const original = (await attempts.findOneByOrFail({ id: started.body.id })).keyJson!;
     const damaged = JSON.parse(original);
     damaged[0].key = {};
-    await attempts.update({ id: started.body.id }, { snapshotJson: JSON.stringify(damaged) });
+    await attempts.update({ id: started.body.id }, { keyJson: JSON.stringify(damaged) });
     const gradeSpy = jest.spyOn(t.get(Grader), 'grade');
     expect((await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`)).status).toBe(202);
     await t.drain();
@@ -370,7 +370,7 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     ]);
     expect((await as(learner).get(`/api/assessment/attempts/${started.body.id}`)).body.status).toBe('submitted');
 
-    await attempts.update({ id: started.body.id }, { snapshotJson: original });
+    await attempts.update({ id: started.body.id }, { keyJson: original });
     const replay = await as(instructor).post(
       `/api/assessment/courses/${course.courseId}/attempts/${started.body.id}/replay`,
     );
@@ -378,6 +378,21 @@ describe('assessment: the question bank, essays, overrides, replays and item sta
     await t.drain();
     const graded = await attempts.findOneByOrFail({ id: started.body.id });
     expect(graded).toMatchObject({ status: 'graded', scoreHundredths: 300, gradingError: null });
+  });
+
+  it('grades an attempt started before attempts kept their grading key apart, from its snapshot', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const attempts = t.dataSource.getRepository(QuizAttempt);
+    await attempts.update({ id: started.body.id }, { keyJson: null });
+    const submitted = await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
+    expect(submitted.status).toBe(202);
+    await t.drain();
+    const result = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(result.body).toMatchObject({ status: 'graded', result: { score: 3, max: 3 } });
   });
 
   it('(8) a transient database error is retried with backoff and grades once', async () => {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../libs/common';
 import { caseById, SqlExpression } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
-import { FrozenQuestion } from '../domain/attempt-score';
+import { FrozenQuestion, GradingKey } from '../domain/attempt-score';
 import { QuizAttempt } from '../entities';
 
 /** Saves and submits arriving this long after the deadline still count: a slow phone is not a late learner. */
@@ -106,4 +106,13 @@ export class AttemptStore {
 
 export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQuestion[] {
   return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
+}
+
+/**
+ * The columns an attempt's frozen questions are written to: the whole snapshot, and what
+ * grading reads of it. Every write of a snapshot goes through here, so the two never differ.
+ */
+export function frozenColumns(snapshot: FrozenQuestion[]): Pick<QuizAttempt, 'snapshotJson' | 'keyJson'> {
+  const keys: GradingKey[] = snapshot.map(({ slot, points, key }) => ({ slot, points, key }));
+  return { snapshotJson: JSON.stringify(snapshot), keyJson: JSON.stringify(keys) };
 }

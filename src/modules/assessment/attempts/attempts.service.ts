@@ -10,7 +10,7 @@ import { finishedAttempt, quizGradeOf } from '../domain/attempt-score';
 import { BankQuestion, buildSnapshot, NotEnoughQuestions, WithdrawnQuestion } from '../domain/snapshot';
 import { Question, Quiz, QuizAttempt } from '../entities';
 import { questionCountOf, quizSchedule, slotsOf } from '../quizzes/quiz.view';
-import { AttemptStore, snapshotOf } from './attempt-store';
+import { AttemptStore, frozenColumns, snapshotOf } from './attempt-store';
 import { AttemptView, learnerAttemptView } from './attempt.view';
 import { mergeResponses, SubmitReceipt } from './responses';
 import { Submissions } from './submissions';
@@ -186,7 +186,7 @@ export class AttemptsService {
       dueAt,
       submittedAt: null,
       closedBy: null,
-      snapshotJson: JSON.stringify(snapshot),
+      ...frozenColumns(snapshot),
       responsesJson: '{}',
       revision: 0,
       scoreHundredths: null,

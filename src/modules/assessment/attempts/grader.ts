@@ -3,10 +3,11 @@ import { EntityManager, In } from 'typeorm';
 import { Clock, MicroBatch } from '../../../../libs/common';
 import { caseById, isMysqlFamily, TransactionRunner } from '../../../../libs/database';
 import { OutboxService, PermanentJobError, QUEUE_CONCURRENCY } from '../../../../libs/queue';
-import { AttemptScore, FrozenQuestion, percentOf, scoreAttempt } from '../domain/attempt-score';
+import { AttemptScore, FrozenQuestion, GradingKey, percentOf, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
 import { Quiz, QuizAttempt } from '../entities';
 import { EssayAlerts } from '../grading/essay-alerts';
+import { frozenColumns } from './attempt-store';
 import { queueGradedEvent } from './graded-event';
 import { GradingFailure, GradingFailureReason } from './grading-failure';
 
@@ -95,10 +96,13 @@ export class Grader {
       course_id: string;
       user_id: string;
       grade_version: number | string;
-      snapshot_json: string;
+      key_json: string | null;
+      snapshot_json: string | null;
       responses_json: string;
     }> = await m.query(
-      `SELECT id, quiz_id, course_id, user_id, grade_version, snapshot_json, responses_json FROM quiz_attempt ` +
+      // The snapshot only where the grading key is missing (attempts started before it existed).
+      `SELECT id, quiz_id, course_id, user_id, grade_version, key_json, ` +
+        `CASE WHEN key_json IS NULL THEN snapshot_json END AS snapshot_json, responses_json FROM quiz_attempt ` +
         `WHERE status = 'submitted' AND id IN (${ids.map(() => '?').join(', ')}) ORDER BY id` +
         (isMysqlFamily(m.connection) ? ' FOR UPDATE' : ''),
       ids,
@@ -112,7 +116,8 @@ export class Grader {
           userId: r.user_id,
           status: 'submitted',
           gradeVersion: Number(r.grade_version),
-          snapshotJson: r.snapshot_json,
+          keyJson: r.key_json,
+          snapshotJson: r.snapshot_json ?? '',
           responsesJson: r.responses_json,
         }) as QuizAttempt,
     );
@@ -174,7 +179,7 @@ export class Grader {
         gradeVersion: version,
         gradingError: null,
         updatedAt: now,
-        ...(snapshot ? { snapshotJson: JSON.stringify(snapshot) } : {}),
+        ...(snapshot ? frozenColumns(snapshot) : {}),
       })
       .where({ id: attempt.id, status: from, gradeVersion: attempt.gradeVersion })
       .execute();
@@ -234,9 +239,9 @@ function scoreColumns(score: AttemptScore, now: Date) {
   };
 }
 
-function parse(attempt: QuizAttempt): { snapshot: FrozenQuestion[]; responses: Record<string, Response> } | null {
+function parse(attempt: QuizAttempt): { snapshot: GradingKey[]; responses: Record<string, Response> } | null {
   try {
-    const snapshot = JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
+    const snapshot = JSON.parse(attempt.keyJson ?? attempt.snapshotJson) as GradingKey[];
     const responses = JSON.parse(attempt.responsesJson) as Record<string, Response>;
     if (!Array.isArray(snapshot) || snapshot.some((q) => !q?.key?.type)) return null;
     return { snapshot, responses };

@@ -18,6 +18,9 @@ export interface FrozenQuestion {
   labels?: Record<string, string>;
 }
 
+/** What scoring reads of a frozen question. */
+export type GradingKey = Pick<FrozenQuestion, 'slot' | 'points' | 'key'>;
+
 export interface SlotMark {
   /** Points earned, in hundredths; null until a person grades it. */
   scored: number | null;
@@ -45,7 +48,7 @@ export interface AttemptScore {
  * question's points changed, the mark keeps its share of the new points.
  */
 export function scoreAttempt(
-  questions: FrozenQuestion[],
+  questions: GradingKey[],
   responses: Record<string, Response>,
   manual: Record<string, SlotMark> = {},
 ): AttemptScore {

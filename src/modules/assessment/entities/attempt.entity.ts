@@ -50,6 +50,14 @@ export class QuizAttempt {
   @LongTextColumn({ name: 'snapshot_json' })
   snapshotJson: string;
 
+  /**
+   * GradingKey[]: what grading reads of the snapshot (each slot's points and key), written with
+   * it by frozenColumns, so that grading an exam does not parse every question's text. Null on
+   * attempts started before it existed: grading reads the snapshot.
+   */
+  @LongTextColumn({ name: 'key_json', nullable: true })
+  keyJson: string | null;
+
   /** Slot → response. */
   @LongTextColumn({ name: 'responses_json' })
   responsesJson: string;

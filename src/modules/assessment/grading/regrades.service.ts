@@ -5,7 +5,7 @@ import { Clock, DomainException, newId } from '../../../../libs/common';
 import { forUpdateOn, TransactionRunner } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { AssessmentError } from '../assessment.errors';
-import { snapshotOf } from '../attempts/attempt-store';
+import { frozenColumns, snapshotOf } from '../attempts/attempt-store';
 import { Grader } from '../attempts/grader';
 import { AttemptScore, FrozenQuestion, scoreAttempt } from '../domain/attempt-score';
 import { Response } from '../domain/grading';
@@ -197,21 +197,21 @@ export class RegradesService {
     snapshot: FrozenQuestion[],
     score: AttemptScore,
   ): Promise<void> {
-    const snapshotJson = JSON.stringify(snapshot);
+    const frozen = frozenColumns(snapshot);
     const marksJson = JSON.stringify(score.marks);
-    if (snapshotJson === attempt.snapshotJson && marksJson === attempt.marksJson) return;
+    if (frozen.snapshotJson === attempt.snapshotJson && marksJson === attempt.marksJson) return;
     await m.update(
       QuizAttempt,
       { id: attempt.id, status: attempt.status, gradeVersion: attempt.gradeVersion },
-      { snapshotJson, marksJson },
+      { ...frozen, marksJson },
     );
   }
 
   /** An attempt not graded yet keeps its questions and answers; only the key frozen in it is fixed. */
   private async fixFrozenKeys(m: EntityManager, attempt: QuizAttempt, snapshot: FrozenQuestion[]): Promise<void> {
-    const fixed = JSON.stringify(snapshot);
-    if (fixed === attempt.snapshotJson) return;
-    await m.update(QuizAttempt, { id: attempt.id, status: attempt.status }, { snapshotJson: fixed });
+    const fixed = frozenColumns(snapshot);
+    if (fixed.snapshotJson === attempt.snapshotJson) return;
+    await m.update(QuizAttempt, { id: attempt.id, status: attempt.status }, fixed);
   }
 
   private async currentKeys(m: EntityManager, attempts: QuizAttempt[]) {
