@@ -93,8 +93,7 @@ export interface JobPayloads {
 
 /** Attempts graded together, each with the grade version that the event is about. */
 export type GradedAttempts =
-  | { attempts: Array<{ attemptId: string; gradeVersion: number }> }
-  | { attemptId: string; gradeVersion: number };
+  { attempts: Array<{ attemptId: string; gradeVersion: number }> } | { attemptId: string; gradeVersion: number };
 
 /** The keys of the leaves to refresh, all of one kind (see monitoring/rollups/leaf-kinds.ts). */
 export type MonitoringRefresh =
