@@ -99,6 +99,10 @@ describe(`monitoring dashboards (${usesRedis() ? 'BullMQ on Redis' : 'in-process
         deadline: '2026-04-30',
       }),
     );
+    // The first assignment to reach a person sets their deadline: unit A's must run before the
+    // province's, or its people get the later deadline and none is overdue (two jobs on BullMQ
+    // run in either order).
+    await t.drain();
     ok(
       await asUser(t, national).post('/api/learning/assignments', {
         courseId: assigned.courseId,
