@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { asUser } from './as-user';
+import { givenDraftCourse } from './courses';
 import { givenUser, GivenUser } from './factories';
 import { TestApp } from './test-app';
 
@@ -31,4 +32,27 @@ export async function enrolledLearnerOnPages(
   const agent = browserAgent(t);
   await signInThroughPages(agent, learner.username, learner.password);
   return { learner, agent };
+}
+
+/**
+ * A draft course whose bank holds the GIFT pasted on its quiz page, with the instructor signed
+ * in there: their browser, and the page as first shown (its form token serves later posts).
+ */
+export async function draftBankOnQuizPage(
+  t: TestApp,
+  instructor: GivenUser,
+  title: string,
+  gift: string,
+): Promise<{ courseId: string; agent: BrowserAgent; page: { text: string } }> {
+  const { courseId } = await givenDraftCourse(t, instructor.auth, { title });
+  const agent = browserAgent(t);
+  await signInThroughPages(agent, instructor.username, instructor.password);
+  const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
+  const pasted = await agent
+    .post(`/pengajar/kursus/${courseId}/kuis/soal`)
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), gift });
+  if (pasted.status !== 303)
+    throw new Error(`Pasting the GIFT answered ${pasted.status}: ${pasted.text.slice(0, 300)}`);
+  return { courseId, agent, page };
 }

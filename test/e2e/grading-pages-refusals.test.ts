@@ -3,7 +3,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
-  givenDraftCourse,
+  draftBankOnQuizPage,
   givenQuizCourse,
   givenInstructorOfUnit,
   GivenInstructorOfUnit,
@@ -227,13 +227,12 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
   });
 
   it('refuses a draw count that is not a whole number of at least one, by its name, and makes no quiz', async () => {
-    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Hitungan Acak' });
-    const agent = await signedIn(instructor);
-    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
-    await agent
-      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), gift: 'Soal pertama. {T}\n\nSoal kedua. {F}' });
+    const { courseId, agent, page } = await draftBankOnQuizPage(
+      t,
+      instructor,
+      'Hitungan Acak',
+      'Soal pertama. {T}\n\nSoal kedua. {F}',
+    );
     for (const drawCount of ['abc', '-3', '10 so', '0']) {
       const refused = await agent
         .post(`/pengajar/kursus/${courseId}/kuis`)
@@ -248,13 +247,7 @@ describe('grading and quiz pages: refusals an instructor can act on', () => {
   });
 
   it('refuses a lesson not in the course, in Indonesian, and makes no quiz', async () => {
-    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Pelajaran Hilang' });
-    const agent = await signedIn(instructor);
-    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
-    await agent
-      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), gift: 'Soal pertama. {T}' });
+    const { courseId, agent, page } = await draftBankOnQuizPage(t, instructor, 'Pelajaran Hilang', 'Soal pertama. {T}');
     const refused = await agent
       .post(`/pengajar/kursus/${courseId}/kuis`)
       .type('form')

@@ -3,6 +3,7 @@ import {
   browserAgent,
   createTestApp,
   csrfOf,
+  draftBankOnQuizPage,
   givenDraftCourse,
   givenQuizCourse,
   givenRegions,
@@ -329,16 +330,8 @@ describe('the instructor’s quiz pages', () => {
   });
 
   it('makes a quiz of every question of a bank larger than one page, and pages the bank', async () => {
-    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Bank Besar' });
-    const agent = browserAgent(t);
-    await signInThroughPages(agent, instructor.username, instructor.password);
-    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
     const gift = Array.from({ length: 130 }, (_, i) => `Pernyataan nomor ${i + 1} benar. {T}`).join('\n\n');
-    const imported = await agent
-      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), gift });
-    expect(imported.status).toBe(303);
+    const { courseId, agent } = await draftBankOnQuizPage(t, instructor, 'Bank Besar', gift);
     const first = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
     expect(first.text).toContain('Bank soal (130 soal)');
     expect(first.text).toContain(`href="/pengajar/kursus/${courseId}/kuis?halaman=2#bank"`);
@@ -358,14 +351,12 @@ describe('the instructor’s quiz pages', () => {
   });
 
   it('gives a refused quiz form back as it was sent, choices and boxes included', async () => {
-    const { courseId } = await givenDraftCourse(t, instructor.auth, { title: 'Form Kembali' });
-    const agent = browserAgent(t);
-    await signInThroughPages(agent, instructor.username, instructor.password);
-    const page = await agent.get(`/pengajar/kursus/${courseId}/kuis`);
-    await agent
-      .post(`/pengajar/kursus/${courseId}/kuis/soal`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), gift: 'Satu-satunya soal. {T}' });
+    const { courseId, agent, page } = await draftBankOnQuizPage(
+      t,
+      instructor,
+      'Form Kembali',
+      'Satu-satunya soal. {T}',
+    );
     const refused = await agent
       .post(`/pengajar/kursus/${courseId}/kuis`)
       .type('form')
