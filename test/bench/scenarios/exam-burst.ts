@@ -309,6 +309,8 @@ export const examBurst: Scenario = {
     const total = n + warm;
     const connections = ctx.connections;
     const gradingTimeoutMs = Math.max(120_000, total * 25);
+    // The pipeline after grading ends with certificate PDFs, about 30 a second on two cores.
+    const pipelineTimeoutMs = Math.max(gradingTimeoutMs, total * 60);
     log(
       `${n} learners in the burst (+${warm} warm-up; full size ${EXAM_FULL_SIZE}), ${connections} connections, ` +
         `grading ${live ? 'live during the burst' : 'held until the burst is over'}, jobs ${config.redis ? 'BullMQ' : 'in-process'}`,
@@ -374,11 +376,16 @@ export const examBurst: Scenario = {
       };
       const idle = () => pipelineIdle(app);
       /** True once `check` holds; false (and a FAIL line) when it still does not after the timeout. */
-      const waitFor = async (what: string, check: () => Promise<boolean>, progress = () => '') => {
-        const until = Date.now() + gradingTimeoutMs;
+      const waitFor = async (
+        what: string,
+        check: () => Promise<boolean>,
+        progress = () => '',
+        timeoutMs = gradingTimeoutMs,
+      ) => {
+        const until = Date.now() + timeoutMs;
         while (!(await check())) {
           if (Date.now() > until) {
-            log(`FAIL: timed out after ${gradingTimeoutMs / 1000} s waiting for ${what} ${progress()}`);
+            log(`FAIL: timed out after ${timeoutMs / 1000} s waiting for ${what} ${progress()}`);
             return false;
           }
           await sleep(25);
@@ -388,7 +395,13 @@ export const examBurst: Scenario = {
       const mustWaitFor = async (what: string, check: () => Promise<boolean>) => {
         if (!(await waitFor(what, check))) throw new Error(`exam-burst: ${what} did not happen`);
       };
-      const settle = () => waitFor('the job pipeline to go idle', async () => (await idle()) && (await idle()));
+      const settle = () =>
+        waitFor(
+          'the job pipeline to go idle',
+          async () => (await idle()) && (await idle()),
+          () => '',
+          pipelineTimeoutMs,
+        );
 
       // --- Warm-up: the first learners submit and are graded before anything is measured.
       prof.phase('warm-up');
