@@ -5,8 +5,8 @@ import { column } from '../libs/database/schema';
 /**
  * quiz_attempt.key_json: what grading reads of an attempt's frozen questions (each slot's
  * points and key), beside the whole snapshot that the pages read. Grading an exam parsed
- * every 7 KB snapshot for its keys, a sixth of a grading job's CPU. Null on attempts started
- * before: grading reads their snapshot, as it did.
+ * every 7 KB snapshot for its keys, a sixth of a grading job's CPU in the app. Null on
+ * attempts started before: grading reads their snapshot, as it did.
  */
 export class AttemptGradingKey1764880000000 implements MigrationInterface {
   name = 'AttemptGradingKey1764880000000';

@@ -9,7 +9,8 @@ export interface GradedAttempt {
 /**
  * Queues one `assessment.attempt-graded` event for the attempts graded in one transaction.
  * One event per batch, not per attempt: at an exam's end each event is an outbox row to
- * relay and a job to add to Redis, and per attempt that was a fifth of the cost of grading.
+ * relay and a job to add to Redis, and per attempt that was about a sixth of what grading
+ * cost the machine (exam-burst).
  *
  * The job id is the first attempt's (by id) with its grade version, which no other event can
  * carry: a grade version is written once, by the one transaction that wins the conditional

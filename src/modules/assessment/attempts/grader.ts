@@ -49,8 +49,8 @@ export class Grader {
   /**
    * One transaction for the batch: the submitted attempts are read (locked on MySQL, so a
    * second worker with the same job waits and then finds them graded), scored, written by
-   * one UPDATE and their graded event (one for the batch) by one INSERT. An attempt whose snapshot cannot be
-   * read fails alone, for good.
+   * one UPDATE, and given one graded event for the batch. An attempt whose frozen key cannot
+   * be read fails alone, for good.
    */
   private async gradeMany(ids: string[]): Promise<Array<void | Error>> {
     const broken = await this.tx.run(async (m) => {
