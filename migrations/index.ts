@@ -25,6 +25,7 @@ import { RegionsOfTheirPeople1764840000000 } from './1764840000000-RegionsOfThei
 import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
 import { ShortAnswerLiteralStars1764870000000 } from './1764870000000-ShortAnswerLiteralStars';
 import { AttemptGradingKey1764880000000 } from './1764880000000-AttemptGradingKey';
+import { GradeChangeRegradeRun1764890000000 } from './1764890000000-GradeChangeRegradeRun';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   LongTextColumns1764860000000,
   ShortAnswerLiteralStars1764870000000,
   AttemptGradingKey1764880000000,
+  GradeChangeRegradeRun1764890000000,
 ];

@@ -20,8 +20,13 @@ export class GradeChange {
   @Column({ name: 'by_user_id', type: 'varchar', length: 36, nullable: true })
   byUserId: string | null;
 
+  /** What the person wrote (an override needs one); null on a regrade's row. */
   @Column({ type: 'varchar', length: 1000, nullable: true })
   reason: string | null;
+
+  /** The regrade run that made the change (kind `regrade`). */
+  @Column({ name: 'regrade_id', type: 'varchar', length: 36, nullable: true })
+  regradeId: string | null;
 
   @Column({ name: 'before_hundredths', type: 'int', nullable: true })
   beforeHundredths: number | null;

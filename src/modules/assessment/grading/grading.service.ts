@@ -183,7 +183,8 @@ export class GradingService {
         slot: h.slot,
         byUserId: h.byUserId,
         byName: h.byUserId ? (names.get(h.byUserId) ?? null) : null,
-        ...reasonOf(h),
+        reason: h.reason,
+        regradeId: h.regradeId,
         before: h.beforeHundredths === null ? null : h.beforeHundredths / 100,
         after: h.afterHundredths === null ? null : h.afterHundredths / 100,
         at: h.at.toISOString(),
@@ -312,12 +313,6 @@ export class GradingService {
 export function markVersionOf(mark: SlotMark | undefined): string {
   const seen = JSON.stringify([mark?.scored ?? null, mark?.max ?? null, mark?.comment ?? '']);
   return createHash('sha256').update(seen).digest('hex').slice(0, 16);
-}
-
-/** A regrade's audit row names its run ("regrade <id>"): its id, not a reason to show a person. */
-function reasonOf(change: GradeChange): { reason: string | null; regradeId: string | null } {
-  if (change.kind !== 'regrade') return { reason: change.reason, regradeId: null };
-  return { reason: null, regradeId: /^regrade (\S+)$/.exec(change.reason ?? '')?.[1] ?? null };
 }
 
 const MARK_CHANGED = 'This mark was just changed by someone else; reload the page';
