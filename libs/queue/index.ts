@@ -9,3 +9,4 @@ export * from './queue.module';
 export * from './daily-job-scheduler';
 export * from './in-tx-listeners';
 export * from './chunked-jobs';
+export * from './run-given-up';

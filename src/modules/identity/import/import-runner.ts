@@ -4,17 +4,14 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AccessScope } from '../../../../libs/auth';
 import { Clock, newId } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
+import { failUnfinishedRun } from '../../../../libs/queue';
 import { FILE_STORAGE, FileStorage } from '../../../../libs/storage';
 import { User, UserImport, UserImportError } from '../entities';
-import { ImportStatus } from '../entities/user-import.entity';
 import { PeopleChangedSubscribers } from '../people-changed';
 import { ImportPlan, ImportPlanner } from './import-planner';
 import { readImportFile } from './import-reader';
 
 export const IMPORT_CHUNK = 500;
-
-/** An import in these states has not finished: only such an import can still fail. */
-const UNFINISHED: ImportStatus[] = ['queued', 'running'];
 
 /**
  * Applies a queued import. Rows are taken in chunks of IMPORT_CHUNK lines; each chunk
@@ -60,14 +57,9 @@ export class ImportRunner {
    * it is. Returns whether this call failed it.
    */
   async markFailed(importId: string, reason: string): Promise<boolean> {
-    const result = await this.tx.run((m) =>
-      m.update(
-        UserImport,
-        { id: importId, status: In(UNFINISHED) },
-        { status: 'failed', failure: reason.slice(0, 500), finishedAt: this.clock.now() },
-      ),
+    return this.tx.run((m) =>
+      failUnfinishedRun(m, UserImport, importId, { failure: reason.slice(0, 500), finishedAt: this.clock.now() }),
     );
-    return result.affected === 1;
   }
 
   /** Lines firstLine..lastLine of the file, in one transaction with the progress it makes. */

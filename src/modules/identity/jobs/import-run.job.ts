@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '../../../../libs/common';
-import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../libs/queue';
+import { givenUpReason, JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
 import { ImportRunner } from '../import/import-runner';
 
 /** Runs a queued ASN import; safe to run again (it resumes after the last committed chunk). */
@@ -32,9 +32,7 @@ export class ImportRunJob implements JobProcessor<'identity.import-run'> {
   async givenUp({ importId }: JobPayloads['identity.import-run'], error: unknown): Promise<void> {
     const marked = await this.runner.markFailed(
       importId,
-      error instanceof PermanentJobError
-        ? error.message
-        : 'The import stopped after repeated errors; the rows so far are kept',
+      givenUpReason(error, 'The import stopped after repeated errors; the rows so far are kept'),
     );
     this.logger.warn(
       { err: error, importId, marked },

@@ -3,17 +3,15 @@ import { EntityManager, In } from 'typeorm';
 import { regionWithin } from '../../../../libs/auth';
 import { Clock } from '../../../../libs/common';
 import { TransactionRunner } from '../../../../libs/database';
+import { failUnfinishedRun } from '../../../../libs/queue';
 import { CatalogApi, inAudience, OfferedCourse } from '../../catalog/catalog.api';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../identity/identity.api';
 import { NotificationsApi } from '../../notifications/notifications.api';
 import { EnrolmentChanges, placeOf } from '../enrolment/enrolment-changes';
 import { newEnrolment } from '../enrolment/new-enrolment';
-import { AssignmentStatus, CourseAssignment, Enrolment } from '../entities';
+import { CourseAssignment, Enrolment } from '../entities';
 
 export const ASSIGNMENT_BATCH = 200;
-
-/** An assignment in these states has not finished: only such an assignment can still fail. */
-const UNFINISHED: AssignmentStatus[] = ['queued', 'running'];
 
 interface BatchCounts {
   enrolled: number;
@@ -83,14 +81,7 @@ export class AssignmentRunner {
    * left as it is. Returns whether this call failed it.
    */
   async fail(assignmentId: string, error: string): Promise<boolean> {
-    const result = await this.tx.run((m) =>
-      m.update(
-        CourseAssignment,
-        { id: assignmentId, status: In(UNFINISHED) },
-        { status: 'failed', error: error.slice(0, 300) },
-      ),
-    );
-    return result.affected === 1;
+    return this.tx.run((m) => failUnfinishedRun(m, CourseAssignment, assignmentId, { error: error.slice(0, 300) }));
   }
 
   private async apply(

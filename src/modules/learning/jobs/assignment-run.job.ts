@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../libs/queue';
+import { givenUpReason, JobHandler, JobPayloads, JobProcessor } from '../../../../libs/queue';
 import { AssignmentRunner } from '../assignments/assignment-runner';
 
 /** Enrols an assignment's people; a retry resumes after the last committed batch. */
@@ -21,9 +21,7 @@ export class AssignmentRunJob implements JobProcessor<'learning.assignment-run'>
   async givenUp({ assignmentId }: JobPayloads['learning.assignment-run'], error: unknown): Promise<void> {
     const marked = await this.runner.fail(
       assignmentId,
-      error instanceof PermanentJobError
-        ? error.message
-        : 'Stopped after repeated errors; run it again to finish the rest',
+      givenUpReason(error, 'Stopped after repeated errors; run it again to finish the rest'),
     );
     this.logger.warn(
       { err: error, assignmentId, marked },

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../../libs/queue';
+import { givenUpReason, JobHandler, JobPayloads, JobProcessor } from '../../../../../libs/queue';
 import { QuestionnaireSender } from '../questionnaires/questionnaire-sender';
 
 /** Sends a questionnaire to its population; a retry resumes after the last committed batch. */
@@ -24,7 +24,7 @@ export class QuestionnaireSendJob implements JobProcessor<'development-plans.que
   ): Promise<void> {
     const marked = await this.sender.fail(
       questionnaireId,
-      error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; send it again',
+      givenUpReason(error, 'Stopped after repeated errors; send it again'),
     );
     this.logger.warn(
       { err: error, questionnaireId, marked },

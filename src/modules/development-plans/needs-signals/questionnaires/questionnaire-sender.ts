@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { regionWithin } from '../../../../../libs/auth';
 import { Clock, newId } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
+import { failUnfinishedRun } from '../../../../../libs/queue';
 import { IdentityApi, PeopleFilter, PersonFacts } from '../../../identity/identity.api';
 import { NotificationsApi } from '../../../notifications/notifications.api';
-import { Questionnaire, QuestionnaireRecipient, SendStatus } from '../entities';
+import { Questionnaire, QuestionnaireRecipient } from '../entities';
 
 export const SEND_BATCH = 200;
-
-/** A sending in these states has not finished: only such a sending can still fail. */
-const UNFINISHED: SendStatus[] = ['queued', 'running'];
 
 /**
  * Sends a questionnaire to its population, a batch per transaction: the recipient rows,
@@ -49,14 +46,7 @@ export class QuestionnaireSender {
    * is. Returns whether this call failed it.
    */
   async fail(questionnaireId: string, error: string): Promise<boolean> {
-    const result = await this.tx.run((m) =>
-      m.update(
-        Questionnaire,
-        { id: questionnaireId, status: In(UNFINISHED) },
-        { status: 'failed', error: error.slice(0, 300) },
-      ),
-    );
-    return result.affected === 1;
+    return this.tx.run((m) => failUnfinishedRun(m, Questionnaire, questionnaireId, { error: error.slice(0, 300) }));
   }
 
   private async apply(q: Questionnaire, people: PersonFacts[], fromCursor: string | null, toCursor: string) {

@@ -1,18 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Clock } from '../../../../../libs/common';
 import { TransactionRunner } from '../../../../../libs/database';
+import { failUnfinishedRun } from '../../../../../libs/queue';
 import { IdentityApi } from '../../../identity/identity.api';
-import { NeedsRun, NeedsRunStatus } from '../entities';
+import { NeedsRun } from '../entities';
 import { personGaps } from '../gap.service';
 import { GapInputsLoader } from './gap-inputs.loader';
 import { GapRowsWriter } from './gap-rows.writer';
 
 /** People per batch: each batch is a fixed number of reads and one transaction of writes. */
 export const NEEDS_BATCH_SIZE = 500;
-
-/** A run in these states has not finished: only such a run can still fail. */
-const UNFINISHED: NeedsRunStatus[] = ['queued', 'running'];
 
 /**
  * Walks a run's population in id order, a batch at a time. Each batch's gap rows and the
@@ -71,13 +68,8 @@ export class NeedsRunner {
    * finished it before dying, is left as it is. Returns whether this call failed it.
    */
   async fail(runId: string, error: string): Promise<boolean> {
-    const result = await this.tx.run((m) =>
-      m.update(
-        NeedsRun,
-        { id: runId, status: In(UNFINISHED) },
-        { status: 'failed', error: error.slice(0, 300), finishedAt: this.clock.now() },
-      ),
+    return this.tx.run((m) =>
+      failUnfinishedRun(m, NeedsRun, runId, { error: error.slice(0, 300), finishedAt: this.clock.now() }),
     );
-    return result.affected === 1;
   }
 }

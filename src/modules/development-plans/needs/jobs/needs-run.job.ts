@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobHandler, JobPayloads, JobProcessor, PermanentJobError } from '../../../../../libs/queue';
+import { givenUpReason, JobHandler, JobPayloads, JobProcessor } from '../../../../../libs/queue';
 import { NeedsRunner } from '../analysis/needs-runner';
 
 /** Runs a needs analysis over its population; a retry resumes after the last committed batch. */
@@ -21,7 +21,7 @@ export class NeedsRunJob implements JobProcessor<'development-plans.needs-run'> 
   async givenUp({ runId }: JobPayloads['development-plans.needs-run'], error: unknown): Promise<void> {
     const marked = await this.runner.fail(
       runId,
-      error instanceof PermanentJobError ? error.message : 'Stopped after repeated errors; start the analysis again',
+      givenUpReason(error, 'Stopped after repeated errors; start the analysis again'),
     );
     this.logger.warn(
       { err: error, runId, marked },
