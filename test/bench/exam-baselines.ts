@@ -10,7 +10,7 @@ import { DEFAULT_JOB_OPTIONS } from '../../libs/queue/bullmq.transport';
 import * as queueJobs from '../../libs/queue/jobs';
 import { bullPrefix, deleteQueueKeys } from '../../libs/queue/redis-connection';
 import type { RunningServer } from './baseline-app';
-import { cpuMeter, CpuSpent } from './process-cpu';
+import { cpuMeter, CpuSpent, sumCpu } from './process-cpu';
 
 // The two references of the exam-burst scenario, on the same database and the same job
 // backend as the app in the run:
@@ -145,22 +145,23 @@ const readAndUpdate = async (db: DataSource, id: string) => {
 };
 
 /**
- * Baseline B: every job baseline A enqueued, each done with one read and one update, as
- * many at once as the app's worker runs (bareWorkerConcurrency). On Redis a bare BullMQ
- * Worker on the queue A filled; embedded, an in-process loop over the job rows (loaded up
+ * Baseline B: `count` of the jobs baseline A enqueued (the next ones after `offset`, which
+ * the scenario's earlier rounds did), each done with one read and one update, as many at
+ * once as the app's worker runs (bareWorkerConcurrency). On Redis a bare BullMQ Worker on
+ * the queue A filled, closed once `count` are done: the jobs it holds then still finish,
+ * and are counted and timed; embedded, an in-process loop over the job rows (loaded up
  * front, like the jobs a worker is handed).
  */
-export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected: number): Promise<WorkerRun> {
+export async function runBareWorker(db: DataSource, jobs: BaselineJobs, count: number, offset = 0): Promise<WorkerRun> {
   const concurrency = bareWorkerConcurrency();
   let seconds: number;
   let failed = 0;
-  let count = expected;
+  let done = 0;
   let label: string;
   let cpu: CpuSpent;
   if (jobs.redis) {
     label = `bare BullMQ Worker, concurrency ${concurrency}`;
     const connection = new IORedis(jobs.redis.url, { maxRetriesPerRequest: null });
-    let done = 0;
     let finish: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const worker = new Worker<{ id: string }>(QUEUE, (job) => readAndUpdate(db, job.data.id), {
@@ -169,26 +170,33 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
       concurrency,
       autorun: false,
     });
+    // Timed to the last job done, so that closing the worker is not in the figure.
+    let lastDone = 0;
+    const ended = () => {
+      lastDone = performance.now();
+      if (done + failed >= count) finish();
+    };
     worker.on('completed', () => {
-      if (++done + failed >= expected) finish();
+      done++;
+      ended();
     });
     worker.on('failed', () => {
-      if (done + ++failed >= expected) finish();
+      failed++;
+      ended();
     });
     await worker.waitUntilReady();
     const meter = cpuMeter();
     const started = performance.now();
     void worker.run();
     await finished;
-    seconds = (performance.now() - started) / 1000;
-    cpu = meter.stop();
     await worker.close();
+    seconds = (lastDone - started) / 1000;
+    cpu = meter.stop();
     connection.disconnect();
   } else {
     label = `in-process loop, ${concurrency} lanes (no Redis in the embedded default)`;
-    const items: Array<{ payload: string }> = await db.query(`SELECT payload FROM ${JOB_TABLE}`);
-    const ids = items.map((r) => (JSON.parse(r.payload) as { id: string }).id);
-    count = ids.length;
+    const items: Array<{ payload: string }> = await db.query(`SELECT payload FROM ${JOB_TABLE} ORDER BY job_id`);
+    const ids = items.slice(offset, offset + count).map((r) => (JSON.parse(r.payload) as { id: string }).id);
     let next = 0;
     const meter = cpuMeter();
     const started = performance.now();
@@ -196,7 +204,10 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
       Array.from({ length: concurrency }, async () => {
         while (next < ids.length) {
           const id = ids[next++];
-          await readAndUpdate(db, id).catch(() => failed++);
+          await readAndUpdate(db, id).then(
+            () => done++,
+            () => failed++,
+          );
         }
       }),
     );
@@ -204,5 +215,18 @@ export async function runBareWorker(db: DataSource, jobs: BaselineJobs, expected
     cpu = meter.stop();
   }
   const once: Array<{ n: number | string }> = await db.query(`SELECT COUNT(*) AS n FROM ${ROW_TABLE} WHERE n = 1`);
-  return { label, jobs: count, failed, seconds, doneOnce: Number(once[0].n), cpu };
+  return { label, jobs: done + failed, failed, seconds, doneOnce: Number(once[0].n), cpu };
+}
+
+/** Rounds of baseline B as one run: their jobs, time and CPU added up. */
+export function combineWorkerRuns(runs: WorkerRun[]): WorkerRun {
+  return {
+    label: runs[0].label,
+    jobs: runs.reduce((sum, r) => sum + r.jobs, 0),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    seconds: runs.reduce((sum, r) => sum + r.seconds, 0),
+    // Counted over the whole table: the last round's count covers every round.
+    doneOnce: runs[runs.length - 1].doneOnce,
+    cpu: sumCpu(runs.map((r) => r.cpu)),
+  };
 }

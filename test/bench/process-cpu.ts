@@ -60,6 +60,27 @@ export interface CpuSpent {
   per(units: number): string;
 }
 
+function spent(seconds: Record<string, number>): CpuSpent {
+  return {
+    seconds,
+    per(units) {
+      const n = Math.max(1, units);
+      return Object.entries(seconds)
+        .map(([label, s]) => `${label} ${((s * 1000) / n).toFixed(3)} ms`)
+        .join(', ');
+    },
+  };
+}
+
+/** What several stretches spent together (the rounds of one measurement). */
+export function sumCpu(parts: CpuSpent[]): CpuSpent {
+  const seconds: Record<string, number> = {};
+  for (const part of parts) {
+    for (const [label, s] of Object.entries(part.seconds)) seconds[label] = (seconds[label] ?? 0) + s;
+  }
+  return spent(seconds);
+}
+
 /** Starts counting; `stop()` returns what each process spent since. */
 export function cpuMeter(): { stop(): CpuSpent } {
   const servers = Object.entries(SERVERS).map(([label, commands]) => ({ label, pids: pidsOf(commands) }));
@@ -74,15 +95,7 @@ export function cpuMeter(): { stop(): CpuSpent } {
       serverSeconds().forEach(([label, now], i) => {
         if (servers[i].pids.length > 0) seconds[label] = now - serversStart[i][1];
       });
-      return {
-        seconds,
-        per(units) {
-          const n = Math.max(1, units);
-          return Object.entries(seconds)
-            .map(([label, s]) => `${label} ${((s * 1000) / n).toFixed(3)} ms`)
-            .join(', ');
-        },
-      };
+      return spent(seconds);
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   JobRegistry,
   OutboxMessage,
   OutboxRelay,
+  QUEUES,
 } from '../../../libs/queue';
 import { bullPrefix } from '../../../libs/queue/redis-connection';
 import { gradedAttemptsOf } from '../../../src/modules/assessment/attempts/graded-event';
@@ -26,9 +27,10 @@ import { Enrolment } from '../../../src/modules/learning/entities';
 import { burst, BurstRequest } from '../burst';
 import { CpuProfileSummary, startCpuProfile } from '../cpu-profile';
 import { pipelineIdle } from '../job-pipeline';
-import { cpuMeter } from '../process-cpu';
+import { cpuMeter, CpuSpent, sumCpu } from '../process-cpu';
 import {
   baselineJobs,
+  combineWorkerRuns,
   createScratchTables,
   dropScratchTables,
   runBareWorker,
@@ -65,9 +67,12 @@ const log = (line: string) => console.log(`bench: exam-burst ${line}`);
  * live (BENCH_EXAM_GRADING=live), as in production, where both share the machine.
  * Held: on Redis the app's `assessment` queue is paused (the relay still moves rows to
  * Redis); embedded, the outbox relay (which runs the jobs in-process) is stopped.
+ * Between rounds of grading (`pauseAll`) every job of the app stops, the fan-out of the
+ * grades too, and the jobs in hand finish: baseline B then has the machine to itself.
  */
 interface GradingHold {
   hold(): Promise<void>;
+  pauseAll(): Promise<void>;
   release(): Promise<void>;
   /** BullMQ counts of the app's assessment queue (null embedded). */
   counts(): Promise<Record<string, number> | null>;
@@ -75,43 +80,53 @@ interface GradingHold {
 }
 
 function gradingHold(app: NestFastifyApplication, config: AppConfig): GradingHold {
+  const relay = app.get(OutboxRelay);
+  let relayStopped = false;
   if (config.redis) {
     const connection = new IORedis(config.redis.url, { maxRetriesPerRequest: null });
-    const queue = new Queue('assessment', { connection, prefix: bullPrefix(config.redis.prefix) });
-    let held = false;
+    const queues = QUEUES.map((name) => new Queue(name, { connection, prefix: bullPrefix(config.redis!.prefix) }));
+    const assessment = queues[QUEUES.indexOf('assessment')];
+    const paused = new Set<Queue>();
+    const release = async () => {
+      for (const queue of paused) await queue.resume();
+      paused.clear();
+      if (relayStopped) relay.start(config.outboxPollMs);
+      relayStopped = false;
+    };
     return {
       hold: async () => {
-        await queue.pause();
-        held = true;
+        await assessment.pause();
+        paused.add(assessment);
       },
-      release: async () => {
-        await queue.resume();
-        held = false;
+      pauseAll: async () => {
+        for (const queue of queues) {
+          await queue.pause();
+          paused.add(queue);
+        }
+        await relay.stop();
+        relayStopped = true;
+        while ((await Promise.all(queues.map((q) => q.getActiveCount()))).some((active) => active > 0)) {
+          await sleep(10);
+        }
       },
-      counts: () => queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed'),
+      release,
+      counts: () => assessment.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed'),
       close: async () => {
-        if (held) await queue.resume();
-        await queue.close();
+        await release();
+        await Promise.all(queues.map((q) => q.close()));
         connection.disconnect();
       },
     };
   }
-  const relay = app.get(OutboxRelay);
-  let held = false;
-  return {
-    hold: async () => {
-      await relay.stop();
-      held = true;
-    },
-    release: async () => {
-      relay.start(config.outboxPollMs);
-      held = false;
-    },
-    counts: async () => null,
-    close: async () => {
-      if (held) relay.start(config.outboxPollMs);
-    },
+  const stop = async () => {
+    await relay.stop();
+    relayStopped = true;
   };
+  const release = async () => {
+    if (relayStopped) relay.start(config.outboxPollMs);
+    relayStopped = false;
+  };
+  return { hold: stop, pauseAll: stop, release, counts: async () => null, close: release };
 }
 
 /**
@@ -286,7 +301,7 @@ function derived(rate: number, ok: number, failed: number, seconds: number, late
  *   npm run bench -- exam-burst                           CI size: 2,000 learners (+5% warm-up)
  *   BENCH_EXAM_LEARNERS=20000 npm run bench -- exam-burst  the size of the issue
  *   BENCH_EXAM_GRADING=live     grade during the burst, as in production (default: held, see GradingHold)
- *   BENCH_EXAM_CPU_PROFILE=1    CPU profiles of the burst and of grading in bench/results/ (slows the app)
+ *   BENCH_EXAM_CPU_PROFILE=1    CPU profiles of the burst, baseline B and grading in bench/results/ (slows the app)
  *   DATABASE_URL=mariadb://…/<fresh db> REDIS_URL=redis://…  MariaDB and BullMQ instead of SQLite, in-process
  *
  * Besides the figures it prints the exactly-once checks (FAIL with examples when one is
@@ -481,38 +496,59 @@ export const examBurst: Scenario = {
           log(`relay: every grading job in Redis ${secondsSince(burstEnded)} s after the burst`);
         }
       }
-      // --- Baseline B: a bare worker over the jobs baseline A queued. Held, it runs just
-      // before grading is released, so that both meet the database as the burst left it
-      // (BENCH_EXAM_BASELINE_B=after: once the pipeline is idle, as live runs do).
-      const runBaselineB = async (when: string) => {
+      // --- Baseline B and grading, in alternating rounds when held: a bare worker over the
+      // jobs baseline A queued, then the app's grading, then B again... so that both are
+      // measured at the same moments of this shared machine, whose speed drifts within a
+      // run (B alone moved between 2,100 and 4,400 jobs/s on one day). Each side's rate is
+      // its jobs over the time it ran. One round when live, when profiling (one profile per
+      // side), or with BENCH_EXAM_BASELINE_B=after (B once the pipeline is idle).
+      const bAfter = live || process.env.BENCH_EXAM_BASELINE_B === 'after';
+      const rounds = bAfter || cpuProfiling ? 1 : positiveInt(process.env.BENCH_EXAM_ROUNDS, 3);
+      const runBaselineB = async (count: number, offset: number) => {
         prof.phase('baseline B');
-        const run = await runBareWorker(db, jobs, n + warm);
-        log(
-          `baseline B (${run.label}, 1 read + 1 update per job, ${when}): ${run.jobs} jobs in ${run.seconds.toFixed(2)} s = ` +
-            `${Math.round(run.jobs / run.seconds)} jobs/s; failed ${run.failed}, done exactly once ${run.doneOnce}/${run.jobs}`,
-        );
+        const cpu = cpuProfiling ? await startCpuProfile() : null;
+        const run = await runBareWorker(db, jobs, count, offset);
+        if (cpu) printCpuProfile(await cpu.stop('exam-burst-baseline-b'));
         return run;
       };
-      let baselineB: WorkerRun | null = null;
-      if (!live && process.env.BENCH_EXAM_BASELINE_B !== 'after') {
-        baselineB = await runBaselineB('just before grading is released');
-      }
-      if (!live) windowStart = Date.now();
-      prof.phase('grading');
-      const cpuGrading = cpuProfiling && !live ? await startCpuProfile() : null;
-      const gradingLoop = loopDelay();
-      const gradingCpu = cpuMeter();
-      if (!live) await hold.release();
+      const bRuns: WorkerRun[] = [];
+      const bTotal = n + warm;
       // Every accepted submission is graded (one that was refused stays in progress: the checks say so).
       const expectedGraded = warm + accepted;
-      let graded = 0;
-      await waitFor(
-        'every accepted attempt to be graded',
-        async () => (graded = await countGraded()) >= expectedGraded,
-        () => `(${graded} of ${expectedGraded} graded)`,
-      );
-      const gradingLag = gradingLoop.stop();
-      const gradingSpent = gradingCpu.stop();
+      /** When each round of grading was released (held); windowStart is the first. */
+      const releases: number[] = [];
+      const gradingSpentByRound: CpuSpent[] = [];
+      let gradingLag = 0;
+      const cpuGrading = cpuProfiling && !live ? await startCpuProfile() : null;
+      for (let round = 1; round <= rounds; round++) {
+        if (!bAfter) {
+          const done = bRuns.reduce((sum, r) => sum + r.jobs, 0);
+          bRuns.push(await runBaselineB(Math.ceil((bTotal * round) / rounds) - done, done));
+        }
+        prof.phase('grading');
+        if (!live) releases.push(Date.now());
+        const gradingLoop = loopDelay();
+        const gradingCpu = cpuMeter();
+        if (!live) await hold.release();
+        const target = round === rounds ? expectedGraded : warm + Math.ceil((accepted * round) / rounds);
+        let graded = 0;
+        await waitFor(
+          round === rounds ? 'every accepted attempt to be graded' : `round ${round} of grading`,
+          async () => (graded = await countGraded()) >= target,
+          () => `(${graded} of ${target} graded)`,
+        );
+        // Held again between rounds; the jobs in hand finish before baseline B goes on.
+        if (round < rounds) {
+          await hold.hold();
+          while (((await hold.counts())?.active ?? 0) > 0) await sleep(5);
+        }
+        gradingSpentByRound.push(gradingCpu.stop());
+        gradingLag = Math.max(gradingLag, gradingLoop.stop());
+        // The fan-out of these grades waits too, so that the next round of B has the machine.
+        if (round < rounds) await hold.pauseAll();
+      }
+      if (!live) windowStart = releases[0];
+      const gradingSpent = sumCpu(gradingSpentByRound);
       log(
         `event loop of the app: longest stall ${burstLag} ms during the burst, ${gradingLag} ms while grading ` +
           `(a stall is time the process answers no request)`,
@@ -527,7 +563,14 @@ export const examBurst: Scenario = {
         `pipeline (attempt-graded, course completion) idle ${secondsSince(pipelineStarted)} s after every attempt was seen graded`,
       );
 
-      if (!baselineB) baselineB = await runBaselineB('after the pipeline went idle');
+      if (bAfter) bRuns.push(await runBaselineB(bTotal, 0));
+      const baselineB = combineWorkerRuns(bRuns);
+      log(
+        `baseline B (${baselineB.label}, 1 read + 1 update per job, ` +
+          `${bAfter ? 'after the pipeline went idle' : rounds > 1 ? `${rounds} rounds, each just before a round of grading` : 'just before grading is released'}): ` +
+          `${baselineB.jobs} jobs in ${baselineB.seconds.toFixed(2)} s = ${Math.round(baselineB.jobs / baselineB.seconds)} jobs/s; ` +
+          `failed ${baselineB.failed}, done exactly once ${baselineB.doneOnce}/${baselineB.jobs}`,
+      );
       const bareRate = baselineB.jobs / baselineB.seconds;
       // On two cores a rate is bounded by what all processes spend per job together.
       log(`CPU per grading job${live ? ' (live: the API shares it)' : ''}: ${gradingSpent.per(accepted)}`);
@@ -548,6 +591,7 @@ export const examBurst: Scenario = {
       log(
         `queries of the outbox relay per attempt, from the burst to the end: ${prof.describe(['relay (burst)', 'relay (grading)', 'relay (pipeline)'], n)}`,
       );
+      log(`queries of the outbox relay while grading ran, per attempt: ${prof.describe('relay (grading)', n)}`);
       log(`queries per baseline A request: ${prof.describe('baseline A', total)}`);
       log(`queries per baseline B job: ${prof.describe('baseline B', baselineB.jobs)}`);
 
@@ -688,9 +732,26 @@ export const examBurst: Scenario = {
       const mine = attempts.filter((a) => burstAttempts.has(a.id) && a.gradedAt);
       const lastGraded = mine.reduce((t, a) => Math.max(t, a.gradedAt!.getTime()), mine.length ? 0 : Date.now());
       const firstGraded = mine.reduce((t, a) => Math.min(t, a.gradedAt!.getTime()), lastGraded);
-      const gradingSeconds = (lastGraded - windowStart) / 1000;
-      const untilLastGraded = (lastGraded - burstStarted) / 1000;
-      const gradeLatencies = mine.map((a) => a.gradedAt!.getTime() - Math.max(a.submittedAt!.getTime(), windowStart));
+      // Grading's time: in each round, from its release to its last grade. The rounds of
+      // baseline B in between are left out of both grading figures.
+      const roundStarts = releases.length > 0 ? releases : [windowStart];
+      const roundOf = (t: number) => {
+        let r = 0;
+        while (r + 1 < roundStarts.length && t >= roundStarts[r + 1]) r++;
+        return r;
+      };
+      const lastByRound = roundStarts.map(() => 0);
+      for (const a of mine) {
+        const r = roundOf(a.gradedAt!.getTime());
+        lastByRound[r] = Math.max(lastByRound[r], a.gradedAt!.getTime());
+      }
+      const gradingSeconds = roundStarts.reduce((sum, start, r) => sum + Math.max(0, lastByRound[r] - start), 0) / 1000;
+      const heldBetweenMs = roundStarts.slice(1).reduce((sum, start, r) => sum + (start - lastByRound[r]), 0);
+      const untilLastGraded = (lastGraded - burstStarted - heldBetweenMs) / 1000;
+      const gradeLatencies = mine.map((a) => {
+        const gradedAt = a.gradedAt!.getTime();
+        return gradedAt - Math.max(a.submittedAt!.getTime(), roundStarts[roundOf(gradedAt)]);
+      });
       const gradingRate = mine.length / gradingSeconds;
       const grading = derived(gradingRate, mine.length, n - mine.length, gradingSeconds, gradeLatencies);
       const toLastGraded = derived(
