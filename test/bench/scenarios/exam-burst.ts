@@ -301,7 +301,8 @@ function derived(rate: number, ok: number, failed: number, seconds: number, late
  *   npm run bench -- exam-burst                           CI size: 2,000 learners (+5% warm-up)
  *   BENCH_EXAM_LEARNERS=20000 npm run bench -- exam-burst  the size of the issue
  *   BENCH_EXAM_GRADING=live     grade during the burst, as in production (default: held, see GradingHold)
- *   BENCH_EXAM_CPU_PROFILE=1    CPU profiles of the burst, baseline B and grading in bench/results/ (slows the app)
+ *   BENCH_EXAM_ROUNDS=3         rounds of baseline B and grading, alternating (held only; 3 by default)
+ *   BENCH_EXAM_CPU_PROFILE=1    CPU profiles of the burst, baseline B and grading in bench/results/ (slows the app; one round)
  *   DATABASE_URL=mariadb://…/<fresh db> REDIS_URL=redis://…  MariaDB and BullMQ instead of SQLite, in-process
  *
  * Besides the figures it prints the exactly-once checks (FAIL with examples when one is
@@ -519,13 +520,15 @@ export const examBurst: Scenario = {
       const releases: number[] = [];
       const gradingSpentByRound: CpuSpent[] = [];
       let gradingLag = 0;
-      const cpuGrading = cpuProfiling && !live ? await startCpuProfile() : null;
+      let cpuGrading: Awaited<ReturnType<typeof startCpuProfile>> | null = null;
       for (let round = 1; round <= rounds; round++) {
         if (!bAfter) {
           const done = bRuns.reduce((sum, r) => sum + r.jobs, 0);
           bRuns.push(await runBaselineB(Math.ceil((bTotal * round) / rounds) - done, done));
         }
         prof.phase('grading');
+        // Profiling runs one round: the profile is grading's alone.
+        if (cpuProfiling && !live) cpuGrading = await startCpuProfile();
         if (!live) releases.push(Date.now());
         const gradingLoop = loopDelay();
         const gradingCpu = cpuMeter();
