@@ -71,6 +71,7 @@ const log = (line: string) => console.log(`bench: exam-burst ${line}`);
  * grades too, and the jobs in hand finish: baseline B then has the machine to itself.
  */
 interface GradingHold {
+  /** Holds grading back; returns once the grading jobs in hand have finished. */
   hold(): Promise<void>;
   pauseAll(): Promise<void>;
   release(): Promise<void>;
@@ -87,6 +88,10 @@ function gradingHold(app: NestFastifyApplication, config: AppConfig): GradingHol
     const queues = QUEUES.map((name) => new Queue(name, { connection, prefix: bullPrefix(config.redis!.prefix) }));
     const assessment = queues[QUEUES.indexOf('assessment')];
     const paused = new Set<Queue>();
+    // Until the jobs in hand have finished (a paused queue hands out no more).
+    const untilIdle = async (held: Queue[]) => {
+      while ((await Promise.all(held.map((q) => q.getActiveCount()))).some((active) => active > 0)) await sleep(10);
+    };
     const release = async () => {
       for (const queue of paused) await queue.resume();
       paused.clear();
@@ -97,6 +102,7 @@ function gradingHold(app: NestFastifyApplication, config: AppConfig): GradingHol
       hold: async () => {
         await assessment.pause();
         paused.add(assessment);
+        await untilIdle([assessment]);
       },
       pauseAll: async () => {
         for (const queue of queues) {
@@ -105,9 +111,7 @@ function gradingHold(app: NestFastifyApplication, config: AppConfig): GradingHol
         }
         await relay.stop();
         relayStopped = true;
-        while ((await Promise.all(queues.map((q) => q.getActiveCount()))).some((active) => active > 0)) {
-          await sleep(10);
-        }
+        await untilIdle(queues);
       },
       release,
       counts: () => assessment.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed'),
@@ -541,10 +545,7 @@ export const examBurst: Scenario = {
           () => `(${graded} of ${target} graded)`,
         );
         // Held again between rounds; the jobs in hand finish before baseline B goes on.
-        if (round < rounds) {
-          await hold.hold();
-          while (((await hold.counts())?.active ?? 0) > 0) await sleep(5);
-        }
+        if (round < rounds) await hold.hold();
         gradingSpentByRound.push(gradingCpu.stop());
         gradingLag = Math.max(gradingLag, gradingLoop.stop());
         // The fan-out of these grades waits too, so that the next round of B has the machine.
