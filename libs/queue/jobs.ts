@@ -163,7 +163,8 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   identity: 2,
   learning: 4,
-  assessment: 32,
+  // Wide enough that four grading batches gather and commit at once (see Grader).
+  assessment: 64,
   // Rendering a PDF is CPU work: more at once only queues on the same core.
   certification: 2,
   // Mostly waiting on the mail server: several sends at once keep a digest morning short.

@@ -12,12 +12,13 @@ import { queueGradedEvent } from './graded-event';
 import { GradingFailure, GradingFailureReason } from './grading-failure';
 
 /**
- * Grading jobs in flight together share one transaction (group commit): up to half as many
- * as the worker runs at once, so that one batch gathers while the one before commits (a
- * batch as large as the worker's concurrency would wait for every lane, and one larger
- * could never fill and would always wait out the window)...
+ * Grading jobs in flight together share one transaction (group commit): up to a quarter as
+ * many as the worker runs at once, so that several batches gather while others wait on
+ * their commit. With only two in flight each waits for the other's log flush; a batch as
+ * large as the worker's concurrency would wait for every lane, and one larger could never
+ * fill and would always wait out the window...
  */
-const BATCH_MAX = Math.max(1, Math.floor(QUEUE_CONCURRENCY.assessment / 2));
+const BATCH_MAX = Math.max(1, Math.floor(QUEUE_CONCURRENCY.assessment / 4));
 /** ...arriving within this window. A lone job waits no longer than this. */
 const BATCH_WINDOW_MS = 2;
 
