@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface UnitOfWork {
   manager: EntityManager;
@@ -14,6 +14,13 @@ interface UnitOfWork {
  * better-sqlite3) has a single connection, so top-level transactions are queued one
  * after another instead of interleaving on it. On MySQL each transaction takes its
  * own pooled connection and nothing is queued. A nested call joins the outer work.
+ *
+ * On MySQL every query made while a transaction is open in the caller's async context runs
+ * on that transaction's connection, whichever repository or module makes it (another
+ * module's facade reads with its own repositories). A read on a second pooled connection
+ * would wait for a free one: with as many such transactions at once as the pool has
+ * connections (twenty people created at once), every one of them waits for ever. It also
+ * lets such a read see what the transaction wrote.
  */
 @Injectable()
 export class TransactionRunner {
@@ -23,6 +30,18 @@ export class TransactionRunner {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serial = dataSource.options.type === 'better-sqlite3';
+    // SQLite has one connection: its transactions are queued (above) and every query is on it.
+    if (!this.serial) this.bindQueriesToTransactions(dataSource);
+  }
+
+  private bindQueriesToTransactions(dataSource: DataSource): void {
+    const ownRunner = dataSource.createQueryRunner.bind(dataSource);
+    dataSource.createQueryRunner = (mode) => {
+      const runner = this.current.getStore()?.manager.queryRunner;
+      // A timer set inside a transaction may fire after it ended: that one gets a connection of its own.
+      if (runner && !runner.isReleased && runner.isTransactionActive) return borrowed(runner);
+      return ownRunner(mode);
+    };
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -48,4 +67,14 @@ export class TransactionRunner {
     if (unit) unit.afterCommit.push(callback);
     else callback();
   }
+}
+
+/** The transaction's runner for a query made inside it: whoever borrowed it does not release it. */
+function borrowed(runner: QueryRunner): QueryRunner {
+  return new Proxy(runner, {
+    get(target, property, receiver) {
+      if (property === 'release') return () => Promise.resolve();
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
