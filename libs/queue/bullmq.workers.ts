@@ -3,6 +3,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { ForegroundFirst } from './foreground-first';
 import { JobRegistry } from './job-registry';
+import { oneWritePerTurn } from './one-write-per-turn';
 import {
   FOREGROUND_JOB,
   JobAbandonedError,
@@ -40,6 +41,7 @@ export class BullMqWorkers {
     this.workers = QUEUES.map((queue) => {
       const connection = redisConnection(this.url, 'worker');
       this.connections.push(connection);
+      const endOfJob = oneWritePerTurn(connection);
       const worker = new Worker(
         queue,
         async (job) => {
@@ -57,6 +59,9 @@ export class BullMqWorkers {
             // BullMQ's way of saying "do not retry".
             if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
             throw err;
+          } finally {
+            // BullMQ records the outcome (and fetches the next job) right after this returns.
+            endOfJob();
           }
         },
         {
