@@ -44,7 +44,8 @@ export class PeopleTriggers implements OnModuleInit {
    * in is refreshed, with the current one; and every year the rollups hold since their
    * account was created, as the rebuild counts them: a person reactivated (or given an
    * employee type) gets back the past years their leaves were dropped from. People created
-   * in this very transaction are not found by the lookup: the current year is theirs.
+   * in this very transaction are found too (the lookup runs on its connection): only the
+   * current year is theirs.
    */
   private async peopleChanged(m: EntityManager, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
