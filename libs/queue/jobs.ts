@@ -163,8 +163,10 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   identity: 2,
   learning: 4,
-  // Wide enough that four grading batches gather and commit at once (see Grader).
-  assessment: 64,
+  // Wide enough that four grading batches of 32 gather and commit at once (see Grader):
+  // measured at an exam's end, 128 lanes graded 1.02-1.13x as fast as a bare BullMQ worker
+  // (one read and one update per job) at the same concurrency, 64 lanes 0.95-1.03x.
+  assessment: 128,
   // Rendering a PDF is CPU work: more at once only queues on the same core.
   certification: 2,
   // Mostly waiting on the mail server: several sends at once keep a digest morning short.
