@@ -26,6 +26,7 @@ import { LongTextColumns1764860000000 } from './1764860000000-LongTextColumns';
 import { ShortAnswerLiteralStars1764870000000 } from './1764870000000-ShortAnswerLiteralStars';
 import { AttemptGradingKey1764880000000 } from './1764880000000-AttemptGradingKey';
 import { GradeChangeRegradeRun1764890000000 } from './1764890000000-GradeChangeRegradeRun';
+import { AttemptAnswerShapes1764900000000 } from './1764900000000-AttemptAnswerShapes';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ShortAnswerLiteralStars1764870000000,
   AttemptGradingKey1764880000000,
   GradeChangeRegradeRun1764890000000,
+  AttemptAnswerShapes1764900000000,
 ];

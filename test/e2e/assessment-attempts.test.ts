@@ -213,6 +213,30 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     expect(after.body).toMatchObject({ responses: {}, revision: 0 });
   });
 
+  it('checks the answers of an attempt started before answer shapes were kept against its snapshot', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    await t.dataSource.query('UPDATE quiz_attempt SET shapes_json = NULL WHERE id = ?', [started.body.id]);
+
+    const refused = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: inAttempt(started.body, { '0': 'z', '9': 'x' }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'responses.0',
+      'responses.9',
+    ]);
+    const saved = await as(learner).put(`/api/assessment/attempts/${started.body.id}/responses`, {
+      responses: inAttempt(started.body, SAMPLE_RIGHT),
+    });
+    expect(saved.status).toBe(200);
+    const submitted = await as(learner).post(`/api/assessment/attempts/${started.body.id}/submit`, {
+      responses: inAttempt(started.body, { '1': 'ya' }),
+    });
+    expect(submitted.status).toBe(422);
+  });
+
   it('submits arriving together are closed in one transaction, each with its own answer', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const [ani, budi, citra] = await Promise.all([1, 2, 3].map(() => enrolled(course.courseId)));

@@ -4,6 +4,7 @@ import { Clock } from '../../../../libs/common';
 import { caseById, SqlExpression } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FrozenQuestion, GradingKey } from '../domain/attempt-score';
+import { AnswerShape, answerShapeOf } from '../domain/grading';
 import { QuizAttempt } from '../entities';
 
 /** Saves and submits arriving this long after the deadline still count: a slow phone is not a late learner. */
@@ -108,11 +109,30 @@ export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQu
   return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
 }
 
+/** What an answer to each slot may be (see QuizAttempt.shapesJson). */
+export interface SlotShape {
+  slot: number;
+  shape: AnswerShape;
+}
+
 /**
- * The columns an attempt's frozen questions are written to: the whole snapshot, and what
- * grading reads of it. Every write of a snapshot goes through here, so the two never differ.
+ * The answer shapes of an attempt's slots: from their own column, or from the snapshot on
+ * attempts started before it existed.
  */
-export function frozenColumns(snapshot: FrozenQuestion[]): Pick<QuizAttempt, 'snapshotJson' | 'keyJson'> {
+export function slotShapesOf(attempt: Pick<QuizAttempt, 'shapesJson' | 'snapshotJson'>): SlotShape[] {
+  if (attempt.shapesJson) return JSON.parse(attempt.shapesJson) as SlotShape[];
+  return snapshotOf(attempt).map(({ slot, content }) => ({ slot, shape: content }));
+}
+
+/**
+ * The columns an attempt's frozen questions are written to: the whole snapshot, what grading
+ * reads of it and what answers are checked against. Every write of a snapshot goes through
+ * here, so they never differ.
+ */
+export function frozenColumns(
+  snapshot: FrozenQuestion[],
+): Pick<QuizAttempt, 'snapshotJson' | 'keyJson' | 'shapesJson'> {
   const keys: GradingKey[] = snapshot.map(({ slot, points, key }) => ({ slot, points, key }));
-  return { snapshotJson: JSON.stringify(snapshot), keyJson: JSON.stringify(keys) };
+  const shapes: SlotShape[] = snapshot.map(({ slot, content }) => ({ slot, shape: answerShapeOf(content) }));
+  return { snapshotJson: JSON.stringify(snapshot), keyJson: JSON.stringify(keys), shapesJson: JSON.stringify(shapes) };
 }

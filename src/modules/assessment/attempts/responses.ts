@@ -2,7 +2,7 @@ import { DomainException, FieldProblem } from '../../../../libs/common';
 import { AssessmentError } from '../assessment.errors';
 import { Response, responseProblem } from '../domain/grading';
 import { QuizAttempt } from '../entities';
-import { snapshotOf } from './attempt-store';
+import { slotShapesOf } from './attempt-store';
 import { AttemptView } from './attempt.view';
 
 /** The answer to a submit (202): small, since the grade follows from a job; GET the attempt for the rest. */
@@ -26,12 +26,12 @@ export function receiptOf(a: QuizAttempt): SubmitReceipt {
 
 /** The saved answers with the given ones on top; 422 naming each answer that does not fit its question. */
 export function mergeResponses(attempt: QuizAttempt, given: Record<string, unknown>): Record<string, Response> {
-  const questions = new Map(snapshotOf(attempt).map((q) => [String(q.slot), q]));
+  const shapes = new Map(slotShapesOf(attempt).map((q) => [String(q.slot), q.shape]));
   const problems: FieldProblem[] = [];
   const merged = JSON.parse(attempt.responsesJson) as Record<string, Response>;
   for (const [slot, value] of Object.entries(given)) {
-    const question = questions.get(slot);
-    if (!question) {
+    const shape = shapes.get(slot);
+    if (!shape) {
       problems.push({ field: `responses.${slot}`, rule: 'slot', message: 'there is no question in this slot' });
       continue;
     }
@@ -39,7 +39,7 @@ export function mergeResponses(attempt: QuizAttempt, given: Record<string, unkno
       delete merged[slot];
       continue;
     }
-    const problem = responseProblem(question.content, value);
+    const problem = responseProblem(shape, value);
     if (problem)
       problems.push({ field: `responses.${slot}`, rule: 'response_shape', message: `the answer ${problem}` });
     else merged[slot] = value as Response;

@@ -63,6 +63,8 @@ export class Submissions {
           'a.revision',
           'a.submittedAt',
           'a.closedBy',
+          'a.shapesJson',
+          // Answers are checked against the snapshot only on attempts started before their shapes were kept.
           'a.snapshotJson',
           'a.responsesJson',
         ])

@@ -1,4 +1,4 @@
-import { grade, numberReadings, parseNumber, Response, responseProblem } from './grading';
+import { answerShapeOf, grade, numberReadings, parseNumber, Response, responseProblem } from './grading';
 import { QuestionContent, QuestionInput, QuestionKey, toStored } from './questions';
 import { answerMatches } from './short-answer';
 
@@ -419,5 +419,31 @@ describe('responseProblem', () => {
     ['ordering: not a list', ordering, 'abc', 'must list every item id once'],
   ])('refuses %s', (_, content, response, problem) => {
     expect(responseProblem(content, response)).toBe(problem);
+  });
+
+  describe('against the answer shape kept in the attempt (ids, no text)', () => {
+    const contents = [choice, multi, matching, ordering, trueFalse, short, numeric, essay];
+    const responses: unknown[] = ['a', 'b', 'z', ['a', 'b'], ['a', 'a'], [], true, 'true', 'x'.repeat(501)];
+    responses.push({ pa: 'ma' }, { pa: 'mx' }, ['c', 'a', 'b'], ['a', 'b'], 'x'.repeat(20_001), null);
+
+    it('gives the same verdict as the whole content, for every type and answer', () => {
+      for (const content of contents)
+        for (const response of responses)
+          expect([content.type, response, responseProblem(answerShapeOf(content), response)]).toEqual([
+            content.type,
+            response,
+            responseProblem(content, response),
+          ]);
+    });
+
+    it('holds no text of the question', () => {
+      const texts = JSON.stringify([choice, multi, matching, ordering].map(answerShapeOf));
+      for (const text of ['"A"', '"B"', 'P1', 'M1', '"text"']) expect(texts).not.toContain(text);
+      expect(answerShapeOf(matching)).toEqual({
+        type: 'matching',
+        prompts: [{ id: 'pa' }, { id: 'pb' }],
+        choices: [{ id: 'ma' }, { id: 'mb' }],
+      });
+    });
   });
 });

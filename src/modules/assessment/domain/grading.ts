@@ -17,8 +17,36 @@ export interface Mark {
 
 const MAX_TEXT = 20_000;
 
+type Ids = Array<{ id: string }>;
+
+/**
+ * What an answer to a question may be: its content with the ids and none of the text, all
+ * that responseProblem reads. A question's content is one too.
+ */
+export type AnswerShape =
+  | { type: 'single' | 'multiple'; options: Ids }
+  | { type: 'true_false' | 'short' | 'numeric' | 'essay' }
+  | { type: 'matching'; prompts: Ids; choices: Ids }
+  | { type: 'ordering'; items: Ids };
+
+/** A question's content reduced to its answer shape (the ids only). */
+export function answerShapeOf(content: QuestionContent): AnswerShape {
+  const ids = (choices: Ids): Ids => choices.map(({ id }) => ({ id }));
+  switch (content.type) {
+    case 'single':
+    case 'multiple':
+      return { type: content.type, options: ids(content.options) };
+    case 'matching':
+      return { type: 'matching', prompts: ids(content.prompts), choices: ids(content.choices) };
+    case 'ordering':
+      return { type: 'ordering', items: ids(content.items) };
+    default:
+      return { type: content.type };
+  }
+}
+
 /** Null when the response fits the question type, else why not (autosave refuses it with 422). */
-export function responseProblem(content: QuestionContent, response: unknown): string | null {
+export function responseProblem(content: AnswerShape, response: unknown): string | null {
   switch (content.type) {
     case 'single':
       return typeof response === 'string' && content.options.some((o) => o.id === response)

@@ -58,6 +58,14 @@ export class QuizAttempt {
   @LongTextColumn({ name: 'key_json', nullable: true })
   keyJson: string | null;
 
+  /**
+   * AnswerShape[]: what an answer to each slot may be (type and ids, no text), written with
+   * the snapshot by frozenColumns, so that an autosave or submit does not parse every
+   * question's text to check the answers. Null on attempts started before it existed.
+   */
+  @LongTextColumn({ name: 'shapes_json', nullable: true })
+  shapesJson: string | null;
+
   /** Slot → response. */
   @LongTextColumn({ name: 'responses_json' })
   responsesJson: string;
