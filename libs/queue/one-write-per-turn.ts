@@ -3,9 +3,9 @@ import type IORedis from 'ioredis';
 
 /**
  * Lets the commands a connection sends in one turn of the event loop leave in one write.
- * Jobs that end together (a grading batch's commit resolves sixteen of them at once) each
+ * Jobs that end together (a grading batch's commit resolves up to 32 of them at once) each
  * send their completion to Redis in that turn: one write of all of them instead of one
- * system call each, which at an exam's end is a good part of the worker's time.
+ * system call each.
  *
  * Call it when a job ends: the socket is corked until the turn's microtasks have run
  * (setImmediate), once per turn however many jobs end in it. A cork is always undone by the
