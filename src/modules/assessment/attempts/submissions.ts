@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
 import { Clock, DomainException, MicroBatch } from '../../../../libs/common';
 import { isMysqlFamily, runRetryingDeadlocks, TransactionRunner } from '../../../../libs/database';
 import { AssessmentError } from '../assessment.errors';
@@ -64,14 +65,13 @@ export class Submissions {
           'a.submittedAt',
           'a.closedBy',
           'a.shapesJson',
-          // Answers are checked against the snapshot only on attempts started before their shapes were kept.
-          'a.snapshotJson',
           'a.responsesJson',
         ])
         .where('a.id IN (:...ids)', { ids })
         .orderBy('a.id', 'ASC');
       if (isMysqlFamily(m.connection)) read.setLock('pessimistic_write');
       const attempts = new Map((await read.getMany()).map((a) => [a.id, a]));
+      await this.withSnapshotsWhereNoShapes(m, [...attempts.values()]);
       const now = this.clock.now();
       const closes: Array<{ id: string; closedBy: 'learner' | 'timer'; responsesJson: string | null }> = [];
       const outcomes = requests.map((request): SubmitReceipt | Error => {
@@ -102,5 +102,20 @@ export class Submissions {
       await this.store.closeMany(m, closes);
       return outcomes;
     });
+  }
+
+  /**
+   * Answers are checked against the snapshot only on attempts started before their shapes
+   * were kept: only those read it (7 KB an attempt, which the others need not fetch).
+   */
+  private async withSnapshotsWhereNoShapes(m: EntityManager, attempts: QuizAttempt[]): Promise<void> {
+    const old = attempts.filter((a) => a.shapesJson === null);
+    if (old.length === 0) return;
+    const rows = await m.find(QuizAttempt, {
+      select: { id: true, snapshotJson: true },
+      where: { id: In(old.map((a) => a.id)) },
+    });
+    const snapshots = new Map(rows.map((r) => [r.id, r.snapshotJson]));
+    for (const attempt of old) attempt.snapshotJson = snapshots.get(attempt.id)!;
   }
 }
