@@ -27,6 +27,7 @@ import { ShortAnswerLiteralStars1764870000000 } from './1764870000000-ShortAnswe
 import { AttemptGradingKey1764880000000 } from './1764880000000-AttemptGradingKey';
 import { GradeChangeRegradeRun1764890000000 } from './1764890000000-GradeChangeRegradeRun';
 import { AttemptAnswerShapes1764900000000 } from './1764900000000-AttemptAnswerShapes';
+import { CompactAnswerShapes1764910000000 } from './1764910000000-CompactAnswerShapes';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AttemptGradingKey1764880000000,
   GradeChangeRegradeRun1764890000000,
   AttemptAnswerShapes1764900000000,
+  CompactAnswerShapes1764910000000,
 ];

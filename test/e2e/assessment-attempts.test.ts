@@ -1,3 +1,4 @@
+import { CompactAnswerShapes1764910000000 } from '../../migrations/1764910000000-CompactAnswerShapes';
 import { Clock, DomainException } from '../../libs/common';
 import { OutboxMessage } from '../../libs/queue';
 import {
@@ -14,6 +15,7 @@ import {
   TestApp,
 } from '../../libs/testing';
 import { AttemptStore } from '../../src/modules/assessment/attempts/attempt-store';
+import { decodeShapes } from '../../src/modules/assessment/domain/answer-shapes';
 import { Submissions } from '../../src/modules/assessment/attempts/submissions';
 import { AssessmentError } from '../../src/modules/assessment/assessment.errors';
 import { LEARNER_ATTEMPT_FIELDS } from '../../src/modules/assessment/attempts/attempt.view';
@@ -235,6 +237,41 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
       responses: inAttempt(started.body, { '1': 'ya' }),
     });
     expect(submitted.status).toBe(422);
+  });
+
+  it('shapes kept in their first form are cleared by the migration, and those answers are checked against the snapshot', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const [ani, budi] = await Promise.all([1, 2].map(() => enrolled(course.courseId)));
+    const firstForm = (await as(ani).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).body;
+    const compact = (await as(budi).post(`/api/assessment/quizzes/${course.quizId}/attempts`)).body;
+    const shapesOf = async (id: string): Promise<string | null> =>
+      (await t.dataSource.query('SELECT shapes_json FROM quiz_attempt WHERE id = ?', [id]))[0].shapes_json;
+    const asFirstForm = [...decodeShapes((await shapesOf(firstForm.id))!)].map(([slot, shape]) => ({
+      slot: Number(slot),
+      shape,
+    }));
+    await t.dataSource.query('UPDATE quiz_attempt SET shapes_json = ? WHERE id = ?', [
+      JSON.stringify(asFirstForm),
+      firstForm.id,
+    ]);
+    const compactBefore = await shapesOf(compact.id);
+
+    const runner = t.dataSource.createQueryRunner();
+    await new CompactAnswerShapes1764910000000().up(runner).finally(() => runner.release());
+
+    expect(await shapesOf(firstForm.id)).toBeNull();
+    expect(await shapesOf(compact.id)).toBe(compactBefore);
+    for (const started of [firstForm, compact]) {
+      const who = started === firstForm ? ani : budi;
+      const refused = await as(who).put(`/api/assessment/attempts/${started.id}/responses`, {
+        responses: inAttempt(started, { '0': 'z' }),
+      });
+      expect([refused.status, refused.body.details.fields[0].field]).toEqual([422, 'responses.0']);
+      const saved = await as(who).put(`/api/assessment/attempts/${started.id}/responses`, {
+        responses: inAttempt(started, SAMPLE_RIGHT),
+      });
+      expect(saved.status).toBe(200);
+    }
   });
 
   it('submits arriving together are closed in one transaction, each with its own answer', async () => {

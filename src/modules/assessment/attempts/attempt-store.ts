@@ -5,6 +5,7 @@ import { caseById, SqlExpression } from '../../../../libs/database';
 import { OutboxService } from '../../../../libs/queue';
 import { FrozenQuestion, GradingKey } from '../domain/attempt-score';
 import { AnswerShape, answerShapeOf } from '../domain/grading';
+import { decodeShapes, encodeShapes } from '../domain/answer-shapes';
 import { QuizAttempt } from '../entities';
 
 /** Saves and submits arriving this long after the deadline still count: a slow phone is not a late learner. */
@@ -109,19 +110,13 @@ export function snapshotOf(attempt: Pick<QuizAttempt, 'snapshotJson'>): FrozenQu
   return JSON.parse(attempt.snapshotJson) as FrozenQuestion[];
 }
 
-/** What an answer to each slot may be (see QuizAttempt.shapesJson). */
-export interface SlotShape {
-  slot: number;
-  shape: AnswerShape;
-}
-
 /**
- * The answer shapes of an attempt's slots: from their own column, or from the snapshot on
- * attempts started before it existed.
+ * Slot → what an answer to it may be: from the attempt's own shapes, or from the snapshot on
+ * attempts started before they were kept.
  */
-export function slotShapesOf(attempt: Pick<QuizAttempt, 'shapesJson' | 'snapshotJson'>): SlotShape[] {
-  if (attempt.shapesJson) return JSON.parse(attempt.shapesJson) as SlotShape[];
-  return snapshotOf(attempt).map(({ slot, content }) => ({ slot, shape: content }));
+export function shapesBySlot(attempt: Pick<QuizAttempt, 'shapesJson' | 'snapshotJson'>): Map<string, AnswerShape> {
+  if (attempt.shapesJson) return decodeShapes(attempt.shapesJson);
+  return new Map(snapshotOf(attempt).map(({ slot, content }) => [String(slot), content]));
 }
 
 /**
@@ -133,6 +128,6 @@ export function frozenColumns(
   snapshot: FrozenQuestion[],
 ): Pick<QuizAttempt, 'snapshotJson' | 'keyJson' | 'shapesJson'> {
   const keys: GradingKey[] = snapshot.map(({ slot, points, key }) => ({ slot, points, key }));
-  const shapes: SlotShape[] = snapshot.map(({ slot, content }) => ({ slot, shape: answerShapeOf(content) }));
-  return { snapshotJson: JSON.stringify(snapshot), keyJson: JSON.stringify(keys), shapesJson: JSON.stringify(shapes) };
+  const shapes = snapshot.map(({ slot, content }) => ({ slot, shape: answerShapeOf(content) }));
+  return { snapshotJson: JSON.stringify(snapshot), keyJson: JSON.stringify(keys), shapesJson: encodeShapes(shapes) };
 }

@@ -2,7 +2,7 @@ import { DomainException, FieldProblem } from '../../../../libs/common';
 import { AssessmentError } from '../assessment.errors';
 import { Response, responseProblem } from '../domain/grading';
 import { QuizAttempt } from '../entities';
-import { slotShapesOf } from './attempt-store';
+import { shapesBySlot } from './attempt-store';
 import { AttemptView } from './attempt.view';
 
 /** The answer to a submit (202): small, since the grade follows from a job; GET the attempt for the rest. */
@@ -26,7 +26,7 @@ export function receiptOf(a: QuizAttempt): SubmitReceipt {
 
 /** The saved answers with the given ones on top; 422 naming each answer that does not fit its question. */
 export function mergeResponses(attempt: QuizAttempt, given: Record<string, unknown>): Record<string, Response> {
-  const shapes = new Map(slotShapesOf(attempt).map((q) => [String(q.slot), q.shape]));
+  const shapes = shapesBySlot(attempt);
   const problems: FieldProblem[] = [];
   const merged = JSON.parse(attempt.responsesJson) as Record<string, Response>;
   for (const [slot, value] of Object.entries(given)) {

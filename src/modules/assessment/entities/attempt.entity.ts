@@ -59,7 +59,7 @@ export class QuizAttempt {
   keyJson: string | null;
 
   /**
-   * AnswerShape[]: what an answer to each slot may be (type and ids, no text), written with
+   * What an answer to each slot may be (type and ids, no text; see encodeShapes), written with
    * the snapshot by frozenColumns, so that an autosave or submit does not parse every
    * question's text to check the answers. Null on attempts started before it existed.
    */
