@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonError, DomainException, FieldProblem } from './domain-exception';
+import { rememberValidationRules } from './remembered-rules';
 
 /** class-validator names the "unknown property" rule oddly; clients see a plain name. */
 const RULE_ALIASES: Record<string, string> = { whitelistValidation: 'unknown_field' };
@@ -27,6 +28,7 @@ export function validationFailed(fields: FieldProblem[]): DomainException {
  * to the DTO's types, and every problem is listed with its field and rule.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
