@@ -239,6 +239,25 @@ describe('assessment: a learner takes a quiz, it is graded by a job, the course 
     expect(submitted.status).toBe(422);
   });
 
+  it('answers carrying a prototype key are refused before they reach the attempt (they go through unwalked)', async () => {
+    const course = await givenQuizCourse(t, instructor.auth);
+    const learner = await enrolled(course.courseId);
+    const started = await as(learner).post(`/api/assessment/quizzes/${course.quizId}/attempts`);
+    const raw = (method: 'put' | 'post', path: string, body: string) => {
+      const url = `/api/assessment/attempts/${started.body.id}/${path}`;
+      const request = method === 'put' ? t.http().put(url) : t.http().post(url);
+      return request.set('authorization', learner.auth).set('content-type', 'application/json').send(body);
+    };
+    for (const responses of ['{"0":"a","__proto__":{"admin":true}}', '{"0":{"constructor":{"prototype":{"x":1}}}}']) {
+      const saved = await raw('put', 'responses', `{"responses":${responses}}`);
+      const submitted = await raw('post', 'submit', `{"responses":${responses}}`);
+      expect([saved.status, saved.body.code, submitted.status]).toEqual([400, 'COMMON.VALIDATION_FAILED', 400]);
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    const after = await as(learner).get(`/api/assessment/attempts/${started.body.id}`);
+    expect(after.body).toMatchObject({ status: 'in_progress', responses: {}, revision: 0 });
+  });
+
   it('shapes kept in their first form are cleared by the migration, and those answers are checked against the snapshot', async () => {
     const course = await givenQuizCourse(t, instructor.auth);
     const [ani, budi] = await Promise.all([1, 2].map(() => enrolled(course.courseId)));

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonError, DomainException, FieldProblem } from './domain-exception';
+import { freeFormFieldsOf, isPlainObject } from './free-form';
 import { rememberValidationRules } from './remembered-rules';
 
 /** class-validator names the "unknown property" rule oddly; clients see a plain name. */
@@ -29,7 +30,7 @@ export function validationFailed(fields: FieldProblem[]): DomainException {
  */
 export function createValidationPipe(): ValidationPipe {
   rememberValidationRules();
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -37,4 +38,21 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
+}
+
+/** Validates as Nest's pipe does; a body's FreeFormObject fields go through as parsed. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const fields = metadata.type === 'body' && metadata.metatype ? freeFormFieldsOf(metadata.metatype) : [];
+    if (fields.length === 0 || !isPlainObject(value)) return super.transform(value, metadata);
+    // An empty object stands in for each while the rest is validated; one that is not an
+    // object stays, to be refused by the rule as usual.
+    const held = fields.filter((f) => isPlainObject(value[f])).map((f) => [f, value[f]] as const);
+    const entity = (await super.transform(
+      { ...value, ...Object.fromEntries(held.map(([f]) => [f, {}])) },
+      metadata,
+    )) as Record<string, unknown>;
+    for (const [field, given] of held) entity[field] = given;
+    return entity;
+  }
 }

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { FreeFormObject } from '../../../../libs/common';
 
 /** Slot number → response; null clears an answer. The shape per question type is checked by the service. */
 export class SaveResponsesDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsObject()
+  @FreeFormObject()
   responses: Record<string, unknown>;
 }
 
 export class SubmitAttemptDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Last answers not saved yet' })
   @IsOptional()
-  @IsObject()
+  @FreeFormObject()
   responses?: Record<string, unknown>;
 }
 
