@@ -66,4 +66,59 @@ describe('caseById', () => {
     ).toBe('revision = CASE id WHEN ? THEN revision + 1 WHEN ? THEN revision + 1 ELSE revision END');
     expect(params).toEqual(['x', 'y']);
   });
+
+  it('sets rows that all get the same value without naming them again', () => {
+    const params: unknown[] = [];
+    const at = (iso: string) => new Date(iso);
+    const sets = [
+      caseById(
+        'status',
+        [
+          ['x', 'graded'],
+          ['y', 'graded'],
+        ],
+        params,
+      ),
+      caseById(
+        'graded_at',
+        [
+          ['x', at('2026-12-07T01:00:00Z')],
+          ['y', at('2026-12-07T01:00:00Z')],
+        ],
+        params,
+      ),
+      caseById(
+        'revision',
+        [
+          ['x', new SqlExpression('revision + 1')],
+          ['y', new SqlExpression('revision + 1')],
+        ],
+        params,
+      ),
+      caseById(
+        'score',
+        [
+          ['x', 1],
+          ['y', '1'],
+        ],
+        params,
+      ),
+      caseById(
+        'percent',
+        [
+          ['x', null],
+          ['y', undefined],
+        ],
+        params,
+      ),
+    ];
+    expect(sets).toEqual([
+      'status = ?',
+      'graded_at = ?',
+      'revision = revision + 1',
+      'score = CASE id WHEN ? THEN ? WHEN ? THEN ? END',
+      'percent = CASE id WHEN ? THEN ? WHEN ? THEN ? END',
+    ]);
+    expect(params).toEqual(['graded', at('2026-12-07T01:00:00Z'), 'x', 1, 'y', '1', 'x', null, 'y', undefined]);
+  });
 });

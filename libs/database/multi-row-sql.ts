@@ -46,6 +46,9 @@ export class SqlExpression {
  * `column = CASE id WHEN ? THEN ? … [ELSE fallback] END`: one column of many rows changed in one
  * UPDATE, each row to its own value. Pushes each row's id and value to `params`, in order.
  * Without a fallback, rows not listed would get NULL: the UPDATE's WHERE must name only listed ids.
+ * That is also why, without a fallback, rows that all get the same value (a batch's status,
+ * its date, its maximum) are simply `column = ?`: the ids are not sent, escaped and matched
+ * once more per column.
  */
 export function caseById(
   column: string,
@@ -53,6 +56,12 @@ export function caseById(
   params: unknown[],
   fallback?: string,
 ): string {
+  if (fallback === undefined && rows.length > 0 && rows.every(([, value]) => sameValue(value, rows[0][1]))) {
+    const value = rows[0][1];
+    if (value instanceof SqlExpression) return `${column} = ${value.sql}`;
+    params.push(value);
+    return `${column} = ?`;
+  }
   const arms = rows.map(([id, value]) => {
     params.push(id);
     if (value instanceof SqlExpression) return `WHEN ? THEN ${value.sql}`;
@@ -60,4 +69,11 @@ export function caseById(
     return 'WHEN ? THEN ?';
   });
   return `${column} = CASE id ${arms.join(' ')}${fallback ? ` ELSE ${fallback}` : ''} END`;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof SqlExpression && b instanceof SqlExpression) return a.sql === b.sql;
+  return false;
 }
