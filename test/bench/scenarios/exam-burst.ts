@@ -168,6 +168,8 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   const runs = new Map<string, number>();
   /** Handler runs that started while grading was measured, by job name. */
   const runsWhileGrading = new Map<string, number>();
+  /** When each of those that are not grading started. */
+  const otherStartsWhileGrading: number[] = [];
   const gradeRuns = new Map<string, number>();
   const queries = new Map<string, Map<string, number>>();
   const kinds = new Map<string, string>();
@@ -187,7 +189,10 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   const originalRun = registry.run.bind(registry);
   registry.run = ((name: JobName, payload: JobPayloads[JobName], context: JobContext) => {
     runs.set(name, (runs.get(name) ?? 0) + 1);
-    if (phase === 'grading') runsWhileGrading.set(name, (runsWhileGrading.get(name) ?? 0) + 1);
+    if (phase === 'grading') {
+      runsWhileGrading.set(name, (runsWhileGrading.get(name) ?? 0) + 1);
+      if (name !== 'assessment.grade-attempt') otherStartsWhileGrading.push(Date.now());
+    }
     if (name === 'assessment.grade-attempt') {
       const id = (payload as JobPayloads['assessment.grade-attempt']).attemptId;
       gradeRuns.set(id, (gradeRuns.get(id) ?? 0) + 1);
@@ -232,6 +237,7 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   return {
     runs,
     runsWhileGrading,
+    otherStartsWhileGrading,
     gradeRuns,
     phase(name: string) {
       phase = name;
@@ -254,6 +260,21 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
       logger.logQuery = originalLog;
     },
   };
+}
+
+/** Where in their rounds jobs started: at its first or last 100 ms, or in between. */
+function whenInRound(starts: number[], releases: number[], ends: number[]): string {
+  let first = 0;
+  let last = 0;
+  let between = 0;
+  for (const at of starts) {
+    const round = releases.filter((r) => r <= at).length - 1;
+    if (round < 0) continue;
+    if (at - releases[round] < 100) first++;
+    else if (ends[round] !== undefined && ends[round] - at < 100) last++;
+    else between++;
+  }
+  return `${first} in a round's first 100 ms, ${last} in its last, ${between} in between`;
 }
 
 function queryKind(sql: string): string {
@@ -542,6 +563,8 @@ export const examBurst: Scenario = {
       const expectedGraded = warm + accepted;
       /** When each round of grading was released (held); windowStart is the first. */
       const releases: number[] = [];
+      /** When each round's target was seen graded. */
+      const roundEnds: number[] = [];
       const gradingSpentByRound: CpuSpent[] = [];
       let gradingLag = 0;
       let cpuGrading: Awaited<ReturnType<typeof startCpuProfile>> | null = null;
@@ -566,6 +589,7 @@ export const examBurst: Scenario = {
         );
         // From here the round's figures are taken: what runs on is the hold's, not grading's.
         prof.phase('grading held');
+        roundEnds.push(Date.now());
         // Held again between rounds; the jobs in hand finish before baseline B goes on.
         if (round < rounds) await hold.hold();
         gradingSpentByRound.push(gradingCpu.stop());
@@ -621,7 +645,8 @@ export const examBurst: Scenario = {
       const others = [...prof.runsWhileGrading].filter(([name]) => name !== 'assessment.grade-attempt');
       log(
         `other jobs started while grading ran (the fan-out, which waits for grading): ` +
-          (others.length ? others.map(([name, count]) => `${name} ${count}`).join(', ') : 'none'),
+          (others.length ? others.map(([name, count]) => `${name} ${count}`).join(', ') : 'none') +
+          (releases.length ? ` (${whenInRound(prof.otherStartsWhileGrading, releases, roundEnds)})` : ''),
       );
       log(`queries per baseline A request: ${prof.describe('baseline A', total)}`);
       log(`queries per baseline B job: ${prof.describe('baseline B', baselineB.jobs)}`);
