@@ -166,10 +166,8 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   const tx = app.get(TransactionRunner);
   const scope = new AsyncLocalStorage<string>();
   const runs = new Map<string, number>();
-  /** Handler runs that started while grading was measured, by job name. */
-  const runsWhileGrading = new Map<string, number>();
-  /** When each of those that are not grading started. */
-  const otherStartsWhileGrading: number[] = [];
+  /** The other jobs' handler runs that started while grading was measured: which, and when. */
+  const othersWhileGrading: Array<{ name: string; at: number }> = [];
   const gradeRuns = new Map<string, number>();
   const queries = new Map<string, Map<string, number>>();
   const kinds = new Map<string, string>();
@@ -189,10 +187,7 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   const originalRun = registry.run.bind(registry);
   registry.run = ((name: JobName, payload: JobPayloads[JobName], context: JobContext) => {
     runs.set(name, (runs.get(name) ?? 0) + 1);
-    if (phase === 'grading') {
-      runsWhileGrading.set(name, (runsWhileGrading.get(name) ?? 0) + 1);
-      if (name !== 'assessment.grade-attempt') otherStartsWhileGrading.push(Date.now());
-    }
+    if (phase === 'grading' && name !== 'assessment.grade-attempt') othersWhileGrading.push({ name, at: Date.now() });
     if (name === 'assessment.grade-attempt') {
       const id = (payload as JobPayloads['assessment.grade-attempt']).attemptId;
       gradeRuns.set(id, (gradeRuns.get(id) ?? 0) + 1);
@@ -236,8 +231,7 @@ function profiler(app: NestFastifyApplication, db: DataSource) {
   };
   return {
     runs,
-    runsWhileGrading,
-    otherStartsWhileGrading,
+    othersWhileGrading,
     gradeRuns,
     phase(name: string) {
       phase = name;
@@ -642,11 +636,18 @@ export const examBurst: Scenario = {
         `queries of the outbox relay per attempt, from the burst to the end: ${prof.describe(['relay (burst)', 'relay (grading)', 'relay (grading held)', 'relay (pipeline)'], n)}`,
       );
       log(`queries of the outbox relay while grading ran, per attempt: ${prof.describe('relay (grading)', n)}`);
-      const others = [...prof.runsWhileGrading].filter(([name]) => name !== 'assessment.grade-attempt');
+      const others = new Map<string, number>();
+      for (const { name } of prof.othersWhileGrading) others.set(name, (others.get(name) ?? 0) + 1);
       log(
         `other jobs started while grading ran (the fan-out, which waits for grading): ` +
-          (others.length ? others.map(([name, count]) => `${name} ${count}`).join(', ') : 'none') +
-          (releases.length ? ` (${whenInRound(prof.otherStartsWhileGrading, releases, roundEnds)})` : ''),
+          (others.size ? [...others].map(([name, count]) => `${name} ${count}`).join(', ') : 'none') +
+          (releases.length
+            ? ` (${whenInRound(
+                prof.othersWhileGrading.map((o) => o.at),
+                releases,
+                roundEnds,
+              )})`
+            : ''),
       );
       log(`queries per baseline A request: ${prof.describe('baseline A', total)}`);
       log(`queries per baseline B job: ${prof.describe('baseline B', baselineB.jobs)}`);

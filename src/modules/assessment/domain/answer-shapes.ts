@@ -15,10 +15,12 @@ export interface SlotShape {
  */
 type StoredShape = [number, string, ...Array<string | string[]>];
 
+const ids = (list: Array<{ id: string }>): string[] => list.map((x) => x.id);
+const idObjects = (list: unknown): Array<{ id: string }> => (list as string[]).map((id) => ({ id }));
+
 export function encodeShapes(shapes: SlotShape[]): string {
   return JSON.stringify(
     shapes.map(({ slot, shape }): StoredShape => {
-      const ids = (list: Array<{ id: string }>) => list.map((x) => x.id);
       switch (shape.type) {
         case 'single':
         case 'multiple':
@@ -37,26 +39,19 @@ export function encodeShapes(shapes: SlotShape[]): string {
 /** Slot (as the key of a response, a string) → its answer shape. */
 export function decodeShapes(json: string): Map<string, AnswerShape> {
   const shapes = new Map<string, AnswerShape>();
-  const objects = (ids: unknown) => (ids as string[]).map((id) => ({ id }));
-  for (const [slot, type, ...rest] of JSON.parse(json) as StoredShape[]) {
-    shapes.set(String(slot), shapeOf(type, rest, objects));
-  }
+  for (const [slot, type, ...rest] of JSON.parse(json) as StoredShape[]) shapes.set(String(slot), shapeOf(type, rest));
   return shapes;
 }
 
-function shapeOf(
-  type: string,
-  rest: Array<string | string[]>,
-  objects: (ids: unknown) => Array<{ id: string }>,
-): AnswerShape {
+function shapeOf(type: string, rest: Array<string | string[]>): AnswerShape {
   switch (type) {
     case 'single':
     case 'multiple':
-      return { type, options: objects(rest) };
+      return { type, options: idObjects(rest) };
     case 'ordering':
-      return { type, items: objects(rest) };
+      return { type, items: idObjects(rest) };
     case 'matching':
-      return { type, prompts: objects(rest[0]), choices: objects(rest[1]) };
+      return { type, prompts: idObjects(rest[0]), choices: idObjects(rest[1]) };
     case 'true_false':
     case 'short':
     case 'numeric':
