@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import type IORedis from 'ioredis';
-import { ForegroundFirst } from './foreground-first';
+import { BacklogAwareWorker } from './backlog-aware-worker';
+import { FOREGROUND_FIRST_TIMING, ForegroundFirst } from './foreground-first';
 import { JobRegistry } from './job-registry';
 import { oneWritePerTurn } from './one-write-per-turn';
 import {
@@ -24,9 +25,14 @@ export const STALLS = { lockDuration: 30_000, stalledInterval: 15_000, maxStalle
 /** The worker role on Redis: one BullMQ worker per queue, each job handed to its one handler. */
 export class BullMqWorkers {
   private readonly logger = new Logger(BullMqWorkers.name);
-  private workers: Worker[] = [];
+  private workers: BacklogAwareWorker[] = [];
   private connections: IORedis[] = [];
-  private readonly foregroundFirst = new ForegroundFirst();
+  /** The worker of the foreground job's queue: while it has jobs waiting, the others' wait. */
+  private foregroundWorker: BacklogAwareWorker | null = null;
+  private readonly foregroundFirst = new ForegroundFirst({
+    ...FOREGROUND_FIRST_TIMING,
+    foregroundWaiting: () => this.foregroundWorker?.hasJobsWaiting ?? false,
+  });
   /** Jobs handed to their handler here: the registry told the handler of a give-up already. */
   private readonly handled = new WeakSet<Job>();
   private readonly telling = new Set<Promise<void>>();
@@ -42,7 +48,7 @@ export class BullMqWorkers {
       const connection = redisConnection(this.url, 'worker');
       this.connections.push(connection);
       const endOfJob = oneWritePerTurn(connection);
-      const worker = new Worker(
+      const worker = new BacklogAwareWorker(
         queue,
         async (job) => {
           this.handled.add(job);
@@ -76,6 +82,7 @@ export class BullMqWorkers {
         if (job) this.failedWithoutHandler(job, err);
       });
       worker.on('error', (err) => this.logger.warn({ err }, `Worker ${queue} error`));
+      if (queue === JOB_QUEUE[FOREGROUND_JOB]) this.foregroundWorker = worker;
       return worker;
     });
   }
@@ -105,5 +112,6 @@ export class BullMqWorkers {
     for (const connection of this.connections) connection.disconnect();
     this.workers = [];
     this.connections = [];
+    this.foregroundWorker = null;
   }
 }

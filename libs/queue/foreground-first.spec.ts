@@ -52,6 +52,28 @@ describe('ForegroundFirst', () => {
     expect(time.now()).toBeLessThan(311);
   });
 
+  it('holds background work while foreground jobs wait to be taken, though none runs yet', async () => {
+    const time = fakeTime();
+    let waitingToBeTaken = true;
+    const gate = new ForegroundFirst({
+      quietMs: 50,
+      maxWaitMs: 10_000,
+      pollMs: 10,
+      foregroundWaiting: () => waitingToBeTaken,
+      ...time,
+    });
+    let startedAt: number | null = null;
+    const background = gate.background(async () => void (startedAt = time.now()));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(startedAt).toBeNull();
+    const takenAt = time.now();
+    waitingToBeTaken = false;
+    await background;
+    // Nothing ran in the foreground: it goes at the next look, with no quiet period to wait out.
+    expect(startedAt!).toBeGreaterThanOrEqual(takenAt);
+    expect(startedAt!).toBeLessThanOrEqual(takenAt + 10);
+  });
+
   it('is free again once a failed foreground job has ended', async () => {
     const time = fakeTime();
     const gate = new ForegroundFirst({ quietMs: 50, maxWaitMs: 10_000, pollMs: 10, ...time });

@@ -6,10 +6,16 @@
  * three times later. So while foreground jobs run, a background job waits before it starts,
  * never longer than `maxWaitMs`: nothing starves, and the fan-out catches up seconds later.
  *
+ * Foreground counts as busy while its queue still has jobs waiting (`foregroundWaiting`), not
+ * only while one runs: the worker that takes them may hold none for tens of milliseconds while
+ * it fills its lanes, and a background job let in then runs on through the grading.
+ *
  * Deployments that give grading its own worker processes get the same effect from the
  * operating system; this keeps a single process (the embedded default, a small BKPSDM
  * server) fair to the learners who are waiting.
  */
+export const FOREGROUND_FIRST_TIMING = { quietMs: 50, maxWaitMs: 10_000, pollMs: 10 } as const;
+
 export class ForegroundFirst {
   private running = 0;
   private lastActivity = Number.NEGATIVE_INFINITY;
@@ -25,9 +31,11 @@ export class ForegroundFirst {
       maxWaitMs: number;
       /** How often a waiting background job looks again. */
       pollMs: number;
+      /** Are foreground jobs waiting to be taken (none may be running yet)? */
+      foregroundWaiting?: () => boolean;
       now?: () => number;
       sleep?: (ms: number) => Promise<void>;
-    } = { quietMs: 50, maxWaitMs: 10_000, pollMs: 10 },
+    } = FOREGROUND_FIRST_TIMING,
   ) {}
 
   private now(): number {
@@ -73,8 +81,12 @@ export class ForegroundFirst {
     });
   }
 
-  /** Is foreground work running, or did some end within `quietMs`? */
+  /** Is foreground work running or waiting to be taken, or did some end within `quietMs`? */
   busy(): boolean {
-    return this.running > 0 || this.now() - this.lastActivity < this.options.quietMs;
+    return (
+      this.running > 0 ||
+      this.now() - this.lastActivity < this.options.quietMs ||
+      (this.options.foregroundWaiting?.() ?? false)
+    );
   }
 }
