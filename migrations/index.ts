@@ -28,6 +28,7 @@ import { AttemptGradingKey1764880000000 } from './1764880000000-AttemptGradingKe
 import { GradeChangeRegradeRun1764890000000 } from './1764890000000-GradeChangeRegradeRun';
 import { AttemptAnswerShapes1764900000000 } from './1764900000000-AttemptAnswerShapes';
 import { CompactAnswerShapes1764910000000 } from './1764910000000-CompactAnswerShapes';
+import { SignedOutTokens1764920000000 } from './1764920000000-SignedOutTokens';
 
 /** Listed explicitly (not globbed) so the same list serves tests, the app and the CLI. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   GradeChangeRegradeRun1764890000000,
   AttemptAnswerShapes1764900000000,
   CompactAnswerShapes1764910000000,
+  SignedOutTokens1764920000000,
 ];

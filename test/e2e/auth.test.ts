@@ -158,6 +158,45 @@ describe('changing the password', () => {
   });
 });
 
+describe('signing out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
+  });
+  afterAll(() => t.close());
+
+  const signIn = async (person: { username: string; password: string }) => {
+    const res = await t.http().post('/api/auth/login').send({ username: person.username, password: person.password });
+    expect(res.status).toBe(200);
+    return `Bearer ${res.body.accessToken}`;
+  };
+  const me = (auth: string) => t.http().get('/api/me').set('authorization', auth);
+  const logout = (auth: string) => t.http().post('/api/auth/logout').set('authorization', auth);
+
+  it('refuses the signed-out token and every copy of it, while their other sessions go on', async () => {
+    const person = await givenUser(t);
+    const laptop = await signIn(person);
+    const phone = await signIn(person);
+    expect((await logout(laptop)).status).toBe(204);
+    const copy = await me(laptop);
+    expect(copy.status).toBe(401);
+    expect(copy.body.code).toBe('COMMON.UNAUTHENTICATED');
+    expect((await me(phone)).status).toBe(200);
+    expect((await logout(laptop)).status).toBe(401);
+    expect((await me(await signIn(person))).status).toBe(200);
+  });
+
+  it('keeps both of two sign-outs made at the same moment', async () => {
+    const person = await givenUser(t);
+    const [one, two, three] = [await signIn(person), await signIn(person), await signIn(person)];
+    const outs = await Promise.all([logout(one), logout(two)]);
+    expect(outs.map((r) => r.status)).toEqual([204, 204]);
+    expect((await me(one)).status).toBe(401);
+    expect((await me(two)).status).toBe(401);
+    expect((await me(three)).status).toBe(200);
+  });
+});
+
 describe('sign-in rate limit per IP address', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -139,4 +139,21 @@ describe('the pages shell', () => {
     expect(String(out.headers['set-cookie'])).toMatch(/bina_session=;/);
     expect((await agent.get('/beranda')).status).toBe(303);
   });
+
+  it('signs out a copy of the session cookie too (a shared computer, a proxy log)', async () => {
+    const person = await givenUser(t, { unitId });
+    const agent = browser();
+    const signedIn = await signInThroughPages(agent, person.username, person.password);
+    const session = /bina_session=[^;]+/.exec(String(signedIn.headers['set-cookie']))![0];
+    const copy = () => t.http().get('/beranda').set('cookie', session);
+    expect((await copy()).status).toBe(200);
+    const home = await agent.get('/beranda');
+    await agent
+      .post('/keluar')
+      .type('form')
+      .send({ _csrf: csrfOf(home.text) });
+    const refused = await copy();
+    expect(refused.status).toBe(303);
+    expect(refused.headers.location).toMatch(/^\/masuk/);
+  });
 });

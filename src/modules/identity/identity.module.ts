@@ -11,6 +11,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { PasswordHasher } from './auth/password-hasher';
 import { PasswordService } from './auth/password.service';
+import { SignOutService } from './auth/sign-out.service';
 import { IDENTITY_ENTITIES } from './entities';
 import { PeopleDirectory } from './people-directory';
 import { IdentityApi } from './identity.api';
@@ -46,6 +47,7 @@ import { PeopleChangedSubscribers } from './people-changed';
     AuthService,
     PasswordHasher,
     PasswordService,
+    SignOutService,
     LocalStrategy,
     JwtStrategy,
     IdentityApi,
@@ -54,6 +56,6 @@ import { PeopleChangedSubscribers } from './people-changed';
     ImportRunner,
     ImportsService,
   ],
-  exports: [IdentityApi, AuthService, PasswordService],
+  exports: [IdentityApi, AuthService, PasswordService, SignOutService],
 })
 export class IdentityModule {}

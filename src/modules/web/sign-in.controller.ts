@@ -5,6 +5,8 @@ import { Authenticated, Public, RequestWithUser } from '../../../libs/auth';
 import { DomainException } from '../../../libs/common';
 import { AppConfig, APP_CONFIG } from '../../../libs/config';
 import { AuthService } from '../identity/auth/auth.service';
+import { tokenOf } from '../identity/auth/jwt.strategy';
+import { SignOutService } from '../identity/auth/sign-out.service';
 import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-cookie';
 import { PageExceptionFilter } from './page-exception.filter';
 import { pageContext, PageContext, render, safeNext } from './page-context';
@@ -21,6 +23,7 @@ type SignInForm = Partial<Record<'username' | 'password' | 'next' | '_csrf', unk
 export class SignInController {
   constructor(
     private readonly auth: AuthService,
+    private readonly signOuts: SignOutService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +68,9 @@ export class SignInController {
 
   @Post('keluar')
   @Authenticated()
-  async signOut(@Res() reply: FastifyReply): Promise<void> {
+  async signOut(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    // A copy of the cookie (a shared computer's profile, a proxy's log) stops working too.
+    await this.signOuts.signOut(tokenOf(req));
     clearSessionCookie(reply, this.config);
     void reply.clearCookie(CSRF_COOKIE, {
       path: '/',

@@ -203,6 +203,7 @@ export async function seedLearners(db: DataSource, count: number, nipPrefix = '9
       locale: 'id',
       active: true,
       sessionsValidFrom: null,
+      signedOutTokens: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -101,6 +101,7 @@ export async function seedNeedsRegion(db: DataSource, org: OrganisationApi, coun
       locale: 'id',
       active: true,
       sessionsValidFrom: null,
+      signedOutTokens: null,
       createdAt: now,
       updatedAt: now,
     });

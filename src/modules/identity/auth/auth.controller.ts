@@ -4,9 +4,12 @@ import { Authenticated, AuthUser, CurrentUser, Public, RequestWithUser } from '.
 import { ChangePasswordDto, UpdateMeDto } from '../dto/user.dto';
 import { LoginDto } from '../dto/login.dto';
 import { UsersService } from '../users.service';
+import type { FastifyRequest } from 'fastify';
 import { AccessToken } from './auth.service';
+import { tokenOf } from './jwt.strategy';
 import { LocalAuthGuard } from './local-auth.guard';
 import { PasswordService } from './password.service';
+import { SignOutService } from './sign-out.service';
 
 @ApiTags('auth')
 @Controller('api')
@@ -14,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
+    private readonly signOuts: SignOutService,
   ) {}
 
   /** Exchanges NIP/e-mail and password for a bearer token (API clients). */
@@ -24,6 +28,15 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   login(@Req() req: RequestWithUser): AccessToken {
     return req.user as unknown as AccessToken;
+  }
+
+  /** Ends the session of this token: it, and any copy of it, is refused from now on. */
+  @Post('auth/logout')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@Req() req: FastifyRequest): Promise<void> {
+    await this.signOuts.signOut(tokenOf(req));
   }
 
   @Get('me')

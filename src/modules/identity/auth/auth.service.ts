@@ -6,6 +6,7 @@ import { AuthUser } from '../../../../libs/auth';
 import { AppConfig, APP_CONFIG } from '../../../../libs/config';
 import { Clock, DomainException, MicroBatch } from '../../../../libs/common';
 import { RateLimiterService, rateKey } from '../../../../libs/rate-limit';
+import { isSignedOut } from '../domain/signed-out-tokens';
 import { User } from '../entities';
 import { IdentityError } from '../identity.errors';
 import { PasswordHasher } from './password-hasher';
@@ -83,13 +84,23 @@ export class AuthService {
   private readonly callers = new MicroBatch<TokenClaims, AuthUser | null>(
     async (claims) => {
       const found = await this.users.find({
-        select: { id: true, role: true, scopeRegionCode: true, locale: true, active: true, sessionsValidFrom: true },
+        select: {
+          id: true,
+          role: true,
+          scopeRegionCode: true,
+          locale: true,
+          active: true,
+          sessionsValidFrom: true,
+          signedOutTokens: true,
+        },
         where: { id: In([...new Set(claims.map((c) => c.sub))]) },
       });
       const byId = new Map(found.map((u) => [u.id, u]));
       return claims.map(({ sub, at }) => {
         const user = byId.get(sub);
-        return user?.active && issuedInTime(at, user.sessionsValidFrom) ? toAuthUser(user) : null;
+        const counts =
+          user?.active && issuedInTime(at, user.sessionsValidFrom) && !isSignedOut(user.signedOutTokens, at);
+        return counts ? toAuthUser(user) : null;
       });
     },
     { maxSize: 100, windowMs: 0 },

@@ -10,6 +10,12 @@ import { SESSION_COOKIE } from './session-cookie';
 
 const fromSessionCookie = (req: FastifyRequest): string | null => req.cookies?.[SESSION_COOKIE] ?? null;
 
+/** The token a request is signed in with: `Authorization: Bearer` first, else the session cookie. */
+export const tokenOf: (req: FastifyRequest) => string | null = ExtractJwt.fromExtractors([
+  ExtractJwt.fromAuthHeaderAsBearerToken(),
+  fromSessionCookie as (req: unknown) => string | null,
+]);
+
 /** Accepts `Authorization: Bearer <token>` (API clients) or the session cookie (browser). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
@@ -18,10 +24,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     private readonly auth: AuthService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromExtractors([
-        ExtractJwt.fromAuthHeaderAsBearerToken(),
-        fromSessionCookie as (req: unknown) => string | null,
-      ]),
+      jwtFromRequest: tokenOf,
       // A KeyObject, not a string: jsonwebtoken otherwise tries to parse the secret as a
       // PEM key on every request, which cost about 15% of an authenticated request.
       secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,

@@ -66,6 +66,10 @@ export class User {
   @Column({ name: 'sessions_valid_from', type: 'datetime', precision: 3, nullable: true })
   sessionsValidFrom: Date | null;
 
+  /** The unexpired tokens the person signed out of, refused (domain/signed-out-tokens.ts); null: none. */
+  @Column({ name: 'signed_out_tokens', type: 'text', nullable: true })
+  signedOutTokens: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
