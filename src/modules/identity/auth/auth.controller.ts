@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser, Public, RequestWithUser } from '../../../../libs/auth';
 import { ChangePasswordDto, UpdateMeDto } from '../dto/user.dto';
 import { LoginDto } from '../dto/login.dto';
 import { UsersService } from '../users.service';
-import type { FastifyRequest } from 'fastify';
 import { AccessToken } from './auth.service';
 import { tokenOf } from './jwt.strategy';
 import { LocalAuthGuard } from './local-auth.guard';
