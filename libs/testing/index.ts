@@ -7,3 +7,4 @@ export * from './courses';
 export * from './as-user';
 export * from './quizzes';
 export * from './pdf';
+export * from './until';

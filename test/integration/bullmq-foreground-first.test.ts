@@ -5,17 +5,9 @@ import { DEFAULT_JOB_OPTIONS } from '../../libs/queue/bullmq.transport';
 import { BullMqWorkers } from '../../libs/queue/bullmq.workers';
 import type { JobRegistry } from '../../libs/queue/job-registry';
 import { bullPrefix, deleteQueueKeys, redisConnection } from '../../libs/queue/redis-connection';
-import { usesRedis } from '../../libs/testing';
+import { until, usesRedis } from '../../libs/testing';
 
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
 
 /**
  * At the end of an exam the grading worker wakes to hundreds of waiting grades and takes them
@@ -83,9 +75,9 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
     try {
       await assessment.resume();
       // The grading worker has taken its first grade: the moment the fan-out must not use.
-      await until(async () => (await assessment.getActiveCount()) > 0, 5_000, 'a grade to be taken');
+      await until(async () => (await assessment.getActiveCount()) > 0, 5_000, 'a grade to be taken', 1);
       await notifications.add('notifications.deliver', { notificationId: 'n-1' }, DEFAULT_JOB_OPTIONS);
-      await until(async () => started.some((s) => s.name === 'notifications.deliver'), 15_000, 'the delivery');
+      await until(async () => started.some((s) => s.name === 'notifications.deliver'), 15_000, 'the delivery', 1);
       const gradeStarts = started.filter((s) => s.name === 'assessment.grade-attempt');
       const delivery = started.find((s) => s.name === 'notifications.deliver')!;
       expect(gradeStarts).toHaveLength(300);

@@ -6,17 +6,9 @@ import { DEFAULT_JOB_OPTIONS } from '../../libs/queue/bullmq.transport';
 import { BullMqWorkers, STALLS } from '../../libs/queue/bullmq.workers';
 import { registryOf } from '../../libs/queue/job-registry.testing';
 import { bullPrefix, deleteQueueKeys, redisConnection } from '../../libs/queue/redis-connection';
-import { usesRedis } from '../../libs/testing';
+import { until, usesRedis } from '../../libs/testing';
 
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * A job whose workers die holding it more than maxStalledCount times is failed by BullMQ

@@ -15,6 +15,7 @@ import {
   SAMPLE_RIGHT,
   TestApp,
   usesMysql,
+  until,
   usesRedis,
   gradedEventsByAttempt,
 } from '../../libs/testing';
@@ -73,14 +74,6 @@ const FIRST_GRADED = 20;
 
   const count = (status: QuizAttempt['status']) => t.dataSource.getRepository(QuizAttempt).countBy({ status });
 
-  async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   it('recovers the jobs of a SIGKILLed worker: every attempt ends with exactly one grade', async () => {
     await givenRegions(t);
     const unitId = (await givenUnit(t, '75.71')).id;
@@ -102,6 +95,7 @@ const FIRST_GRADED = 20;
         async () => (await t.dataSource.getRepository(OutboxMessage).countBy(waiting)) === 0,
         30_000,
         'the relay',
+        100,
       );
     };
 
@@ -116,7 +110,7 @@ const FIRST_GRADED = 20;
     try {
       const first = startWorker();
       await submitSome(FIRST_GRADED);
-      await until(async () => (await count('graded')) === FIRST_GRADED, 60_000, 'the first worker to grade');
+      await until(async () => (await count('graded')) === FIRST_GRADED, 60_000, 'the first worker to grade', 100);
 
       // Frozen meanwhile: neither it nor its relay takes the rest before their rows are held.
       first.kill('SIGSTOP');
@@ -128,6 +122,7 @@ const FIRST_GRADED = 20;
         async () => (await queue.getJobCounts('active')).active > 0,
         60_000,
         'the first worker to be busy grading',
+        100,
       );
       // Killed while it holds jobs: some graded, the rest in its hands or still waiting.
       first.kill('SIGKILL');
@@ -138,7 +133,7 @@ const FIRST_GRADED = 20;
 
       startWorker();
       // The dead worker's locks run out (lockDuration 30 s) and its jobs are taken again.
-      await until(async () => (await count('graded')) === ATTEMPTS, 120_000, 'every attempt to be graded');
+      await until(async () => (await count('graded')) === ATTEMPTS, 120_000, 'every attempt to be graded', 100);
     } finally {
       if (rowLocks.isTransactionActive) await rowLocks.rollbackTransaction();
       await rowLocks.release();
