@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Clock } from '../../../../libs/common';
-import { isMysqlFamily, TransactionRunner } from '../../../../libs/database';
+import { forUpdateOn, TransactionRunner } from '../../../../libs/database';
 import { parseSignedOut, withSignedOut } from '../domain/signed-out-tokens';
 import { User } from '../entities';
 import { TokenClaims } from './auth.service';
@@ -25,12 +25,11 @@ export class SignOutService {
     const { sub, at, exp } = claims;
     await this.tx.run(async (m) => {
       // Locked: two devices signing out at once each add their token.
-      const read = m
-        .createQueryBuilder(User, 'u')
-        .select(['u.id', 'u.signedOutTokens', 'u.sessionsValidFrom'])
-        .where('u.id = :id', { id: sub });
-      if (isMysqlFamily(m.connection)) read.setLock('pessimistic_write');
-      const user = await read.getOne();
+      const user = await m.findOne(User, {
+        select: { id: true, signedOutTokens: true, sessionsValidFrom: true },
+        where: { id: sub },
+        ...forUpdateOn(m),
+      });
       if (!user) return;
       const now = this.clock.now().getTime();
       const { list, validFromMs } = withSignedOut(parseSignedOut(user.signedOutTokens), at, exp * 1000, now);
